@@ -1,0 +1,60 @@
+"""CBEC Academy: a capacity-building training platform for cross-border e-commerce."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from flask import Flask
+
+from course import db
+from course.config import default_config
+from course.extensions import csrf, login_manager
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """Build the application: settings, database, extensions, blueprints, commands."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(default_config(app.instance_path))
+    if config is not None:
+        app.config.from_mapping(config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    db.init_app(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    register_error_pages(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from course.web.auth.loader import load_user  # noqa: F401  (registers the user loader)
+
+    login_manager.init_app(app)
+    csrf.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from course.web.access import assert_every_view_checks_access
+    from course.web.admin import bp as admin_bp
+    from course.web.api import bp as api_bp
+    from course.web.auth import bp as auth_bp
+    from course.web.learn import bp as learn_bp
+
+    for blueprint in (auth_bp, learn_bp, admin_bp, api_bp):
+        app.register_blueprint(blueprint)
+    assert_every_view_checks_access(app)
+
+
+def register_commands(app: Flask) -> None:
+    from course.cli import course_cli, db_cli, users_cli
+
+    for group in (db_cli, users_cli, course_cli):
+        app.cli.add_command(group)
+
+
+def register_error_pages(app: Flask) -> None:
+    from course.web import errors, template_helpers
+
+    errors.register(app)
+    template_helpers.register(app)

@@ -1,0 +1,32 @@
+"""Markdown to safe HTML: every rendering path is sanitised, there is no unsafe option."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import markdown
+import nh3
+
+from course.content.glossary_links import resolve_glossary_links
+
+_EXTENSIONS = ["extra", "sane_lists", "toc"]
+_ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) | {"figure", "figcaption", "section"}
+_ALLOWED_ATTRIBUTES = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
+for _heading in ("h2", "h3", "h4"):
+    _ALLOWED_ATTRIBUTES.setdefault(_heading, set()).add("id")
+_ALLOWED_ATTRIBUTES.setdefault("a", set()).update({"href", "title"})
+_ALLOWED_ATTRIBUTES.setdefault("abbr", set()).add("title")
+
+
+def sanitise_html(html: str) -> str:
+    """Strip scripts, event handlers, dangerous URLs and unknown tags from HTML."""
+    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+
+
+def render_markdown(text: str, glossary_url: Callable[[str], str] | None = None) -> str:
+    """Render markdown (raw HTML allowed in the input) to sanitised HTML."""
+    if glossary_url is not None:
+        text = resolve_glossary_links(text, glossary_url)
+    html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    return sanitise_html(html)

@@ -1,0 +1,155 @@
+"""Write loaded content into the database: idempotent, archive instead of delete.
+
+The caller owns the transaction: it commits after a successful sync or rolls back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from course.content.model import CourseContent, LessonDoc, ModuleDoc
+from course.content.render import render_markdown
+from course.models import GlossaryTerm, LearningPath, Lesson, Module
+
+
+@dataclass
+class SyncReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    archived: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.archived)
+
+    def summary(self) -> str:
+        return (f"{len(self.created)} created, {len(self.updated)} updated, "
+                f"{len(self.archived)} archived, {self.unchanged} unchanged")
+
+
+def default_glossary_url(slug: str) -> str:
+    return f"/glossary#{slug}"
+
+
+def sync_course(session: Session, course: CourseContent,
+                glossary_url: Callable[[str], str] = default_glossary_url) -> SyncReport:
+    """Bring the stored curriculum in line with `course`; does not commit."""
+    report = SyncReport()
+    modules = _sync_modules(session, course, glossary_url, report)
+    _sync_lessons(session, course, modules, glossary_url, report)
+    _sync_glossary(session, course, report)
+    _sync_paths(session, course, report)
+    session.flush()
+    return report
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _apply(row, values: dict, digest: str, label: str, report: SyncReport) -> None:
+    if row.source_hash == digest and not row.archived:
+        report.unchanged += 1
+        return
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.source_hash, row.archived = digest, False
+    report.updated.append(label)
+
+
+def _sync_modules(session, course, glossary_url, report) -> dict[str, Module]:
+    existing = {m.slug: m for m in session.exec(select(Module)).all()}
+    result = {}
+    for doc in course.modules:
+        values = _module_values(doc, glossary_url)
+        digest = _digest(values)
+        row = existing.get(doc.slug)
+        if row is None:
+            row = Module(slug=doc.slug, source_hash=digest, **values)
+            session.add(row)
+            report.created.append(f"module {doc.slug}")
+        else:
+            _apply(row, values, digest, f"module {doc.slug}", report)
+        result[doc.slug] = row
+    _archive(existing, set(result), "module", report)
+    session.flush()
+    return result
+
+
+def _module_values(doc: ModuleDoc, glossary_url) -> dict:
+    return {"title": doc.title, "chapter": doc.chapter, "position": doc.position, "summary": doc.summary,
+            "overview_html": render_markdown(doc.overview, glossary_url), "objectives": doc.objectives,
+            "glossary": doc.glossary, "study_minutes": doc.study_minutes}
+
+
+def _sync_lessons(session, course, modules, glossary_url, report) -> None:
+    existing = {lesson.slug: lesson for lesson in session.exec(select(Lesson)).all()}
+    seen = set()
+    for module_doc in course.modules:
+        module = modules[module_doc.slug]
+        for doc in module_doc.lessons:
+            values = _lesson_values(doc, module.id, glossary_url)
+            digest = _digest(values)
+            row = existing.get(doc.slug)
+            if row is None:
+                session.add(Lesson(slug=doc.slug, source_hash=digest, **values))
+                report.created.append(f"lesson {doc.slug}")
+            else:
+                _apply(row, values, digest, f"lesson {doc.slug}", report)
+            seen.add(doc.slug)
+    _archive(existing, seen, "lesson", report)
+
+
+def _lesson_values(doc: LessonDoc, module_id: int, glossary_url) -> dict:
+    return {"module_id": module_id, "title": doc.title, "position": doc.position, "cases": doc.cases,
+            "audiences": doc.audiences, "summary": doc.summary, "minutes": doc.minutes,
+            "body_html": render_markdown(doc.body, glossary_url), "source_path": doc.path}
+
+
+def _sync_glossary(session, course, report) -> None:
+    existing = {t.slug: t for t in session.exec(select(GlossaryTerm)).all()}
+    for entry in course.glossary:
+        row = existing.get(entry.slug)
+        values = {"term": entry.term, "definition": entry.definition}
+        if row is None:
+            session.add(GlossaryTerm(slug=entry.slug, **values))
+            report.created.append(f"term {entry.slug}")
+        elif row.archived or (row.term, row.definition) != (entry.term, entry.definition):
+            row.term, row.definition, row.archived = entry.term, entry.definition, False
+            report.updated.append(f"term {entry.slug}")
+        else:
+            report.unchanged += 1
+    _archive(existing, {e.slug for e in course.glossary}, "term", report)
+
+
+def _sync_paths(session, course, report) -> None:
+    existing = {p.slug: p for p in session.exec(select(LearningPath)).all()}
+    for position, doc in enumerate(course.paths, start=1):
+        steps = [{"module": s.module, "requires": s.requires, "lessons": s.lessons} for s in doc.steps]
+        values = {"title": doc.title, "audience": doc.audience, "description": doc.description,
+                  "position": position, "steps": steps}
+        row = existing.get(doc.slug)
+        if row is None:
+            session.add(LearningPath(slug=doc.slug, **values))
+            report.created.append(f"path {doc.slug}")
+        elif row.archived or any(getattr(row, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.archived = False
+            report.updated.append(f"path {doc.slug}")
+        else:
+            report.unchanged += 1
+    _archive(existing, {p.slug for p in course.paths}, "path", report)
+
+
+def _archive(existing: dict, keep: set[str], kind: str, report: SyncReport) -> None:
+    for slug, row in existing.items():
+        if slug not in keep and not row.archived:
+            row.archived = True
+            report.archived.append(f"{kind} {slug}")

@@ -1,0 +1,90 @@
+"""Checks across files: unique slugs, case coverage, glossary links, path prerequisites."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from course.content.errors import ContentProblem
+from course.content.model import CourseContent
+from course.content.paths import find_cycle
+
+
+def validate_course(course: CourseContent, problems: list[ContentProblem]) -> None:
+    """Append every cross-file problem of the course to `problems`."""
+    _unique_slugs(course, problems)
+    _case_coverage(course, problems)
+    _glossary_links(course, problems)
+    _paths(course, problems)
+
+
+def _unique_slugs(course: CourseContent, problems: list[ContentProblem]) -> None:
+    seen: dict[str, str] = {}
+    for lesson in course.lessons():
+        if lesson.slug in seen:
+            problems.append(ContentProblem(lesson.path, 1, f"lesson slug '{lesson.slug}' is also used by {seen[lesson.slug]}"))
+        seen.setdefault(lesson.slug, lesson.path)
+    terms: dict[str, str] = {}
+    for entry in course.glossary:
+        if entry.slug in terms:
+            problems.append(ContentProblem(entry.path, entry.line, f"glossary slug '{entry.slug}' is already defined in {terms[entry.slug]}"))
+        terms.setdefault(entry.slug, entry.path)
+    chapters = Counter(m.chapter for m in course.modules)
+    for module in course.modules:
+        if chapters[module.chapter] > 1:
+            problems.append(ContentProblem(module.path, 1, f"chapter {module.chapter} is used by more than one module"))
+
+
+def _case_coverage(course: CourseContent, problems: list[ContentProblem]) -> None:
+    owners: dict[int, list[str]] = {}
+    for lesson in course.lessons():
+        for case in lesson.cases:
+            owners.setdefault(case, []).append(lesson.path)
+    for case, paths in sorted(owners.items()):
+        if len(paths) > 1:
+            problems.append(ContentProblem(paths[1], 1, f"case {case} is already covered by {paths[0]}"))
+        if course.case_count and not 1 <= case <= course.case_count:
+            problems.append(ContentProblem(paths[0], 1, f"case {case} is outside 1-{course.case_count}"))
+    if course.case_count:
+        missing = [n for n in range(1, course.case_count + 1) if n not in owners]
+        if missing:
+            problems.append(ContentProblem("modules/course.yml", 1,
+                                           f"cases not covered by any lesson: {', '.join(map(str, missing))}"))
+
+
+def _glossary_links(course: CourseContent, problems: list[ContentProblem]) -> None:
+    defined = {entry.slug for entry in course.glossary}
+    for module in course.modules:
+        for slug in module.glossary:
+            if slug not in defined:
+                problems.append(ContentProblem(module.path, module.glossary_line, f"unknown glossary term '{slug}'"))
+        documents = [(module.path, module.glossary_links)] + [(l.path, l.glossary_links) for l in module.lessons]
+        for path, links in documents:
+            for slug, line in links:
+                if slug not in defined:
+                    problems.append(ContentProblem(path, line, f"glossary link to unknown term '{slug}'"))
+
+
+def _paths(course: CourseContent, problems: list[ContentProblem]) -> None:
+    modules = {m.slug: m for m in course.modules}
+    slugs = Counter(p.slug for p in course.paths)
+    for path in course.paths:
+        if slugs[path.slug] > 1:
+            problems.append(ContentProblem(path.path, path.line, f"learning path slug '{path.slug}' is used twice"))
+        in_path = [s.module for s in path.steps]
+        for step in path.steps:
+            if step.module not in modules:
+                problems.append(ContentProblem(path.path, step.line, f"unknown module '{step.module}'"))
+                continue
+            for required in step.requires:
+                if required not in in_path:
+                    problems.append(ContentProblem(path.path, step.line,
+                                                   f"prerequisite '{required}' is not a module of path '{path.slug}'"))
+            lesson_slugs = {lesson.slug for lesson in modules[step.module].lessons}
+            for lesson in step.lessons:
+                if lesson not in lesson_slugs:
+                    problems.append(ContentProblem(path.path, step.line,
+                                                   f"lesson '{lesson}' is not in module '{step.module}'"))
+        cycle = find_cycle({s.module: s.requires for s in path.steps})
+        if cycle:
+            problems.append(ContentProblem(path.path, path.line,
+                                           f"prerequisites of path '{path.slug}' form a cycle: {' -> '.join(cycle)}"))

@@ -1,0 +1,10 @@
+"""Flask extensions, created unbound and registered by the app factory."""
+
+from flask_login import LoginManager
+from flask_wtf import CSRFProtect
+
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see this page."
+login_manager.login_message_category = "info"
+csrf = CSRFProtect()

@@ -1,0 +1,19 @@
+"""All tables, imported together so Alembic sees SQLModel.metadata complete."""
+
+from course.models.content import GlossaryTerm, LearningPath, Lesson, Module
+from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
+from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
+
+__all__ = [
+    "ActivityEvent",
+    "GlossaryTerm",
+    "LearningPath",
+    "Lesson",
+    "LessonProgress",
+    "Module",
+    "ORG_TYPE_LABELS",
+    "OrgType",
+    "PathEnrolment",
+    "Role",
+    "User",
+]

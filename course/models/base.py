@@ -1,0 +1,17 @@
+"""Shared column helpers for the tables."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Column
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, without tzinfo so SQLite and PostgreSQL store it alike."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def json_column() -> Column:
+    """A JSON column that is never NULL."""
+    return Column(JSON, nullable=False)

@@ -1,0 +1,60 @@
+"""The curriculum as stored: modules, lessons, glossary and learning paths."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+from course.models.base import json_column
+
+
+class Module(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=100)
+    title: str = Field(max_length=200)
+    chapter: int
+    position: int
+    summary: str = ""
+    overview_html: str = ""
+    objectives: list = Field(default_factory=list, sa_column=json_column())
+    glossary: list = Field(default_factory=list, sa_column=json_column())
+    study_minutes: int = 0
+    archived: bool = False
+    source_hash: str = Field(default="", max_length=64)
+
+
+class Lesson(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    module_id: int = Field(foreign_key="module.id", index=True)
+    slug: str = Field(index=True, unique=True, max_length=100)
+    title: str = Field(max_length=200)
+    position: int
+    cases: list = Field(default_factory=list, sa_column=json_column())
+    audiences: list = Field(default_factory=list, sa_column=json_column())
+    summary: str = ""
+    minutes: int = 0
+    body_html: str = ""
+    source_path: str = Field(default="", max_length=300)
+    source_hash: str = Field(default="", max_length=64)
+    archived: bool = False
+
+
+class GlossaryTerm(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=100)
+    term: str = Field(max_length=200)
+    definition: str = ""
+    archived: bool = False
+
+
+class LearningPath(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=100)
+    title: str = Field(max_length=200)
+    audience: str = Field(default="", max_length=20)
+    description: str = ""
+    position: int = 0
+    # Ordered steps: [{"module": slug, "requires": [slug, ...], "lessons": [slug, ...]}]
+    steps: list = Field(default_factory=list, sa_column=json_column())
+    archived: bool = False

@@ -1,0 +1,57 @@
+"""Accounts and roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Optional
+
+from flask_login import UserMixin
+from sqlmodel import Field, SQLModel
+
+from course.models.base import utcnow
+
+
+class Role(str, Enum):
+    trainee = "trainee"
+    official = "official"
+    instructor = "instructor"
+    admin = "admin"
+
+
+class OrgType(str, Enum):
+    sme = "sme"
+    government = "government"
+    social = "social"
+    other = "other"
+
+
+ORG_TYPE_LABELS = {
+    "sme": "SME (small or medium enterprise)",
+    "government": "Government",
+    "social": "Social organisation",
+    "other": "Other",
+}
+
+
+class User(UserMixin, SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True, max_length=254)
+    name: str = Field(max_length=120)
+    password_hash: str = Field(default="", max_length=256)
+    role: str = Field(default=Role.trainee.value, max_length=20)
+    organisation: str = Field(default="", max_length=200)
+    org_type: str = Field(default=OrgType.other.value, max_length=20)
+    country: str = Field(default="", max_length=80)
+    firm_size: str = Field(default="", max_length=20)
+    sex: str = Field(default="", max_length=20)
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def is_active(self) -> bool:  # flask-login reads this
+        return self.active
+
+    def has_role(self, *roles: str) -> bool:
+        """True when the user holds one of the roles."""
+        return self.role in roles

@@ -1,0 +1,1 @@
+"""Quizzes as stored: banks, questions, quizzes and attempts (database side)."""

@@ -1,0 +1,47 @@
+"""User administration."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlmodel import func, select
+
+from course.db import get_session
+from course.models import User
+from course.web.access import allow
+from course.web.admin import bp
+from course.web.admin.forms import RoleForm
+
+PAGE_SIZE = 50
+
+
+@bp.route("/users")
+@allow("admin")
+def users():
+    session = get_session()
+    page = max(1, request.args.get("page", 1, type=int))
+    query = request.args.get("q", "").strip().lower()
+    stmt = select(User)
+    if query:
+        stmt = stmt.where(User.email.contains(query) | func.lower(User.name).contains(query))
+    total = session.exec(select(func.count()).select_from(stmt.subquery())).one()
+    rows = session.exec(stmt.order_by(User.email).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role) for u in rows}
+    return render_template("admin/users.html", users=rows, forms=forms, page=page, total=total,
+                           pages=max(1, -(-total // PAGE_SIZE)), q=query)
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@allow("admin")
+def change_role(user_id):
+    session = get_session()
+    user = session.get(User, user_id) or abort(404)
+    form = RoleForm(prefix=f"u{user_id}")
+    if not form.validate_on_submit():
+        flash("Choose one of the listed roles.", "error")
+        return redirect(url_for("admin.users"))
+    if user.id == current_user.id and form.role.data != "admin":
+        flash("You cannot remove your own admin role; ask another administrator.", "error")
+        return redirect(url_for("admin.users"))
+    user.role = form.role.data
+    session.commit()
+    flash(f"{user.email} is now {user.role}.", "success")
+    return redirect(url_for("admin.users"))

@@ -1,0 +1,39 @@
+"""What the trainee's "My learning" page shows."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from course.learner_state import learner_state
+from course.models import ActivityEvent, Lesson, LessonProgress
+
+
+def dashboard_context(session: Session, user) -> dict:
+    """Module and path progress, where to continue, and recent activity."""
+    state = learner_state(session, user.id)
+    last = session.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)
+                        .order_by(LessonProgress.last_opened_at.desc())).first()
+    resume = _resume_lesson(session, state, last)
+    history = session.exec(select(ActivityEvent).where(ActivityEvent.user_id == user.id)
+                           .order_by(ActivityEvent.at.desc(), ActivityEvent.id.desc()).limit(20)).all()
+    done = session.exec(select(LessonProgress, Lesson).join(Lesson)
+                        .where(LessonProgress.user_id == user.id, LessonProgress.completed_at.is_not(None))
+                        .order_by(LessonProgress.completed_at.desc())).all()
+    return {"state": state, "resume": resume, "history": history, "completed": done}
+
+
+def _resume_lesson(session: Session, state, last: LessonProgress | None) -> Lesson | None:
+    """The lesson last opened if unfinished, else the next unfinished lesson of that module."""
+    if last is None:
+        return None
+    lesson = session.get(Lesson, last.lesson_id)
+    if lesson is None or lesson.archived:
+        return None
+    if last.completed_at is None:
+        return lesson
+    completed = {r for r in session.exec(select(LessonProgress.lesson_id).where(
+        LessonProgress.user_id == last.user_id, LessonProgress.completed_at.is_not(None)))}
+    for progress in state.modules.values():
+        if progress.module.id == lesson.module_id:
+            return next((item for item in progress.lessons if item.id not in completed), None)
+    return None

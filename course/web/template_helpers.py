@@ -1,0 +1,40 @@
+"""Filters and globals the templates share."""
+
+from __future__ import annotations
+
+from flask import Flask, url_for
+from flask_login import current_user
+
+AUDIENCE_LABELS = {"sme": "SMEs", "official": "government officials", "social": "social organisations"}
+
+
+def register(app: Flask) -> None:
+    """Make the helpers available to every template."""
+    app.add_template_filter(lambda code: AUDIENCE_LABELS.get(code, code), "audience_label")
+    app.add_template_filter(_module_title, "module_title")
+    app.add_template_global(staff_nav)
+
+
+def _module_title(slug: str, state) -> str:
+    progress = state.modules.get(slug)
+    return progress.module.title if progress else slug
+
+
+def staff_nav() -> list[dict]:
+    """Navigation entries for instructors and administrators."""
+    items = []
+    if current_user.is_authenticated and current_user.role in ("instructor", "admin"):
+        items += [{"label": label, "url": url_for(endpoint)} for endpoint, label in STAFF_LINKS
+                  if endpoint in _endpoints()]
+    if current_user.is_authenticated and current_user.role == "admin":
+        items.append({"label": "Users", "url": url_for("admin.users")})
+    return items
+
+
+STAFF_LINKS = [("instructor.banks", "Question banks"), ("instructor.cohorts", "Cohorts")]
+
+
+def _endpoints() -> set[str]:
+    from flask import current_app
+
+    return set(current_app.view_functions)
