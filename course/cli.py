@@ -6,6 +6,7 @@ import secrets
 import sys
 
 import click
+from flask.cli import AppGroup
 from flask import current_app
 from sqlmodel import Session
 
@@ -16,9 +17,9 @@ from course.content.loader import load_course
 from course.content.sync import sync_course
 from course.db import engine
 
-db_cli = click.Group("db", help="Database schema migrations.")
-users_cli = click.Group("users", help="Manage accounts.")
-course_cli = click.Group("course", help="Load course content.")
+db_cli = AppGroup("db", help="Database schema migrations.")
+users_cli = AppGroup("users", help="Manage accounts.")
+course_cli = AppGroup("course", help="Load course content.")
 
 
 @db_cli.command("upgrade")

@@ -8,8 +8,8 @@ from sqlalchemy import JSON, Column
 
 
 def utcnow() -> datetime:
-    """The current time in UTC, without tzinfo so SQLite and PostgreSQL store it alike."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(timezone.utc)
 
 
 def json_column() -> Column:

@@ -1,11 +1,13 @@
 """Admin forms."""
 
 from flask_wtf import FlaskForm
+
+from course.web.choices import choices
 from wtforms import SelectField, SubmitField
 
 from course.web.access import ALL_ROLES
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ALL_ROLES])
+    role = SelectField("Role", choices=choices((r, r.capitalize()) for r in ALL_ROLES))
     submit = SubmitField("Change role")

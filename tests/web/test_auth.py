@@ -1,0 +1,105 @@
+"""Registration, login, logout, remember me, profile and password change through the real forms."""
+
+import pytest
+from sqlmodel import select
+
+from course.models import User
+
+
+def test_register_creates_hashed_account_and_logs_in(client, auth, db):
+    response = auth.register()
+    assert response.status_code == 302
+    user = db.exec(select(User).where(User.email == "trainee@example.org")).one()
+    assert user.role == "trainee" and user.country == "Kenya" and user.org_type == "sme"
+    assert user.password_hash.startswith("scrypt:") and "correct horse" not in user.password_hash
+    page = client.get("/my-learning")
+    assert page.status_code == 200 and "My learning" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("email", "not-an-email", "Invalid email address"),
+    ("password", "short", "at least 10"),
+    ("name", "", "This field is required"),
+])
+def test_register_rejects_bad_input_with_error_next_to_field(auth, db, field, value, message):
+    data = {field: value}
+    if field == "password":
+        data["confirm"] = value
+    response = auth.register(**data)
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert message in page
+    assert f'id="{field}-error"' in page
+    assert db.exec(select(User)).all() == []
+
+
+def test_register_refuses_duplicate_email(auth, client):
+    auth.register()
+    auth.logout()
+    response = auth.register(email="TRAINEE@example.org")
+    assert response.status_code == 422
+    assert "already exists" in response.get_data(as_text=True)
+
+
+def test_login_logout(client, auth):
+    auth.make_user("trainee")
+    assert auth.login(password="wrong password!").status_code == 422
+    assert client.get("/my-learning").status_code == 302
+    response = auth.login()
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert client.get("/my-learning").status_code == 200
+    assert auth.logout().status_code == 302
+    assert client.get("/my-learning").headers["Location"].startswith("/login")
+
+
+def test_logout_requires_post(client, auth):
+    auth.as_role("trainee")
+    assert client.get("/logout").status_code == 405
+
+
+def test_remember_me_sets_persistent_cookie(client, auth):
+    auth.make_user("trainee")
+    auth.login(remember=True)
+    assert client.get_cookie("remember_token") is not None
+
+
+def test_login_without_remember_me_sets_no_persistent_cookie(client, auth):
+    auth.make_user("trainee")
+    auth.login()
+    assert client.get_cookie("remember_token") is None
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("/my-learning", "/my-learning"),
+    ("https://evil.example/phish", "/"),
+    ("//evil.example", "/"),
+])
+def test_login_next_only_follows_local_paths(client, auth, target, expected):
+    auth.make_user("trainee")
+    response = auth.post(f"/login?next={target}", {"email": "trainee@example.org",
+                                                  "password": "correct horse battery"})
+    assert response.headers["Location"] == expected
+
+
+def test_change_password(client, auth, db):
+    auth.as_role("trainee")
+    wrong = auth.post("/account/password", {"current": "nope nope nope", "password": "a new long password",
+                                            "confirm": "a new long password"})
+    assert wrong.status_code == 422 and "not your current password" in wrong.get_data(as_text=True)
+    ok = auth.post("/account/password", {"current": "correct horse battery", "password": "a new long password",
+                                         "confirm": "a new long password"})
+    assert ok.status_code == 302
+    auth.logout()
+    assert auth.login(password="correct horse battery").status_code == 422
+    assert auth.login(password="a new long password").status_code == 302
+
+
+def test_profile_update(client, auth, db):
+    user = auth.as_role("trainee")
+    response = auth.post("/account", {"name": "New Name", "organisation": "Ministry of Trade",
+                                      "org_type": "government", "country": "Ghana", "firm_size": "",
+                                      "sex": "female"})
+    assert response.status_code == 302
+    db.expire_all()
+    stored = db.get(User, user.id)
+    assert (stored.name, stored.org_type, stored.country, stored.sex) == ("New Name", "government", "Ghana", "female")

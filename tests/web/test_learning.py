@@ -1,0 +1,105 @@
+"""The vertical slice: catalogue, module, lesson, mark complete, my learning."""
+
+from sqlmodel import select
+
+from course.models import ActivityEvent, Lesson, LessonProgress
+
+
+def test_catalogue_lists_modules_for_visitors(synced, client):
+    page = client.get("/").get_data(as_text=True)
+    assert "Module 1: Pilot zones" in page and "Module 2: Logistics basics" in page
+
+
+def test_module_page_shows_objectives_lessons_and_terms(synced, client):
+    page = client.get("/modules/pilot-zones").get_data(as_text=True)
+    assert "Name two services a pilot area offers." in page
+    assert "Harbour City pilot area" in page and "Case 1" in page
+    assert "Comprehensive Pilot Area (CPA)" in page
+
+
+def test_lesson_needs_login(synced, client):
+    response = client.get("/lessons/harbour-city-pilot")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_opening_a_lesson_does_not_complete_it(synced, client, auth, db):
+    user = auth.as_role("trainee")
+    page = client.get("/lessons/harbour-city-pilot")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert '<h2 id="the-story">The story</h2>' in html
+    assert '<a href="/glossary#cpa" rel="noopener noreferrer">CPA</a>' in html
+    assert "Next: River Town bonded zone" in html
+    row = db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).one()
+    assert row.completed_at is None
+
+
+def test_mark_complete_is_recorded_and_shown(synced, client, auth, db):
+    user = auth.as_role("trainee")
+    client.get("/lessons/harbour-city-pilot")
+    response = auth.post("/lessons/harbour-city-pilot/complete")
+    assert response.status_code == 302
+    row = db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).one()
+    assert row.completed_at is not None
+    verbs = [e.verb for e in db.exec(select(ActivityEvent).where(ActivityEvent.user_id == user.id))]
+    assert verbs == ["experienced", "completed"]
+    lesson_page = client.get("/lessons/harbour-city-pilot").get_data(as_text=True)
+    assert "You completed this lesson" in lesson_page and "50% complete" in lesson_page
+    mine = client.get("/my-learning").get_data(as_text=True)
+    assert "Harbour City pilot area" in mine and "1 / 2" in mine
+
+
+def test_completing_twice_records_once(synced, client, auth, db):
+    user = auth.as_role("trainee")
+    auth.post("/lessons/harbour-city-pilot/complete")
+    auth.post("/lessons/harbour-city-pilot/complete")
+    events = db.exec(select(ActivityEvent).where(ActivityEvent.user_id == user.id,
+                                                 ActivityEvent.verb == "completed")).all()
+    assert len(events) == 1
+
+
+def test_complete_without_csrf_is_rejected(synced, client, auth, db):
+    auth.as_role("trainee")
+    assert client.post("/lessons/harbour-city-pilot/complete").status_code == 400
+    assert db.exec(select(LessonProgress).where(LessonProgress.completed_at.is_not(None))).all() == []
+
+
+def test_xss_in_lesson_markdown_is_neutralised(synced, runner, content_dir, client, auth):
+    path = content_dir / "01-pilot-zones" / "01-harbour-city-pilot.md"
+    path.write_text(path.read_text().replace(
+        "cleared parcels faster.",
+        "cleared parcels faster. <script>alert('owned')</script> <img src=x onerror=alert(1)> "
+        "[bad](javascript:alert(1))"))
+    assert runner.invoke(args=["course", "sync"]).exit_code == 0
+    auth.as_role("trainee")
+    html = client.get("/lessons/harbour-city-pilot").get_data(as_text=True)
+    assert "<script>alert" not in html and "onerror" not in html and "javascript:" not in html
+    assert "cleared parcels faster." in html
+
+
+def test_lesson_page_is_small(synced, client, auth):
+    auth.as_role("trainee")
+    response = client.get("/lessons/harbour-city-pilot")
+    css = client.get("/static/style.css")
+    css_size = len(css.data)
+    css.close()
+    assert len(response.data) + css_size < 50_000
+
+
+def test_archived_lesson_is_gone_from_pages(synced, client, auth, db):
+    lesson = db.exec(select(Lesson).where(Lesson.slug == "returns-hub")).one()
+    lesson.archived = True
+    db.commit()
+    auth.as_role("trainee")
+    assert client.get("/lessons/returns-hub").status_code == 404
+
+
+def test_catalog_api_shape(synced, client):
+    data = client.get("/api/v1/catalog").get_json()
+    assert [m["slug"] for m in data["modules"]] == ["pilot-zones", "logistics-basics"]
+    first = data["modules"][0]
+    assert first["title"] == "Pilot zones" and first["chapter"] == 1
+    assert first["lessons"] == [
+        {"slug": "harbour-city-pilot", "title": "Harbour City pilot area", "cases": [1]},
+        {"slug": "river-town-bonded-zone", "title": "River Town bonded zone", "cases": [2]},
+    ]
