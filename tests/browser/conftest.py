@@ -1,0 +1,53 @@
+"""A real server on a free port and Debian's chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from course import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests skipped: Debian's chromium is not installed at /usr/bin/chromium "
+                    "(apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(tmp_path, sqlite_template):
+    """The platform with the real curriculum, served over HTTP on 127.0.0.1."""
+    db_file = tmp_path / "live.db"
+    shutil.copy(sqlite_template, db_file)
+    app = create_app({"SECRET_KEY": "browser-test", "DATABASE_URL": f"sqlite:///{db_file}"})
+    result = app.test_cli_runner().invoke(args=["course", "sync"])
+    assert result.exit_code == 0, result.output
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"url": f"http://127.0.0.1:{server.server_port}", "app": app}
+    server.shutdown()
+    thread.join()
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server["url"])
+    page = context.new_page()
+    yield page
+    context.close()
