@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from course.quiz.gift_syntax import escape, starts_with_marker, write_weight
 from course.quiz.questions import (
-    Choice,
     DEFAULT_FORMAT,
+    Choice,
     Description,
     Matching,
     MultipleResponse,
