@@ -43,14 +43,20 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (auth_bp, learn_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
+    from course.web.quiz import register as register_quiz
+
+    register_quiz(app)
     assert_every_view_checks_access(app)
 
 
 def register_commands(app: Flask) -> None:
     from course.cli import course_cli, db_cli, users_cli
+    from course.quiz_cli import quiz_cli
+    from course.quizzes.sync import sync_quizzes
 
-    for group in (db_cli, users_cli, course_cli):
+    for group in (db_cli, users_cli, course_cli, quiz_cli):
         app.cli.add_command(group)
+    app.extensions["quiz_sync"] = sync_quizzes
 
 
 def register_error_pages(app: Flask) -> None:

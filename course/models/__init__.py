@@ -2,9 +2,27 @@
 
 from course.models.content import GlossaryTerm, LearningPath, Lesson, Module
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
+from course.models.quiz import (
+                                Attempt,
+                                AttemptItem,
+                                Question,
+                                QuestionBank,
+                                QuestionVersion,
+                                Quiz,
+                                QuizExtension,
+                                Regrade,
+)
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
+    "Attempt",
+    "AttemptItem",
+    "Question",
+    "QuestionBank",
+    "QuestionVersion",
+    "Quiz",
+    "QuizExtension",
+    "Regrade",
     "ActivityEvent",
     "GlossaryTerm",
     "LearningPath",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlmodel import Field, SQLModel
 
 from course.models.base import json_column
 
 
 class Module(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(index=True, unique=True, max_length=100)
     title: str = Field(max_length=200)
     chapter: int
@@ -25,7 +23,7 @@ class Module(SQLModel, table=True):
 
 
 class Lesson(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     module_id: int = Field(foreign_key="module.id", index=True)
     slug: str = Field(index=True, unique=True, max_length=100)
     title: str = Field(max_length=200)
@@ -41,7 +39,7 @@ class Lesson(SQLModel, table=True):
 
 
 class GlossaryTerm(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(index=True, unique=True, max_length=100)
     term: str = Field(max_length=200)
     definition: str = ""
@@ -49,7 +47,7 @@ class GlossaryTerm(SQLModel, table=True):
 
 
 class LearningPath(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(index=True, unique=True, max_length=100)
     title: str = Field(max_length=200)
     audience: str = Field(default="", max_length=20)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -14,31 +13,31 @@ from course.models.base import utcnow
 class LessonProgress(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("user_id", "lesson_id"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     lesson_id: int = Field(foreign_key="lesson.id", index=True)
     first_opened_at: datetime = Field(default_factory=utcnow)
     last_opened_at: datetime = Field(default_factory=utcnow)
     seconds_spent: int = 0
-    completed_at: Optional[datetime] = None
+    completed_at: datetime | None = None
 
 
 class PathEnrolment(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("user_id", "path_id"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     path_id: int = Field(foreign_key="learningpath.id", index=True)
     chosen_at: datetime = Field(default_factory=utcnow)
-    due_date: Optional[datetime] = None
+    due_date: datetime | None = None
 
 
 class ActivityEvent(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     verb: str = Field(max_length=30)
     object_type: str = Field(max_length=30)
     object_id: int
     label: str = Field(default="", max_length=300)
-    score: Optional[float] = None
+    score: float | None = None
     at: datetime = Field(default_factory=utcnow, index=True)

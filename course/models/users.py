@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Optional
 
 from flask_login import UserMixin
 from sqlmodel import Field, SQLModel
@@ -35,7 +34,7 @@ ORG_TYPE_LABELS = {
 
 
 class User(UserMixin, SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     email: str = Field(index=True, unique=True, max_length=254)
     name: str = Field(max_length=120)
     password_hash: str = Field(default="", max_length=256)

@@ -1,11 +1,10 @@
 """Admin forms."""
 
 from flask_wtf import FlaskForm
-
-from course.web.choices import choices
 from wtforms import SelectField, SubmitField
 
 from course.web.access import ALL_ROLES
+from course.web.choices import choices
 
 
 class RoleForm(FlaskForm):

@@ -1,13 +1,12 @@
 """Account forms, validated on the server."""
 
 from flask_wtf import FlaskForm
-
-from course.web.choices import choices
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from course.accounts import MIN_PASSWORD_LENGTH
 from course.models import ORG_TYPE_LABELS
+from course.web.choices import choices
 
 ORG_TYPE_CHOICES = list(ORG_TYPE_LABELS.items())
 FIRM_SIZE_CHOICES = [("", "Prefer not to say"), ("micro", "Micro (1-9 people)"), ("small", "Small (10-49)"),

@@ -1,0 +1,275 @@
+"""Attempt lifecycle: start, save as you go, submit exactly once, grade. The caller commits."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from course.models import ActivityEvent, Attempt, AttemptItem, Question, QuestionVersion, Quiz, QuizExtension
+from course.models.base import utcnow
+from course.quiz import grading
+from course.quiz.questions import Question as QuestionData
+from course.quizzes.banks import current_version
+from course.quizzes.draw import draw_questions, order_items
+
+GRACE = timedelta(seconds=30)  # network latency on submit, not extra working time
+UNGRADED_TYPES = ("essay", "description")
+
+
+class AttemptRefused(Exception):
+    """The trainee may not start (or change) this attempt; the message says why."""
+
+
+@dataclass
+class Availability:
+    can_start: bool
+    reason: str
+    attempts_used: int
+    attempts_left: int | None  # None: unlimited
+    opens_at: datetime | None
+    closes_at: datetime | None
+
+
+def extension_for(session: Session, quiz: Quiz, user_id: int) -> QuizExtension | None:
+    return session.exec(select(QuizExtension).where(QuizExtension.quiz_id == quiz.id,
+                                                    QuizExtension.user_id == user_id)).first()
+
+
+def graded_attempts(session: Session, quiz: Quiz, user_id: int, practice: bool = False) -> list[Attempt]:
+    query = select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id,
+                                  Attempt.practice == practice).order_by(Attempt.number)
+    return list(session.exec(query))
+
+
+def availability(session: Session, quiz: Quiz, user_id: int, now: datetime | None = None) -> Availability:
+    """Whether the trainee may start a counted attempt now, and why not."""
+    now = now or utcnow()
+    extension = extension_for(session, quiz, user_id)
+    closes = extension.closes_at if extension and extension.closes_at else quiz.closes_at
+    allowed = quiz.attempts_allowed + (extension.extra_attempts if extension else 0) if quiz.attempts_allowed else None
+    used = len(graded_attempts(session, quiz, user_id))
+    left = None if allowed is None else max(0, allowed - used)
+    reason = ""
+    if quiz.opens_at and now < quiz.opens_at:
+        reason = f"This quiz opens on {quiz.opens_at:%d %B %Y at %H:%M} UTC."
+    elif closes and now > closes:
+        reason = f"This quiz closed on {closes:%d %B %Y at %H:%M} UTC."
+    elif left == 0:
+        reason = "You have used all your attempts."
+    return Availability(not reason, reason, used, left, quiz.opens_at, closes)
+
+
+def in_progress(session: Session, quiz: Quiz, user_id: int, practice: bool) -> Attempt | None:
+    return session.exec(select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id,
+                                              Attempt.practice == practice,
+                                              Attempt.state == "in_progress")).first()
+
+
+def start_attempt(session: Session, quiz: Quiz, user_id: int, *, practice: bool = False,
+                  now: datetime | None = None) -> Attempt:
+    """Resume the open attempt or start a new one with its questions fixed for good."""
+    now = now or utcnow()
+    open_attempt = in_progress(session, quiz, user_id, practice)
+    if open_attempt is not None:
+        return open_attempt
+    window = availability(session, quiz, user_id, now)
+    if practice:
+        if not quiz.allow_practice:
+            raise AttemptRefused("Practice mode is not offered for this quiz.")
+        if quiz.opens_at and now < quiz.opens_at:
+            raise AttemptRefused(window.reason)
+    elif not window.can_start:
+        raise AttemptRefused(window.reason)
+    previous = graded_attempts(session, quiz, user_id, practice)
+    attempt = Attempt(quiz_id=quiz.id, user_id=user_id, practice=practice, started_at=now,
+                      number=(previous[-1].number + 1) if previous else 1, seed=random.SystemRandom().randrange(2**31),
+                      deadline=_deadline(session, quiz, user_id, now, window.closes_at, practice))
+    session.add(attempt)
+    session.flush()
+    _add_items(session, quiz, attempt, user_id)
+    return attempt
+
+
+def _deadline(session, quiz, user_id, now, closes_at, practice) -> datetime | None:
+    deadline = None
+    if quiz.time_limit_minutes:
+        extension = extension_for(session, quiz, user_id)
+        extra = extension.extra_minutes if extension else 0
+        deadline = now + timedelta(minutes=quiz.time_limit_minutes + extra)
+    if closes_at and not practice:
+        deadline = min(deadline, closes_at) if deadline else closes_at
+    return deadline
+
+
+def _seen_questions(session: Session, quiz: Quiz, user_id: int) -> set[int]:
+    query = select(AttemptItem.question_id).join(Attempt).where(Attempt.quiz_id == quiz.id,
+                                                                Attempt.user_id == user_id)
+    return set(session.exec(query))
+
+
+def _add_items(session: Session, quiz: Quiz, attempt: Attempt, user_id: int) -> None:
+    rng = random.Random(attempt.seed)
+    seen = _seen_questions(session, quiz, user_id)
+    chosen: list[tuple[int, float]] = []
+    fixed = {slot["question_id"] for slot in quiz.slots if slot.get("kind") == "fixed"}
+    for slot in quiz.slots:
+        if slot.get("kind") == "fixed":
+            chosen.append((slot["question_id"], float(slot.get("mark", 1))))
+            continue
+        candidates = _category_questions(session, slot["bank_id"], slot.get("category", ""))
+        taken = fixed | {qid for qid, _ in chosen}
+        for qid in draw_questions(candidates, int(slot.get("count", 1)), seen, rng, taken):
+            chosen.append((qid, float(slot.get("mark", 1))))
+    for position, (question_id, mark) in enumerate(order_items(chosen, quiz.shuffle_questions, rng), start=1):
+        question = session.get(Question, question_id)
+        if question is None or question.archived:
+            continue
+        version = current_version(session, question)
+        session.add(AttemptItem(attempt_id=attempt.id, position=position, question_id=question_id,
+                                version_id=version.id, mark=mark))
+    session.flush()
+
+
+def _category_questions(session: Session, bank_id: int, category: str) -> list[int]:
+    """Active auto-gradable questions of a category and its subcategories."""
+    query = select(Question.id).where(Question.bank_id == bank_id, Question.archived == False,  # noqa: E712
+                                      Question.qtype.not_in(UNGRADED_TYPES))
+    if category:
+        query = query.where((Question.category == category) | Question.category.startswith(category + "/"))
+    return list(session.exec(query.order_by(Question.id)))
+
+
+def attempt_items(session: Session, attempt: Attempt) -> list[tuple[AttemptItem, QuestionData]]:
+    """The attempt's questions, as the versions it was taken with, in order."""
+    rows = session.exec(select(AttemptItem, QuestionVersion).join(QuestionVersion)
+                        .where(AttemptItem.attempt_id == attempt.id).order_by(AttemptItem.position)).all()
+    return [(item, QuestionData.from_dict(version.data)) for item, version in rows]
+
+
+def is_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Past the deadline plus the grace allowed for a slow network."""
+    return attempt.deadline is not None and (now or utcnow()) > attempt.deadline + GRACE
+
+
+def save_responses(session: Session, attempt: Attempt, responses: dict[int, object],
+                   now: datetime | None = None) -> int:
+    """Store answers of an open attempt; answers after the deadline are refused, not counted."""
+    now = now or utcnow()
+    if attempt.state != "in_progress":
+        raise AttemptRefused("This attempt has already been submitted.")
+    if is_overdue(attempt, now):
+        raise AttemptRefused("Time is up: answers sent after the deadline are not counted.")
+    # Lock the attempt row so a submit running at the same moment cannot grade half-saved answers.
+    still_open = session.execute(update(Attempt).where(Attempt.id == attempt.id, Attempt.state == "in_progress")
+                                 .values(state="in_progress")).rowcount
+    if still_open != 1:
+        raise AttemptRefused("This attempt has already been submitted.")
+    return _store_responses(session, attempt, responses, now)
+
+
+def _store_responses(session: Session, attempt: Attempt, responses: dict[int, object], now: datetime) -> int:
+    saved = 0
+    items = {item.id: item for item in session.exec(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id))}
+    for item_id, response in responses.items():
+        item = items.get(item_id)
+        if item is not None and response is not None and item.response != {"value": response}:
+            item.response, item.saved_at = {"value": response}, now
+            saved += 1
+    return saved
+
+
+def submit_attempt(session: Session, attempt: Attempt, responses: dict[int, object] | None = None,
+                   now: datetime | None = None) -> bool:
+    """Grade and close the attempt exactly once; False when it was already submitted."""
+    now = now or utcnow()
+    late = is_overdue(attempt, now)
+    # Claim the attempt first: a concurrent submit (double click, second tab) waits on this row
+    # and then finds it no longer in progress, so only one request ever grades it.
+    claimed = session.execute(update(Attempt).where(Attempt.id == attempt.id, Attempt.state == "in_progress")
+                              .values(state="submitted", submitted_at=now)).rowcount
+    session.refresh(attempt)
+    if claimed != 1:
+        return False
+    if responses and not late:
+        _store_responses(session, attempt, responses, now)
+    session.flush()
+    for item, question in attempt_items(session, attempt):
+        _grade_item(item, question)
+    recompute_score(session, attempt)
+    _record_result(session, attempt, session.get(Quiz, attempt.quiz_id))
+    return True
+
+
+def _grade_item(item: AttemptItem, question: QuestionData) -> None:
+    response = item.response["value"] if item.response else None
+    result = grading.grade(question, response)
+    item.fraction = result.fraction
+    item.feedback = {"state": result.state, "right_answer": result.right_answer,
+                     "feedback": [{"text": f.text, "format": f.format} for f in result.feedback]}
+
+
+def recompute_score(session: Session, attempt: Attempt) -> None:
+    """Attempt marks and score from its items (after submit, manual grading or regrade)."""
+    items = session.exec(select(AttemptItem, QuestionVersion).join(QuestionVersion)
+                         .where(AttemptItem.attempt_id == attempt.id)).all()
+    marks = earned = 0.0
+    pending = False
+    for item, version in items:
+        if version.data.get("type") == "description":
+            continue
+        marks += item.mark
+        if item.fraction is None:
+            pending = True
+        else:
+            earned += item.fraction * item.mark
+    attempt.marks, attempt.max_marks, attempt.needs_grading = round(earned, 7), marks, pending
+    attempt.score = round(earned / marks, 7) if marks else 0.0
+
+
+def _record_result(session: Session, attempt: Attempt, quiz: Quiz) -> None:
+    if attempt.practice:
+        verb = "answered"
+    elif attempt.needs_grading:
+        verb = "answered"
+    else:
+        verb = "passed" if (attempt.score or 0) * 100 >= quiz.pass_mark - 1e-9 else "failed"
+    session.add(ActivityEvent(user_id=attempt.user_id, verb=verb, object_type="quiz", object_id=quiz.id,
+                              label=quiz.title + (" (practice)" if attempt.practice else ""), score=attempt.score,
+                              at=attempt.submitted_at or utcnow()))
+
+
+def grade_essay(session: Session, item: AttemptItem, fraction: float, comment: str, grader_id: int) -> Attempt:
+    """An instructor's grade for an essay answer; the attempt score follows."""
+    result = grading.manual_grade(fraction, comment)
+    item.fraction, item.comment, item.graded_by, item.graded_at = result.fraction, comment, grader_id, utcnow()
+    item.feedback = {"state": result.state, "right_answer": "", "feedback": (item.feedback or {}).get("feedback", [])}
+    attempt = session.get(Attempt, item.attempt_id)
+    was_pending = attempt.needs_grading
+    session.flush()
+    recompute_score(session, attempt)
+    if was_pending and not attempt.needs_grading and not attempt.practice:
+        quiz = session.get(Quiz, attempt.quiz_id)
+        _record_result(session, attempt, quiz)
+    return attempt
+
+
+def close_if_overdue(session: Session, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Submit an attempt whose time ran out with the answers saved in time."""
+    if attempt.state == "in_progress" and is_overdue(attempt, now):
+        return submit_attempt(session, attempt, None, now)
+    return False
+
+
+def quiz_grade(session: Session, quiz: Quiz, user_id: int) -> float | None:
+    """The trainee's grade for the quiz by its grading method (practice never counts)."""
+    scores = [a.score if a.state == "submitted" and not a.needs_grading else None
+              for a in graded_attempts(session, quiz, user_id)]
+    return grading.combine_attempt_scores(scores, quiz.grading_method)
+
+
+def has_passed(quiz: Quiz, grade: float | None) -> bool:
+    return grade is not None and grade * 100 >= quiz.pass_mark - 1e-9

@@ -1,0 +1,25 @@
+"""Choosing questions for a new attempt: random draws prefer questions not yet seen."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+
+def draw_questions(candidates: Sequence[int], count: int, seen: set[int], rng: random.Random,
+                   exclude: set[int] = frozenset()) -> list[int]:
+    """`count` question ids from `candidates`, unseen ones first, never one from `exclude`."""
+    pool = [c for c in candidates if c not in exclude]
+    fresh = [c for c in pool if c not in seen]
+    stale = [c for c in pool if c in seen]
+    rng.shuffle(fresh)
+    rng.shuffle(stale)
+    return (fresh + stale)[:count]
+
+
+def order_items(items: list, shuffle: bool, rng: random.Random) -> list:
+    """The attempt's question order: as authored, or shuffled once for the whole attempt."""
+    items = list(items)
+    if shuffle:
+        rng.shuffle(items)
+    return items

@@ -1,0 +1,53 @@
+"""Turn stored attempt items into what a question template shows (never keys before grading)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from course.models import Attempt, AttemptItem, Quiz
+from course.quiz.questions import Matching, public_view
+from course.quiz.questions import Question as QuestionData
+
+
+@dataclass
+class ShownQuestion:
+    number: int
+    item_id: int
+    view: dict  # public_view: text, options/subquestions/choices; no answers
+    response: object
+    review: dict | None  # after grading only, as the quiz's review setting allows
+    mark: float
+
+
+def shuffle_seed(quiz: Quiz, attempt: Attempt, item: AttemptItem) -> str | None:
+    return f"{attempt.seed}-{item.id}" if quiz.shuffle_options else None
+
+
+def shown_questions(quiz: Quiz, attempt: Attempt, items: list[tuple[AttemptItem, QuestionData]],
+                    with_review: bool = False) -> list[ShownQuestion]:
+    """The questions of an attempt for a page; review details only once it is submitted."""
+    shown = []
+    number = 0
+    for item, question in items:
+        view = public_view(question, shuffle_seed(quiz, attempt, item))
+        if question.type != "description":
+            number += 1
+        review = _review(quiz, item, question) if with_review and attempt.state == "submitted" else None
+        shown.append(ShownQuestion(number, item.id, view, item.response["value"] if item.response else None,
+                                   review, item.mark))
+    return shown
+
+
+def _review(quiz: Quiz, item: AttemptItem, question: QuestionData) -> dict:
+    state = (item.feedback or {}).get("state", "needs_grading")
+    review = {"state": state, "fraction": item.fraction, "comment": item.comment}
+    if quiz.review in ("answers", "feedback"):
+        review["right_answer"] = (item.feedback or {}).get("right_answer", "")
+    if quiz.review == "feedback":
+        review["feedback"] = (item.feedback or {}).get("feedback", [])
+        review["general_feedback"] = (question.general_feedback, question.format_of(question.general_feedback_format))
+    return review
+
+
+def subquestion_ids(question: QuestionData) -> list[str]:
+    return [sub_id for sub_id, _ in question.subquestions()] if isinstance(question, Matching) else []

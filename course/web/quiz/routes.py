@@ -1,0 +1,148 @@
+"""Quiz pages for trainees."""
+
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
+
+from course.db import get_session
+from course.learner_state import learner_state
+from course.models import Attempt, Module, Quiz
+from course.quizzes import attempts as service
+from course.quizzes.responses import read_response
+from course.web.access import ALL_ROLES, allow
+from course.web.quiz import bp
+from course.web.quiz.presenter import shown_questions, subquestion_ids
+
+
+def _quiz(quiz_id: int) -> Quiz:
+    quiz = get_session().get(Quiz, quiz_id)
+    if quiz is None or quiz.archived:
+        abort(404)
+    return quiz
+
+
+def _own_attempt(attempt_id: int) -> tuple[Attempt, Quiz]:
+    attempt = get_session().get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    return attempt, _quiz(attempt.quiz_id)
+
+
+def _module_locked(quiz: Quiz) -> Module | None:
+    if quiz.module_id is None:
+        return None
+    session = get_session()
+    module = session.get(Module, quiz.module_id)
+    return module if learner_state(session, current_user.id).is_locked(module.slug) else None
+
+
+@bp.route("/quizzes/<int:quiz_id>")
+@allow(*ALL_ROLES)
+def quiz_start_page(quiz_id):
+    session = get_session()
+    quiz = _quiz(quiz_id)
+    window = service.availability(session, quiz, current_user.id)
+    counted = service.graded_attempts(session, quiz, current_user.id)
+    practice = service.graded_attempts(session, quiz, current_user.id, practice=True)
+    grade = service.quiz_grade(session, quiz, current_user.id)
+    module = session.get(Module, quiz.module_id) if quiz.module_id else None
+    return render_template("quiz/start.html", quiz=quiz, window=window, attempts=counted, practice=practice,
+                           grade=grade, passed=service.has_passed(quiz, grade), module=module,
+                           locked=_module_locked(quiz), form=FlaskForm())
+
+
+@bp.route("/quizzes/<int:quiz_id>/start", methods=["POST"])
+@allow(*ALL_ROLES)
+def start(quiz_id):
+    session = get_session()
+    quiz = _quiz(quiz_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if _module_locked(quiz):
+        abort(403, "This quiz's module is locked until its prerequisites are complete.")
+    practice = request.form.get("mode") == "practice"
+    try:
+        attempt = service.start_attempt(session, quiz, current_user.id, practice=practice)
+        session.commit()
+    except service.AttemptRefused as refusal:
+        session.rollback()
+        flash(str(refusal), "error")
+        return redirect(url_for("quiz.quiz_start_page", quiz_id=quiz.id))
+    except IntegrityError:  # a second tab started the same attempt at the same moment
+        session.rollback()
+        attempt = service.in_progress(session, quiz, current_user.id, practice) or abort(409)
+    return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@allow(*ALL_ROLES)
+def attempt_page(attempt_id):
+    session = get_session()
+    attempt, quiz = _own_attempt(attempt_id)
+    if service.close_if_overdue(session, attempt):
+        session.commit()
+        flash("Time ran out: your attempt was submitted with the answers saved before the deadline.", "info")
+    if attempt.state != "in_progress":
+        return redirect(url_for("quiz.review", attempt_id=attempt.id))
+    questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt))
+    return render_template("quiz/attempt.html", quiz=quiz, attempt=attempt, questions=questions, form=FlaskForm())
+
+
+def _form_responses(session, attempt) -> dict[int, object]:
+    responses = {}
+    for item, question in service.attempt_items(session, attempt):
+        value = read_response(question.type, item.id, request.form.get, request.form.getlist,
+                              subquestion_ids(question))
+        if value is not None:
+            responses[item.id] = value
+    return responses
+
+
+@bp.route("/attempts/<int:attempt_id>/save", methods=["POST"])
+@allow(*ALL_ROLES)
+def save(attempt_id):
+    """Save answers so far (used by the Save button and by the page's autosave)."""
+    session = get_session()
+    attempt, quiz = _own_attempt(attempt_id)
+    wants_json = request.accept_mimetypes.best == "application/json"
+    try:
+        saved = service.save_responses(session, attempt, _form_responses(session, attempt))
+        session.commit()
+    except service.AttemptRefused as refusal:
+        session.rollback()
+        if wants_json:
+            return jsonify({"saved": 0, "error": str(refusal)}), 409
+        flash(str(refusal), "error")
+        return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
+    if wants_json:
+        return jsonify({"saved": saved})
+    flash("Your answers are saved.", "success")
+    return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+@allow(*ALL_ROLES)
+def submit(attempt_id):
+    session = get_session()
+    attempt, quiz = _own_attempt(attempt_id)
+    late = service.is_overdue(attempt)
+    newly = service.submit_attempt(session, attempt, _form_responses(session, attempt))
+    session.commit()
+    if newly and late:
+        flash("Time was up: only answers saved before the deadline were counted.", "info")
+    elif newly:
+        flash("Your attempt is submitted.", "success")
+    return redirect(url_for("quiz.review", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/review")
+@allow(*ALL_ROLES)
+def review(attempt_id):
+    session = get_session()
+    attempt, quiz = _own_attempt(attempt_id)
+    if attempt.state == "in_progress":
+        return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
+    questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt), with_review=True)
+    return render_template("quiz/review.html", quiz=quiz, attempt=attempt, questions=questions,
+                           passed=service.has_passed(quiz, attempt.score) and not attempt.needs_grading)
