@@ -1,5 +1,6 @@
 """All tables, imported together so Alembic sees SQLModel.metadata complete."""
 
+from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
 from course.models.content import GlossaryTerm, LearningPath, Lesson, Module
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
@@ -15,6 +16,10 @@ from course.models.quiz import (
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
+    "Certificate",
+    "Cohort",
+    "CohortMember",
+    "Invitation",
     "Attempt",
     "AttemptItem",
     "Question",

@@ -1,0 +1,55 @@
+"""Training programmes: cohorts, their members, invitations and certificates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from course.models.base import utcnow
+
+
+class Cohort(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    path_id: Optional[int] = Field(default=None, foreign_key="learningpath.id")
+    due_date: Optional[datetime] = None
+    created_by: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    archived: bool = False
+
+
+class CohortMember(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("cohort_id", "user_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    enrolled_at: datetime = Field(default_factory=utcnow)
+
+
+class Invitation(SQLModel, table=True):
+    """A one-time link that lets an enrolled person without a password set one."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(index=True, unique=True, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: Optional[datetime] = None
+
+
+class Certificate(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("user_id", "path_id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(index=True, unique=True, max_length=32)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    path_id: int = Field(foreign_key="learningpath.id")
+    holder_name: str = Field(max_length=120)
+    path_title: str = Field(max_length=200)
+    issued_at: datetime = Field(default_factory=utcnow)
+    revoked_at: Optional[datetime] = None
+    revoked_reason: str = ""
