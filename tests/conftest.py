@@ -20,6 +20,7 @@ from course.db import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+FIXTURE_QUIZZES = Path(__file__).resolve().parent / "fixtures" / "quizzes"
 SHARED = ROOT.parent / "shared"
 PG_URL = os.environ.get("CBEC_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432/test")
 
@@ -130,6 +131,23 @@ def runner(app):
 @pytest.fixture
 def synced(app, runner):
     """The fixture curriculum loaded into the database."""
+    result = runner.invoke(args=["course", "sync"])
+    assert result.exit_code == 0, result.output
+    return app
+
+
+@pytest.fixture
+def quiz_dir(tmp_path):
+    """A private copy of the fixture question bank and quiz settings."""
+    target = tmp_path / "quizzes"
+    shutil.copytree(FIXTURE_QUIZZES, target)
+    return target
+
+
+@pytest.fixture
+def synced_quizzes(app, runner, quiz_dir):
+    """The fixture curriculum plus its quizzes loaded into the database."""
+    app.config["QUIZ_DIR"] = str(quiz_dir)
     result = runner.invoke(args=["course", "sync"])
     assert result.exit_code == 0, result.output
     return app
