@@ -19,7 +19,31 @@ def dashboard_context(session: Session, user) -> dict:
     done = session.exec(select(LessonProgress, Lesson).join(Lesson)
                         .where(LessonProgress.user_id == user.id, LessonProgress.completed_at.is_not(None))
                         .order_by(LessonProgress.completed_at.desc())).all()
-    return {"state": state, "resume": resume, "history": history, "completed": done}
+    return {"state": state, "resume": resume, "history": history, "completed": done,
+            "quiz_results": quiz_results(session, user.id, state)}
+
+
+def quiz_results(session: Session, user_id: int, state) -> list[dict]:
+    """Quizzes the trainee took or should take next: best score, grade, attempts left."""
+    from course.models import Attempt, Quiz
+    from course.quizzes import attempts as quiz_attempts
+
+    path_modules = {step.module for path in state.paths for step in path.steps}
+    module_ids = {p.module.id for slug, p in state.modules.items() if slug in path_modules}
+    taken = set(session.exec(select(Attempt.quiz_id).where(Attempt.user_id == user_id)))
+    quizzes = session.exec(select(Quiz).where(Quiz.archived == False).order_by(Quiz.id)).all()  # noqa: E712
+    results = []
+    for quiz in quizzes:
+        if quiz.id not in taken and not (quiz.kind == "module" and quiz.module_id in module_ids):
+            continue
+        counted = quiz_attempts.graded_attempts(session, quiz, user_id)
+        scores = [a.score for a in counted if a.state == "submitted" and a.score is not None]
+        grade = quiz_attempts.quiz_grade(session, quiz, user_id)
+        window = quiz_attempts.availability(session, quiz, user_id)
+        results.append({"quiz": quiz, "best": max(scores) if scores else None, "grade": grade,
+                        "passed": quiz_attempts.has_passed(quiz, grade), "window": window,
+                        "pending": any(a.needs_grading for a in counted)})
+    return results
 
 
 def _resume_lesson(session: Session, state, last: LessonProgress | None) -> Lesson | None:

@@ -1,0 +1,54 @@
+"""Learning paths: choose one, see what is next, prerequisites lock modules on the server."""
+
+from sqlmodel import select
+
+from course.models import PathEnrolment
+from tests.web.quiz.helpers import quiz_by_slug, right_answers, start
+
+
+def test_paths_page_lists_paths_with_prerequisites(synced, client):
+    page = client.get("/paths").get_data(as_text=True)
+    assert "Officials path" in page and "(after Pilot zones)" in page
+
+
+def test_follow_path_locks_modules_until_prerequisites_are_complete(synced, client, auth, db):
+    user = auth.as_role("official")
+    assert auth.post("/paths/officials/follow").status_code == 302
+    assert db.exec(select(PathEnrolment).where(PathEnrolment.user_id == user.id)).one()
+    mine = client.get("/my-learning").get_data(as_text=True)
+    assert "Next: <a href=\"/modules/pilot-zones\">Pilot zones</a>" in mine
+    assert "locked until Pilot zones is complete" in mine
+    locked = client.get("/lessons/rail-freight")
+    assert locked.status_code == 403 and "This module is locked" in locked.get_data(as_text=True)
+    assert auth.post("/lessons/rail-freight/complete").status_code == 403
+    for slug in ("harbour-city-pilot", "river-town-bonded-zone"):
+        auth.post(f"/lessons/{slug}/complete")
+    assert client.get("/lessons/rail-freight").status_code == 200
+    mine = client.get("/my-learning").get_data(as_text=True)
+    assert "Next: <a href=\"/modules/logistics-basics\">Logistics basics</a>" in mine
+
+
+def test_without_a_path_nothing_is_locked(synced, client, auth):
+    auth.as_role("trainee")
+    assert client.get("/lessons/rail-freight").status_code == 200
+
+
+def test_module_quiz_is_part_of_module_completion_and_dashboard(synced_quizzes, client, auth, db):
+    auth.as_role("trainee")
+    auth.post("/paths/officials/follow")
+    for slug in ("harbour-city-pilot", "river-town-bonded-zone"):
+        auth.post(f"/lessons/{slug}/complete")
+    assert client.get("/lessons/rail-freight").status_code == 403  # quiz not passed yet
+    quiz = quiz_by_slug(db, "pilot-zones-quiz")
+    attempt_id = start(auth, quiz)
+    auth.post(f"/attempts/{attempt_id}/submit", right_answers(db, attempt_id))
+    assert client.get("/lessons/rail-freight").status_code == 200
+    mine = client.get("/my-learning").get_data(as_text=True)
+    assert "End-of-module quiz: Pilot zones" in mine and "100.0%" in mine and "Passed" in mine
+
+
+def test_continue_where_you_left_off(synced, client, auth):
+    auth.as_role("trainee")
+    client.get("/lessons/river-town-bonded-zone")
+    mine = client.get("/my-learning").get_data(as_text=True)
+    assert 'Continue where you left off: <a href="/lessons/river-town-bonded-zone">' in mine
