@@ -10,6 +10,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from course import create_app
+from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -33,7 +34,8 @@ def live_server(tmp_path, sqlite_template):
     """The platform with the real curriculum, served over HTTP on 127.0.0.1."""
     db_file = tmp_path / "live.db"
     shutil.copy(sqlite_template, db_file)
-    app = create_app({"SECRET_KEY": "browser-test", "DATABASE_URL": f"sqlite:///{db_file}"})
+    app = create_app({"SECRET_KEY": "browser-test", "DATABASE_URL": f"sqlite:///{db_file}",
+                      "CONTENT_DIR": str(ROOT / "modules"), "QUIZ_DIR": str(ROOT / "quizzes")})
     result = app.test_cli_runner().invoke(args=["course", "sync"])
     assert result.exit_code == 0, result.output
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -51,3 +53,18 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def login_new_trainee(page, live_server, email="trainee@example.org", password="a long enough password"):
+    """Create a trainee in the live server's database and log in through the form."""
+    from sqlmodel import Session
+
+    from course.accounts import create_user
+
+    with Session(live_server["app"].extensions["db_engine"]) as session:
+        create_user(session, email=email, name="Browser Trainee", password=password)
+        session.commit()
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
