@@ -6,8 +6,8 @@ import secrets
 import sys
 
 import click
-from flask.cli import AppGroup
 from flask import current_app
+from flask.cli import AppGroup
 from sqlmodel import Session
 
 from course import accounts, migrate

@@ -57,7 +57,7 @@ def _glossary_links(course: CourseContent, problems: list[ContentProblem]) -> No
         for slug in module.glossary:
             if slug not in defined:
                 problems.append(ContentProblem(module.path, module.glossary_line, f"unknown glossary term '{slug}'"))
-        documents = [(module.path, module.glossary_links)] + [(l.path, l.glossary_links) for l in module.lessons]
+        documents = [(module.path, module.glossary_links)] + [(lesson.path, lesson.glossary_links) for lesson in module.lessons]
         for path, links in documents:
             for slug, line in links:
                 if slug not in defined:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -12,11 +11,11 @@ from course.models.base import utcnow
 
 
 class Cohort(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True, unique=True, max_length=200)
-    path_id: Optional[int] = Field(default=None, foreign_key="learningpath.id")
-    due_date: Optional[datetime] = None
-    created_by: Optional[int] = Field(default=None, foreign_key="user.id")
+    path_id: int | None = Field(default=None, foreign_key="learningpath.id")
+    due_date: datetime | None = None
+    created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     archived: bool = False
 
@@ -24,7 +23,7 @@ class Cohort(SQLModel, table=True):
 class CohortMember(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("cohort_id", "user_id"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     cohort_id: int = Field(foreign_key="cohort.id", index=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     enrolled_at: datetime = Field(default_factory=utcnow)
@@ -33,23 +32,23 @@ class CohortMember(SQLModel, table=True):
 class Invitation(SQLModel, table=True):
     """A one-time link that lets an enrolled person without a password set one."""
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     token_hash: str = Field(index=True, unique=True, max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
-    used_at: Optional[datetime] = None
+    used_at: datetime | None = None
 
 
 class Certificate(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("user_id", "path_id"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     code: str = Field(index=True, unique=True, max_length=32)
     user_id: int = Field(foreign_key="user.id", index=True)
     path_id: int = Field(foreign_key="learningpath.id")
     holder_name: str = Field(max_length=120)
     path_title: str = Field(max_length=200)
     issued_at: datetime = Field(default_factory=utcnow)
-    revoked_at: Optional[datetime] = None
+    revoked_at: datetime | None = None
     revoked_reason: str = ""
