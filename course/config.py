@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """A random key kept in instance/secret_key, so no installation shares a default secret."""
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another worker made it first
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
 
 
 def default_config(instance_path: str) -> dict:
     """The settings an app starts with before a test mapping or the environment changes them."""
     sqlite_file = Path(instance_path) / "cbec.db"
     return {
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "dev-only-not-secret"),
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or _instance_secret(Path(instance_path)),
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{sqlite_file}"),
         "CONTENT_DIR": os.environ.get("CBEC_CONTENT_DIR", str(PROJECT_ROOT / "modules")),
         "QUIZ_DIR": os.environ.get("CBEC_QUIZ_DIR", str(PROJECT_ROOT / "quizzes")),
