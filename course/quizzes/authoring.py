@@ -1,0 +1,132 @@
+"""Instructors' work on banks and questions: lists, imports, archiving. The caller commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from sqlmodel import Session, func, select
+
+from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
+from course.quiz import parse_aiken, parse_gift, write_gift
+from course.quiz.questions import Question as QuestionData
+from course.quizzes.banks import ImportReport, bank_questions, current_version, export_bank, import_questions
+from course.quizzes.files import read_question_file
+
+FILE_FORMATS = ("auto", "gift", "aiken")
+
+
+@dataclass
+class BankSummary:
+    bank: QuestionBank
+    module: Module | None
+    question_count: int
+
+
+def bank_summaries(session: Session) -> list[BankSummary]:
+    """Every bank with its module and how many active questions it holds."""
+    counts = dict(session.exec(select(Question.bank_id, func.count(Question.id))
+                               .where(Question.archived == False).group_by(Question.bank_id)).all())  # noqa: E712
+    modules = {m.id: m for m in session.exec(select(Module))}
+    banks = session.exec(select(QuestionBank).order_by(QuestionBank.name)).all()
+    return [BankSummary(bank, modules.get(bank.module_id), counts.get(bank.id, 0)) for bank in banks]
+
+
+def bank_name_taken(session: Session, name: str) -> bool:
+    return session.exec(select(QuestionBank.id).where(QuestionBank.name == name)).first() is not None
+
+
+def create_bank(session: Session, *, name: str, module_id: int | None = None, description: str = "") -> QuestionBank:
+    """A new, empty bank."""
+    bank = QuestionBank(name=name, module_id=module_id, description=description)
+    session.add(bank)
+    session.flush()
+    return bank
+
+
+def questions_by_category(session: Session, bank: QuestionBank) -> list[tuple[str, list[Question]]]:
+    """The bank's questions, archived ones included, grouped by category in order."""
+    questions = bank_questions(session, bank, include_archived=True)
+    return [(category, list(rows)) for category, rows in groupby(questions, key=lambda q: q.category)]
+
+
+def name_taken(session: Session, bank_id: int, category: str, name: str, except_id: int | None = None) -> bool:
+    """Whether another question of the bank already has this name in this category."""
+    query = select(Question.id).where(Question.bank_id == bank_id, Question.category == category,
+                                      Question.name == name)
+    if except_id is not None:
+        query = query.where(Question.id != except_id)
+    return session.exec(query).first() is not None
+
+
+def current_data(session: Session, question: Question) -> QuestionData:
+    """The question as trainees get it in new attempts."""
+    return QuestionData.from_dict(current_version(session, question).data)
+
+
+def set_archived(question: Question, archived: bool) -> None:
+    """Archived questions stay in old attempts but are no longer drawn or exported."""
+    question.archived = archived
+
+
+def older_version_attempts(session: Session, question: Question) -> int:
+    """How many submitted attempts were graded with an older version of the question."""
+    latest = current_version(session, question)
+    query = (select(func.count(AttemptItem.id)).join(Attempt, AttemptItem.attempt_id == Attempt.id)
+             .where(AttemptItem.question_id == question.id, AttemptItem.version_id != latest.id,
+                    Attempt.state == "submitted"))
+    return session.exec(query).one()
+
+
+def read_questions(text: str, filename: str, file_format: str = "auto") -> list[QuestionData]:
+    """Questions of a GIFT or Aiken text; QuestionFileError lists every problem."""
+    if file_format == "gift":
+        return parse_gift(text, filename).questions
+    if file_format == "aiken":
+        return parse_aiken(text, filename).questions
+    return read_question_file(text, filename)
+
+
+def import_text(session: Session, bank: QuestionBank, text: str, filename: str, *, file_format: str = "auto",
+                user_id: int | None = None) -> ImportReport:
+    """Add every question of the text to the bank, or raise QuestionFileError and add none."""
+    return import_questions(session, bank, read_questions(text, filename, file_format), user_id=user_id)
+
+
+def export_gift(session: Session, bank: QuestionBank) -> str:
+    """The bank's active questions as a GIFT file."""
+    return write_gift(export_bank(session, bank))
+
+
+def bank_categories(session: Session) -> list[tuple[QuestionBank, list[str]]]:
+    """Every bank with the categories of its active questions, for choosing random draws."""
+    rows = session.exec(select(QuestionBank, Question.category).join(Question, Question.bank_id == QuestionBank.id)
+                        .where(Question.archived == False).distinct()  # noqa: E712
+                        .order_by(QuestionBank.name, Question.category)).all()
+    return [(bank, [category for _, category in group]) for bank, group in groupby(rows, key=lambda r: r[0])]
+
+
+def question_choices(session: Session) -> list[tuple[QuestionBank, list[Question]]]:
+    """Every bank with its active questions, for choosing fixed quiz questions."""
+    banks = session.exec(select(QuestionBank).order_by(QuestionBank.name)).all()
+    return [(bank, questions) for bank in banks if (questions := bank_questions(session, bank))]
+
+
+@dataclass
+class RegradeRecord:
+    regrade: Regrade
+    attempt: Attempt
+    trainee: User
+    from_version: int
+    to_version: int
+
+
+def regrade_history(session: Session, question: Question) -> list[RegradeRecord]:
+    """The regrades already applied to attempts at this question, newest first."""
+    versions = dict(session.exec(select(QuestionVersion.id, QuestionVersion.version)
+                                 .where(QuestionVersion.question_id == question.id)).all())
+    rows = session.exec(select(Regrade, Attempt, User).join(Attempt, Regrade.attempt_id == Attempt.id)
+                        .join(User, Attempt.user_id == User.id).where(Regrade.question_id == question.id)
+                        .order_by(Regrade.at.desc(), Regrade.id.desc())).all()
+    return [RegradeRecord(regrade, attempt, user, versions.get(regrade.from_version_id, 0),
+                          versions.get(regrade.to_version_id, 0)) for regrade, attempt, user in rows]

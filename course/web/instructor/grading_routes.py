@@ -1,0 +1,37 @@
+"""Essay grading: the queue of written answers, and a page to mark each one."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from course.db import get_session
+from course.quizzes.attempts import grade_essay
+from course.quizzes.essays import essay_answer, essays_to_grade
+from course.web.access import STAFF, allow
+from course.web.instructor import bp
+from course.web.instructor.forms import EssayGradeForm
+from course.web.instructor.routes import INVALID
+
+
+@bp.route("/grading")
+@allow(*STAFF)
+def grading():
+    return render_template("instructor/grading.html", essays=essays_to_grade(get_session()))
+
+
+@bp.route("/grading/<int:item_id>", methods=["GET", "POST"])
+@allow(*STAFF)
+def grade_item(item_id):
+    session = get_session()
+    essay = essay_answer(session, item_id) or abort(404)
+    graded = essay.item.fraction is not None
+    form = EssayGradeForm(data={"percent": round(essay.item.fraction * 100, 2), "comment": essay.item.comment}
+                          if graded else None)
+    if form.validate_on_submit():
+        attempt = grade_essay(session, essay.item, form.percent.data / 100, form.comment.data, current_user.id)
+        session.commit()
+        state = "still awaits grading of other answers" if attempt.needs_grading else \
+            f"now scores {attempt.score * 100:.1f}%"
+        flash(f"Grade saved: {essay.trainee.name}'s attempt {state}.", "success")
+        return redirect(url_for("instructor.grading"))
+    return render_template("instructor/grade_item.html", essay=essay, form=form, graded=graded), \
+        INVALID if form.is_submitted() else 200

@@ -1,0 +1,34 @@
+"""Questions as trainees see them, for instructors' previews (answers only after "Check answer")."""
+
+from __future__ import annotations
+
+from course.quiz.grading import grade
+from course.quiz.questions import Question as QuestionData
+from course.quiz.questions import public_view
+from course.quizzes.quiz_setup import SampleQuestion
+from course.web.quiz.presenter import ShownQuestion
+
+
+def checked_review(question: QuestionData, response) -> dict:
+    """The review box for a response checked in a preview: grade, right answer and feedback."""
+    result = grade(question, response)
+    return {"state": result.state, "fraction": result.fraction, "right_answer": result.right_answer,
+            "feedback": [{"text": f.text, "format": f.format} for f in result.feedback],
+            "general_feedback": (question.general_feedback, question.format_of(question.general_feedback_format)),
+            "comment": ""}
+
+
+def shown_question(question_id: int, question: QuestionData, response=None, review: dict | None = None,
+                   mark: float = 1.0, number: int = 1) -> ShownQuestion:
+    return ShownQuestion(number, question_id, public_view(question), response, review, mark)
+
+
+def shown_sample(sample: list[SampleQuestion], shuffle_options: bool, seed: int) -> list[ShownQuestion]:
+    """A sample attempt's questions, numbered as in an attempt (descriptions have no number)."""
+    shown, number = [], 0
+    for position, item in enumerate(sample, start=1):
+        if item.data.type != "description":
+            number += 1
+        view = public_view(item.data, f"{seed}-{position}" if shuffle_options else None)
+        shown.append(ShownQuestion(number, position, view, None, None, item.mark))
+    return shown

@@ -1,0 +1,426 @@
+"""Question editors: one form per question type, with blank rows for options, answers and pairs."""
+
+from __future__ import annotations
+
+import math
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
+
+from course.quiz.questions import (
+    FORMATS,
+    AcceptedAnswer,
+    Choice,
+    Description,
+    Essay,
+    Matching,
+    MatchPair,
+    MultipleResponse,
+    Numerical,
+    NumericalAnswer,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+    default_name,
+)
+from course.quiz.questions import Question as QuestionData
+from course.web.choices import choices
+
+BLANK_ROWS = 6  # rows shown for a new question; an edit shows the filled rows and a few blank ones
+EXTRA_ROWS = 3
+MAX_ROWS = 60
+TYPE_LABELS = {
+    "single": "Multiple choice, one answer", "multi": "Multiple choice, several answers", "truefalse": "True or false",
+    "short": "Short answer", "numerical": "Numerical", "matching": "Matching",
+    "essay": "Essay (graded by hand)", "description": "Description (text only, nothing to answer)",
+}
+FORMAT_LABELS = {"moodle": "Moodle auto-format (HTML allowed, line breaks kept)", "markdown": "Markdown",
+                 "html": "HTML", "plain": "Plain text"}
+OWN_FORMAT = [AnyOf(("", *FORMATS), message="Unknown text format.")]  # hidden: kept from imported questions
+
+
+def clean(value):
+    """Browser line breaks (CR LF) as LF, outer whitespace trimmed: GIFT keeps neither."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(value, str) else value
+
+
+def number(text: str) -> float:
+    """A finite number typed by an instructor; ValueError otherwise."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+def percent(text: str, low: float = -100) -> float:
+    """A grade typed as a percentage (blank: 0) as a fraction; ValueError when out of range."""
+    value = number(text) if text else 0.0
+    if not low <= value <= 100:
+        raise ValueError(text)
+    return round(value / 100, 7)
+
+
+def percent_text(fraction: float) -> str:
+    text = f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(float(value))
+
+
+def _check_percent(row, field, low: float) -> None:
+    if row.is_blank():
+        return
+    try:
+        percent(field.data, low)
+    except ValueError:
+        raise ValidationError(f"Enter a percentage from {low:g} to 100, e.g. 100, 50 or 0.") from None
+
+
+def _filled(rows: FieldList) -> list:
+    return [entry.form for entry in rows.entries if not entry.form.is_blank()]
+
+
+def _has_full_marks(fractions) -> bool:
+    return any(abs(f - 1) < 1e-6 for f in fractions)
+
+
+class OptionRow(Form):
+    text = TextAreaField("Option text", filters=[clean], render_kw={"rows": 2})
+    fraction = StringField("Grade (%)", filters=[clean], description="100 for the right answer, 0 for a wrong one.")
+    feedback = TextAreaField("Feedback on this option", filters=[clean], render_kw={"rows": 1})
+    text_format = HiddenField(validators=OWN_FORMAT)
+    feedback_format = HiddenField(validators=OWN_FORMAT)
+
+    def is_blank(self) -> bool:
+        return not (self.text.data or self.feedback.data)
+
+    def validate_fraction(self, field):
+        _check_percent(self, field, -100)
+
+    def validate_feedback(self, field):
+        if field.data and not self.text.data:
+            raise ValidationError("Enter the option text, or clear the feedback to remove this option.")
+
+
+class AnswerRow(Form):
+    text = StringField("Accepted answer", filters=[clean], description="* matches any characters.")
+    fraction = StringField("Grade (%)", filters=[clean])
+    feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
+    feedback_format = HiddenField(validators=OWN_FORMAT)
+
+    def is_blank(self) -> bool:
+        return not (self.text.data or self.feedback.data)
+
+    def validate_fraction(self, field):
+        _check_percent(self, field, 0)
+
+    def validate_text(self, field):
+        if self.feedback.data and not field.data:
+            raise ValidationError("Enter the accepted answer, or clear the feedback to remove this row.")
+
+
+class NumberRow(Form):
+    value = StringField("Number", filters=[clean], description="* accepts any number.")
+    tolerance = StringField("Tolerance (±)", filters=[clean])
+    low = StringField("Or a range from", filters=[clean])
+    high = StringField("Range up to", filters=[clean])
+    fraction = StringField("Grade (%)", filters=[clean])
+    feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
+    feedback_format = HiddenField(validators=OWN_FORMAT)
+
+    def is_blank(self) -> bool:
+        return not any((self.value.data, self.tolerance.data, self.low.data, self.high.data, self.feedback.data))
+
+    def validate_value(self, field):
+        if self.is_blank():
+            return
+        if field.data and (self.low.data or self.high.data):
+            raise ValidationError("Give a number with a tolerance or a range, not both.")
+        if not field.data and not (self.low.data or self.high.data):
+            raise ValidationError("Enter a number (or * for any number), or a range.")
+        if field.data and field.data != "*":
+            _need_number(field.data)
+
+    def validate_tolerance(self, field):
+        if field.data:
+            if not self.value.data or self.value.data == "*":
+                raise ValidationError("A tolerance needs a number to apply to.")
+            if _need_number(field.data) < 0:
+                raise ValidationError("The tolerance cannot be negative.")
+
+    def validate_low(self, field):
+        if field.data or self.high.data:
+            _need_number(field.data)
+
+    def validate_high(self, field):
+        if field.data or self.low.data:
+            _need_number(field.data)
+
+    def validate_fraction(self, field):
+        _check_percent(self, field, 0)
+
+    def to_answer(self) -> NumericalAnswer:
+        common = {"fraction": percent(self.fraction.data), "feedback": self.feedback.data,
+                  "feedback_format": self.feedback_format.data or None}
+        if self.low.data:
+            return NumericalAnswer(low=number(self.low.data), high=number(self.high.data), **common)
+        if self.value.data == "*":
+            return NumericalAnswer(**common)
+        return NumericalAnswer(value=number(self.value.data), tolerance=number(self.tolerance.data or "0"), **common)
+
+
+def _need_number(text: str) -> float:
+    try:
+        return number(text)
+    except ValueError:
+        raise ValidationError("Enter a number, e.g. 12 or 0.5 (use a point for decimals).") from None
+
+
+class PairRow(Form):
+    text = TextAreaField("Subquestion", filters=[clean], render_kw={"rows": 1},
+                         description="Leave blank to add the answer as an extra wrong choice.")
+    answer = StringField("Matching answer", filters=[clean])
+    text_format = HiddenField(validators=OWN_FORMAT)
+
+    def is_blank(self) -> bool:
+        return not (self.text.data or self.answer.data)
+
+    def validate_text(self, field):
+        if "->" in field.data:
+            raise ValidationError("A subquestion cannot contain '->'.")
+
+    def validate_answer(self, field):
+        if self.text.data and not field.data:
+            raise ValidationError("Enter the answer that matches this subquestion.")
+
+
+class QuestionForm(FlaskForm):
+    """Fields every question type has."""
+
+    qtype = ""
+    name = StringField("Name", [Length(max=240)], filters=[clean],
+                       description="How the question is listed for instructors; blank: the start of its text.")
+    category = StringField("Category", [Length(max=200)], filters=[clean],
+                           description="Blank: the bank's name. Use / for a subcategory, e.g. customs/bonded.")
+    text = TextAreaField("Question text", [DataRequired("Enter the question text.")], filters=[clean],
+                         render_kw={"rows": 5})
+    text_format = SelectField("Text format", choices=choices(FORMAT_LABELS.items()), default="moodle")
+    general_feedback = TextAreaField("General feedback", filters=[clean], render_kw={"rows": 2},
+                                     description="Shown to every trainee after grading, whatever the answer.")
+    general_feedback_format = HiddenField(validators=OWN_FORMAT)
+    submit = SubmitField("Save question")
+
+    def to_question(self) -> QuestionData:
+        return QUESTION_CLASSES[self.qtype](**self._common(), **self._own_fields())
+
+    def _common(self) -> dict:
+        fields = {"name": self.name.data or default_name(self.text.data), "text": self.text.data,
+                  "text_format": self.text_format.data, "category": self.category.data}
+        if "general_feedback" in self:
+            fields |= {"general_feedback": self.general_feedback.data,
+                       "general_feedback_format": self.general_feedback_format.data or None}
+        if "text_after" in self:
+            fields["text_after"] = self.text_after.data
+        return fields
+
+    def _own_fields(self) -> dict:
+        return {}
+
+    @classmethod
+    def data_from(cls, question: QuestionData) -> dict:
+        """Form data showing a stored question."""
+        return {"name": question.name, "category": question.category, "text": question.text,
+                "text_format": question.text_format, "text_after": question.text_after,
+                "general_feedback": question.general_feedback,
+                "general_feedback_format": question.general_feedback_format or ""}
+
+
+class MissingWordMixin:
+    text_after = TextAreaField("Text after the blank", filters=[clean], render_kw={"rows": 1},
+                               description="Only for missing-word questions: the answer goes between the question "
+                                           "text and this text.")
+
+
+class SingleForm(MissingWordMixin, QuestionForm):
+    qtype = "single"
+    options = FieldList(FormField(OptionRow), "Options", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+
+    def validate_options(self, field):
+        rows = _filled(field)
+        problems = [] if len(rows) >= 2 else ["Give at least 2 options."]
+        fractions = _valid_fractions(rows)
+        if fractions is not None:
+            problems += self.fraction_problems(fractions)
+        if problems:
+            raise ValidationError(" ".join(problems))
+
+    def fraction_problems(self, fractions: list[float]) -> list[str]:
+        return [] if _has_full_marks(fractions) else ["Give the right option a grade of 100%."]
+
+    def _own_fields(self) -> dict:
+        return {"options": [Choice(text=r.text.data, fraction=percent(r.fraction.data), feedback=r.feedback.data,
+                                   text_format=r.text_format.data or None,
+                                   feedback_format=r.feedback_format.data or None) for r in _filled(self.options)]}
+
+    @classmethod
+    def data_from(cls, question) -> dict:
+        options = [{"text": c.text, "fraction": percent_text(c.fraction), "feedback": c.feedback,
+                    "text_format": c.text_format or "", "feedback_format": c.feedback_format or ""}
+                   for c in question.options]
+        return super().data_from(question) | {"options": options}
+
+
+def _valid_fractions(rows) -> list[float] | None:
+    """The rows' fractions, or None when a row's grade is not a valid percentage (already reported)."""
+    try:
+        return [percent(r.fraction.data) for r in rows]
+    except ValueError:
+        return None
+
+
+class MultiForm(SingleForm):
+    qtype = "multi"
+
+    def fraction_problems(self, fractions: list[float]) -> list[str]:
+        total = sum(f for f in fractions if f > 0)
+        if abs(total - 1) > 0.001:
+            return [f"The grades of the right options must add up to 100% (they add up to {percent_text(total)}%); "
+                    "give wrong options 0% or a negative grade."]
+        return []
+
+
+class TrueFalseForm(MissingWordMixin, QuestionForm):
+    qtype = "truefalse"
+    answer = RadioField("The statement is", choices=choices([("true", "True"), ("false", "False")]),
+                        validators=[InputRequired("Choose whether the statement is true or false.")])
+    feedback_true = TextAreaField("Feedback for trainees who answer True", filters=[clean], render_kw={"rows": 1})
+    feedback_false = TextAreaField("Feedback for trainees who answer False", filters=[clean], render_kw={"rows": 1})
+    feedback_true_format = HiddenField(validators=OWN_FORMAT)
+    feedback_false_format = HiddenField(validators=OWN_FORMAT)
+
+    def _own_fields(self) -> dict:
+        return {"answer": self.answer.data == "true", "feedback_true": self.feedback_true.data,
+                "feedback_false": self.feedback_false.data,
+                "feedback_true_format": self.feedback_true_format.data or None,
+                "feedback_false_format": self.feedback_false_format.data or None}
+
+    @classmethod
+    def data_from(cls, question) -> dict:
+        return super().data_from(question) | {
+            "answer": "true" if question.answer else "false", "feedback_true": question.feedback_true,
+            "feedback_false": question.feedback_false, "feedback_true_format": question.feedback_true_format or "",
+            "feedback_false_format": question.feedback_false_format or ""}
+
+
+class ShortForm(MissingWordMixin, QuestionForm):
+    qtype = "short"
+    answers = FieldList(FormField(AnswerRow), "Accepted answers", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+    case_sensitive = BooleanField("Letter case must match (GIFT files cannot say this)")
+
+    def validate_answers(self, field):
+        rows = _filled(field)
+        if not rows:
+            raise ValidationError("Give at least 1 accepted answer.")
+        fractions = _valid_fractions(rows)
+        if fractions is not None and not _has_full_marks(fractions):
+            raise ValidationError("Give the best answer a grade of 100%.")
+
+    def _own_fields(self) -> dict:
+        answers = [AcceptedAnswer(text=r.text.data, fraction=percent(r.fraction.data), feedback=r.feedback.data,
+                                  feedback_format=r.feedback_format.data or None) for r in _filled(self.answers)]
+        return {"answers": answers, "case_sensitive": self.case_sensitive.data}
+
+    @classmethod
+    def data_from(cls, question) -> dict:
+        answers = [{"text": a.text, "fraction": percent_text(a.fraction), "feedback": a.feedback,
+                    "feedback_format": a.feedback_format or ""} for a in question.answers]
+        return super().data_from(question) | {"answers": answers, "case_sensitive": question.case_sensitive}
+
+
+class NumericalForm(MissingWordMixin, QuestionForm):
+    qtype = "numerical"
+    answers = FieldList(FormField(NumberRow), "Accepted numbers", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+
+    def validate_answers(self, field):
+        rows = _filled(field)
+        if not rows:
+            raise ValidationError("Give at least 1 accepted number.")
+        fractions = _valid_fractions(rows)
+        if fractions is not None and not _has_full_marks(fractions):
+            raise ValidationError("Give the right number a grade of 100%.")
+
+    def _own_fields(self) -> dict:
+        return {"answers": [row.to_answer() for row in _filled(self.answers)]}
+
+    @classmethod
+    def data_from(cls, question) -> dict:
+        answers = [{"value": "*" if a.is_wildcard else number_text(a.value),
+                    "tolerance": number_text(a.tolerance) if a.value is not None and a.tolerance else "",
+                    "low": number_text(a.low), "high": number_text(a.high), "fraction": percent_text(a.fraction),
+                    "feedback": a.feedback, "feedback_format": a.feedback_format or ""} for a in question.answers]
+        return super().data_from(question) | {"answers": answers}
+
+
+class MatchingForm(QuestionForm):
+    qtype = "matching"
+    pairs = FieldList(FormField(PairRow), "Pairs", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+
+    def validate_pairs(self, field):
+        if sum(1 for row in _filled(field) if row.text.data) < 2:
+            raise ValidationError("Give at least 2 pairs with a subquestion.")
+
+    def _own_fields(self) -> dict:
+        return {"pairs": [MatchPair(text=r.text.data, answer=r.answer.data, text_format=r.text_format.data or None)
+                          for r in _filled(self.pairs)]}
+
+    @classmethod
+    def data_from(cls, question) -> dict:
+        pairs = [{"text": p.text, "answer": p.answer, "text_format": p.text_format or ""} for p in question.pairs]
+        return super().data_from(question) | {"pairs": pairs}
+
+
+class EssayForm(QuestionForm):
+    qtype = "essay"
+
+
+class DescriptionForm(QuestionForm):
+    qtype = "description"
+    general_feedback = None  # a description is never graded, so there is nothing to give feedback on
+    general_feedback_format = None
+
+
+QUESTION_FORMS: dict[str, type[QuestionForm]] = {
+    form.qtype: form for form in (SingleForm, MultiForm, TrueFalseForm, ShortForm, NumericalForm, MatchingForm,
+                                  EssayForm, DescriptionForm)}
+QUESTION_CLASSES = {"single": SingleChoice, "multi": MultipleResponse, "truefalse": TrueFalse, "short": ShortAnswer,
+                    "numerical": Numerical, "matching": Matching, "essay": Essay, "description": Description}
+ROW_LISTS = ("options", "answers", "pairs")
+
+
+def question_form(qtype: str, question: QuestionData | None = None) -> QuestionForm:
+    """The editor for a question type, showing `question` on GET and the posted data on POST."""
+    form_class = QUESTION_FORMS[qtype]
+    form = form_class(data=form_class.data_from(question) if question else None)
+    for name in ROW_LISTS:
+        if name in form and not form.is_submitted():
+            rows = form[name]
+            while len(rows.entries) < min(MAX_ROWS, max(BLANK_ROWS, len(_filled(rows)) + EXTRA_ROWS)):
+                rows.append_entry()
+    return form

@@ -1,0 +1,110 @@
+"""Questions: create and edit every type (each save is a new version), preview, regrade old attempts."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from course.db import get_session
+from course.models import Question, QuestionBank
+from course.quiz.gift import gift_problems
+from course.quizzes import authoring, banks
+from course.quizzes.regrade import apply_regrade, regrade_preview
+from course.quizzes.responses import read_response
+from course.web.access import STAFF, allow
+from course.web.instructor import bp
+from course.web.instructor.preview import checked_review, shown_question
+from course.web.instructor.question_forms import QUESTION_FORMS, TYPE_LABELS, question_form
+from course.web.instructor.routes import INVALID
+from course.web.quiz.presenter import subquestion_ids
+
+
+def _question(question_id: int) -> tuple[Question, QuestionBank]:
+    session = get_session()
+    question = session.get(Question, question_id) or abort(404)
+    return question, session.get(QuestionBank, question.bank_id)
+
+
+def _name_is_free(form, bank: QuestionBank, category: str, name: str, question_id: int | None = None) -> bool:
+    if authoring.name_taken(get_session(), bank.id, category, name, question_id):
+        form.name.errors.append(f"Another question in category “{category}” is already called “{name}”.")
+        return False
+    return True
+
+
+def _form_page(form, bank: QuestionBank, qtype: str, question: Question | None = None, status: int = 200):
+    session = get_session()
+    context = {"form": form, "bank": bank, "qtype": qtype, "type_label": TYPE_LABELS[qtype], "question": question,
+               "older_attempts": 0, "export_problems": []}
+    if question is not None:
+        context["older_attempts"] = authoring.older_version_attempts(session, question)
+        context["export_problems"] = gift_problems(authoring.current_data(session, question))
+    return render_template("instructor/question_form.html", **context), status
+
+
+@bp.route("/banks/<int:bank_id>/questions/new", methods=["GET", "POST"])
+@allow(*STAFF)
+def new_question(bank_id):
+    session = get_session()
+    bank = session.get(QuestionBank, bank_id) or abort(404)
+    qtype = request.args.get("type", "")
+    if qtype not in QUESTION_FORMS:
+        abort(404, "Choose one of the question types.")
+    form = question_form(qtype)
+    if form.validate_on_submit():
+        data = form.to_question()
+        if _name_is_free(form, bank, data.category or bank.name, data.name):
+            question = banks.add_question(session, bank, data, user_id=current_user.id)
+            session.commit()
+            flash(f"Question “{question.name}” saved.", "success")
+            return redirect(url_for("instructor.edit_question", question_id=question.id))
+    return _form_page(form, bank, qtype, status=INVALID if form.is_submitted() else 200)
+
+
+@bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
+@allow(*STAFF)
+def edit_question(question_id):
+    session = get_session()
+    question, bank = _question(question_id)
+    form = question_form(question.qtype, authoring.current_data(session, question) if request.method == "GET" else None)
+    if form.validate_on_submit():
+        data = form.to_question()
+        if _name_is_free(form, bank, data.category or question.category, data.name, question.id):
+            changed = banks.revise_question(session, question, data, user_id=current_user.id)
+            session.commit()
+            flash(f"Saved as version {question.current_version}." if changed else "Nothing was changed.",
+                  "success" if changed else "info")
+            return redirect(url_for("instructor.edit_question", question_id=question.id))
+    return _form_page(form, bank, question.qtype, question, status=INVALID if form.is_submitted() else 200)
+
+
+@bp.route("/questions/<int:question_id>/preview", methods=["GET", "POST"])
+@allow(*STAFF)
+def preview_question(question_id):
+    question, bank = _question(question_id)
+    data = authoring.current_data(get_session(), question)
+    form = FlaskForm()
+    response = review = None
+    if form.validate_on_submit() and data.type != "description":
+        response = read_response(data.type, question.id, request.form.get, request.form.getlist,
+                                 subquestion_ids(data))
+        review = checked_review(data, response)
+    return render_template("instructor/preview_question.html", question=question, bank=bank, form=form,
+                           shown=shown_question(question.id, data, response, review))
+
+
+@bp.route("/questions/<int:question_id>/regrade", methods=["GET", "POST"])
+@allow(*STAFF)
+def regrade(question_id):
+    session = get_session()
+    question, bank = _question(question_id)
+    form = FlaskForm()
+    if form.validate_on_submit():
+        rows = apply_regrade(session, question, current_user.id)
+        session.commit()
+        changed = sum(1 for row in rows if row.score_before != row.attempt.score)
+        flash(f"Regraded {len(rows)} attempt{'s' if len(rows) != 1 else ''}: {changed} score"
+              f"{'s' if changed != 1 else ''} changed.", "success")
+        return redirect(url_for("instructor.regrade", question_id=question.id))
+    return render_template("instructor/regrade.html", question=question, bank=bank, form=form,
+                           rows=regrade_preview(session, question),
+                           history=authoring.regrade_history(session, question))

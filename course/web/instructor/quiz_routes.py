@@ -1,0 +1,168 @@
+"""Quizzes: settings, slots (fixed questions and random draws), per-trainee extensions, preview."""
+
+import random
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_wtf import FlaskForm
+
+from course.accounts import find_user
+from course.db import get_session
+from course.models import Quiz
+from course.quizzes import authoring, quiz_setup
+from course.web.access import STAFF, allow
+from course.web.choices import choices
+from course.web.instructor import bp
+from course.web.instructor.forms import ExtensionForm, FixedSlotForm, QuizForm, RandomSlotForm, as_utc
+from course.web.instructor.preview import shown_sample
+from course.web.instructor.routes import INVALID
+
+
+def _quiz(quiz_id: int) -> Quiz:
+    return get_session().get(Quiz, quiz_id) or abort(404)
+
+
+def _quiz_form(quiz: Quiz | None = None, formdata=True) -> QuizForm:
+    form = QuizForm(data=QuizForm.data_from(quiz) if quiz else None) if formdata else \
+        QuizForm(formdata=None, data=QuizForm.data_from(quiz))
+    modules = quiz_setup.module_choices(get_session())
+    form.module_id.choices = choices([("", "No module"), *((str(i), t) for i, t in modules)])
+    return form
+
+
+def _fixed_form(formdata=True) -> FixedSlotForm:
+    form = FixedSlotForm() if formdata else FixedSlotForm(formdata=None)
+    form.question_id.choices = {bank.name: [(q.id, f"{q.category} › {q.name}") for q in questions]
+                                for bank, questions in authoring.question_choices(get_session())}
+    return form
+
+
+def _random_form(formdata=True) -> RandomSlotForm:
+    form = RandomSlotForm() if formdata else RandomSlotForm(formdata=None)
+    form.source.choices = {bank.name: [(f"{bank.id}:", "All categories"),
+                                       *((f"{bank.id}:{c}", c) for c in categories)]
+                           for bank, categories in authoring.bank_categories(get_session())}
+    return form
+
+
+def _quiz_page(quiz: Quiz, status: int = 200, **forms):
+    session = get_session()
+    forms.setdefault("settings", _quiz_form(quiz, formdata=False))
+    forms.setdefault("fixed", _fixed_form(formdata=False))
+    forms.setdefault("draw", _random_form(formdata=False))
+    forms.setdefault("extension", ExtensionForm(formdata=None))
+    return render_template("instructor/quiz.html", quiz=quiz, slots=quiz_setup.slot_rows(session, quiz),
+                           extensions=quiz_setup.quiz_extensions(session, quiz), remove_form=FlaskForm(formdata=None),
+                           **forms), status
+
+
+@bp.route("/quizzes")
+@allow(*STAFF)
+def quizzes():
+    return render_template("instructor/quizzes.html", rows=quiz_setup.quiz_rows(get_session()))
+
+
+def _slug_is_free(form: QuizForm, quiz_id: int | None = None) -> bool:
+    if quiz_setup.slug_taken(get_session(), form.slug.data, quiz_id):
+        form.slug.errors.append("Another quiz already uses this slug.")
+        return False
+    return True
+
+
+@bp.route("/quizzes/new", methods=["GET", "POST"])
+@allow(*STAFF)
+def new_quiz():
+    session = get_session()
+    form = _quiz_form()
+    if form.validate_on_submit() and _slug_is_free(form):
+        quiz = quiz_setup.save_quiz(session, None, form.settings())
+        session.commit()
+        flash(f"Quiz “{quiz.title}” created. Now add its questions.", "success")
+        return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
+    return render_template("instructor/new_quiz.html", form=form), INVALID if form.is_submitted() else 200
+
+
+@bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
+@allow(*STAFF)
+def quiz(quiz_id):
+    session = get_session()
+    quiz = _quiz(quiz_id)
+    form = _quiz_form(quiz)
+    if form.validate_on_submit() and _slug_is_free(form, quiz.id):
+        quiz_setup.save_quiz(session, quiz, form.settings())
+        session.commit()
+        flash("Quiz settings saved.", "success")
+        return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
+    return _quiz_page(quiz, INVALID if form.is_submitted() else 200, settings=form)
+
+
+@bp.route("/quizzes/<int:quiz_id>/slots/fixed", methods=["POST"])
+@allow(*STAFF)
+def add_fixed_slot(quiz_id):
+    quiz = _quiz(quiz_id)
+    form = _fixed_form()
+    if not form.validate_on_submit():
+        return _quiz_page(quiz, INVALID, fixed=form)
+    quiz_setup.add_fixed_slot(quiz, form.question_id.data, form.fixed_mark.data)
+    get_session().commit()
+    flash("Question added to the quiz.", "success")
+    return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
+
+
+@bp.route("/quizzes/<int:quiz_id>/slots/random", methods=["POST"])
+@allow(*STAFF)
+def add_random_slot(quiz_id):
+    session = get_session()
+    quiz = _quiz(quiz_id)
+    form = _random_form()
+    if form.validate_on_submit():
+        bank_id, category = form.bank_and_category()
+        available = quiz_setup.drawable_count(session, bank_id, category)
+        if available >= form.count.data:
+            quiz_setup.add_random_slot(quiz, bank_id, category, form.count.data, form.random_mark.data)
+            session.commit()
+            flash("Random draw added to the quiz.", "success")
+            return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
+        form.count.errors.append(f"This category has only {available} questions that can be drawn "
+                                 "(essays and descriptions are never drawn).")
+    return _quiz_page(quiz, INVALID, draw=form)
+
+
+@bp.route("/quizzes/<int:quiz_id>/slots/<int:index>/remove", methods=["POST"])
+@allow(*STAFF)
+def remove_slot(quiz_id, index):
+    quiz = _quiz(quiz_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if quiz_setup.remove_slot(quiz, index):
+        get_session().commit()
+        flash("Slot removed.", "success")
+    return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
+
+
+@bp.route("/quizzes/<int:quiz_id>/extensions", methods=["POST"])
+@allow(*STAFF)
+def grant_extension(quiz_id):
+    session = get_session()
+    quiz = _quiz(quiz_id)
+    form = ExtensionForm()
+    if form.validate_on_submit():
+        trainee = find_user(session, email=form.email.data)
+        if trainee is not None:
+            quiz_setup.grant_extension(session, quiz, trainee, closes_at=as_utc(form.extension_closes_at.data),
+                                       extra_attempts=form.extra_attempts.data or 0,
+                                       extra_minutes=form.extra_minutes.data or 0)
+            session.commit()
+            flash(f"Extension saved for {trainee.email}.", "success")
+            return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
+        form.email.errors.append("No account has this email address.")
+    return _quiz_page(quiz, INVALID, extension=form)
+
+
+@bp.route("/quizzes/<int:quiz_id>/preview")
+@allow(*STAFF)
+def preview_quiz(quiz_id):
+    quiz = _quiz(quiz_id)
+    seed = random.SystemRandom().randrange(2**31)
+    sample = quiz_setup.sample_draw(get_session(), quiz, seed)
+    return render_template("instructor/preview_quiz.html", quiz=quiz,
+                           questions=shown_sample(sample, quiz.shuffle_options, seed))

@@ -1,0 +1,140 @@
+"""Question banks: list, create, import (paste or upload, all or nothing), export, archive questions."""
+
+from io import BytesIO
+
+from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask_login import current_user
+
+from course.db import get_session
+from course.models import Module, Question, QuestionBank
+from course.quiz import QuestionFileError
+from course.quizzes import authoring
+from course.quizzes.quiz_setup import module_choices
+from course.web.access import STAFF, allow
+from course.web.choices import choices
+from course.web.instructor import bp
+from course.web.instructor.forms import ArchiveForm, BankForm, PasteForm, UploadForm
+from course.web.instructor.question_forms import TYPE_LABELS
+
+INVALID = 422
+
+
+def _bank(bank_id: int) -> QuestionBank:
+    return get_session().get(QuestionBank, bank_id) or abort(404)
+
+
+def _bank_form() -> BankForm:
+    form = BankForm()
+    form.module_id.choices = choices([("", "No module"), *((str(i), t) for i, t in module_choices(get_session()))])
+    return form
+
+
+def _banks_page(form: BankForm, status: int = 200):
+    return render_template("instructor/banks.html", banks=authoring.bank_summaries(get_session()), form=form), status
+
+
+@bp.route("/banks")
+@allow(*STAFF)
+def banks():
+    return _banks_page(_bank_form())
+
+
+@bp.route("/banks", methods=["POST"])
+@allow(*STAFF)
+def create_bank():
+    session = get_session()
+    form = _bank_form()
+    valid = form.validate_on_submit()
+    if valid and authoring.bank_name_taken(session, form.name.data):
+        form.name.errors.append("A bank with this name already exists.")
+    elif valid:
+        bank = authoring.create_bank(session, name=form.name.data,
+                                     module_id=int(form.module_id.data) if form.module_id.data else None)
+        session.commit()
+        flash(f"Bank “{bank.name}” created.", "success")
+        return redirect(url_for("instructor.bank", bank_id=bank.id))
+    return _banks_page(form, INVALID)
+
+
+def _bank_page(bank: QuestionBank, paste: PasteForm | None = None, upload: UploadForm | None = None,
+               status: int = 200):
+    session = get_session()
+    module = session.get(Module, bank.module_id) if bank.module_id else None
+    return render_template("instructor/bank.html", bank=bank, module=module,
+                           categories=authoring.questions_by_category(session, bank), type_labels=TYPE_LABELS,
+                           paste=paste or PasteForm(formdata=None), upload=upload or UploadForm(formdata=None),
+                           archive_form=ArchiveForm(formdata=None)), status
+
+
+@bp.route("/banks/<int:bank_id>")
+@allow(*STAFF)
+def bank(bank_id):
+    return _bank_page(_bank(bank_id))
+
+
+def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> list[str]:
+    """Import into the bank and commit; the problems, each as `where: message`, when nothing was imported."""
+    session = get_session()
+    try:
+        report = authoring.import_text(session, bank, text, filename, file_format=file_format,
+                                       user_id=current_user.id)
+    except QuestionFileError as error:
+        session.rollback()
+        return [f"{name + ':' if name else ''}{line}: {message}" for name, line, message in error.errors]
+    session.commit()
+    flash(f"Imported into “{bank.name}”: {report.summary()}.", "success")
+    return []
+
+
+@bp.route("/banks/<int:bank_id>/paste", methods=["POST"])
+@allow(*STAFF)
+def paste_gift(bank_id):
+    bank = _bank(bank_id)
+    form = PasteForm()
+    if form.validate_on_submit():
+        # Pasted text has no file name: problems read "line: message".
+        form.gift.errors += _import(bank, form.gift.data, "", "gift")
+        if not form.gift.errors:
+            return redirect(url_for("instructor.bank", bank_id=bank.id))
+    return _bank_page(bank, paste=form, status=INVALID)
+
+
+@bp.route("/banks/<int:bank_id>/upload", methods=["POST"])
+@allow(*STAFF)
+def upload_questions(bank_id):
+    bank = _bank(bank_id)
+    form = UploadForm()
+    if form.validate_on_submit():
+        upload = form.question_file.data
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.question_file.errors.append(f"{upload.filename}: the file is not UTF-8 text; nothing was imported.")
+        else:
+            form.question_file.errors += _import(bank, text, upload.filename or "upload", form.file_format.data)
+        if not form.question_file.errors:
+            return redirect(url_for("instructor.bank", bank_id=bank.id))
+    return _bank_page(bank, upload=form, status=INVALID)
+
+
+@bp.route("/banks/<int:bank_id>/export.gift")
+@allow(*STAFF)
+def download_gift(bank_id):
+    bank = _bank(bank_id)
+    data = authoring.export_gift(get_session(), bank).encode("utf-8")
+    return send_file(BytesIO(data), mimetype="text/plain; charset=utf-8", as_attachment=True,
+                     download_name=f"{bank.name}.gift")
+
+
+@bp.route("/questions/<int:question_id>/archive", methods=["POST"])
+@allow(*STAFF)
+def archive_question(question_id):
+    session = get_session()
+    question = session.get(Question, question_id) or abort(404)
+    form = ArchiveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    authoring.set_archived(question, form.archive.data == "1")
+    session.commit()
+    flash(f"“{question.name}” is {'archived' if question.archived else 'back in use'}.", "success")
+    return redirect(url_for("instructor.bank", bank_id=question.bank_id))
