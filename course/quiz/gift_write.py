@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from course.quiz.gift_syntax import escape, starts_with_marker, write_weight
 from course.quiz.questions import (
     DEFAULT_FORMAT,
-    Choice,
     Description,
     Matching,
     MultipleResponse,
@@ -76,7 +75,7 @@ def _general_feedback(question: Question) -> str:
 def _answer_lines(question: Question) -> list[str]:
     """One line per option, accepted answer or pair."""
     if isinstance(question, (SingleChoice, MultipleResponse)):
-        return [_choice(question, choice) for choice in question.options]
+        return [_choice(question, i) for i in range(len(question.options))]
     if isinstance(question, ShortAnswer):
         return [
             "=" + write_weight(answer.fraction) + _plain(answer.text)
@@ -91,10 +90,13 @@ def _answer_lines(question: Question) -> list[str]:
     ]
 
 
-def _choice(question: SingleChoice | MultipleResponse, choice: Choice) -> str:
+def _choice(question: SingleChoice | MultipleResponse, index: int) -> str:
     """`=text`, `~text` or `~%w%text`, then `#feedback`."""
+    choice = question.options[index]
     text = _part(choice.text, choice.text_format, question)
-    if isinstance(question, SingleChoice) and choice.fraction == 1:
+    # Only '=' makes a single choice, and only '~' a choice question: all '=' would read as short answers.
+    all_right = all(c.fraction == 1 for c in question.options)
+    if isinstance(question, SingleChoice) and choice.fraction == 1 and not (all_right and index > 0):
         prefix = "="
     elif choice.fraction == 0 and not text.startswith("%"):
         prefix = "~"
