@@ -18,7 +18,7 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
-from wtforms.validators import AnyOf, DataRequired, InputRequired, Length
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from course.quiz.questions import (
     FORMATS,
@@ -49,12 +49,18 @@ TYPE_LABELS = {
 }
 FORMAT_LABELS = {"moodle": "Moodle auto-format (HTML allowed, line breaks kept)", "markdown": "Markdown",
                  "html": "HTML", "plain": "Plain text"}
-OWN_FORMAT = [AnyOf(("", *FORMATS), message="Unknown text format.")]  # hidden: kept from imported questions
 
 
 def clean(value):
-    """Browser line breaks (CR LF) as LF, outer whitespace trimmed: GIFT keeps neither."""
+    """Browser line breaks (CR LF) as LF, outer whitespace trimmed: GIFT keeps neither; no field is None."""
+    if value is None:
+        return ""
     return value.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(value, str) else value
+
+
+def own_format(value) -> str:
+    """A part's own text format, kept in a hidden field; blank (or unknown) means the question's format."""
+    return value if value in FORMATS else ""
 
 
 def number(text: str) -> float:
@@ -105,8 +111,8 @@ class OptionRow(Form):
     text = TextAreaField("Option text", filters=[clean], render_kw={"rows": 2})
     fraction = StringField("Grade (%)", filters=[clean], description="100 for the right answer, 0 for a wrong one.")
     feedback = TextAreaField("Feedback on this option", filters=[clean], render_kw={"rows": 1})
-    text_format = HiddenField(validators=OWN_FORMAT)
-    feedback_format = HiddenField(validators=OWN_FORMAT)
+    text_format = HiddenField(filters=[own_format])
+    feedback_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
         return not (self.text.data or self.feedback.data)
@@ -123,7 +129,7 @@ class AnswerRow(Form):
     text = StringField("Accepted answer", filters=[clean], description="* matches any characters.")
     fraction = StringField("Grade (%)", filters=[clean])
     feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
-    feedback_format = HiddenField(validators=OWN_FORMAT)
+    feedback_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
         return not (self.text.data or self.feedback.data)
@@ -143,7 +149,7 @@ class NumberRow(Form):
     high = StringField("Range up to", filters=[clean])
     fraction = StringField("Grade (%)", filters=[clean])
     feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
-    feedback_format = HiddenField(validators=OWN_FORMAT)
+    feedback_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
         return not any((self.value.data, self.tolerance.data, self.low.data, self.high.data, self.feedback.data))
@@ -197,7 +203,7 @@ class PairRow(Form):
     text = TextAreaField("Subquestion", filters=[clean], render_kw={"rows": 1},
                          description="Leave blank to add the answer as an extra wrong choice.")
     answer = StringField("Matching answer", filters=[clean])
-    text_format = HiddenField(validators=OWN_FORMAT)
+    text_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
         return not (self.text.data or self.answer.data)
@@ -224,7 +230,7 @@ class QuestionForm(FlaskForm):
     text_format = SelectField("Text format", choices=choices(FORMAT_LABELS.items()), default="moodle")
     general_feedback = TextAreaField("General feedback", filters=[clean], render_kw={"rows": 2},
                                      description="Shown to every trainee after grading, whatever the answer.")
-    general_feedback_format = HiddenField(validators=OWN_FORMAT)
+    general_feedback_format = HiddenField(filters=[own_format])
     submit = SubmitField("Save question")
 
     def to_question(self) -> QuestionData:
@@ -312,8 +318,8 @@ class TrueFalseForm(MissingWordMixin, QuestionForm):
                         validators=[InputRequired("Choose whether the statement is true or false.")])
     feedback_true = TextAreaField("Feedback for trainees who answer True", filters=[clean], render_kw={"rows": 1})
     feedback_false = TextAreaField("Feedback for trainees who answer False", filters=[clean], render_kw={"rows": 1})
-    feedback_true_format = HiddenField(validators=OWN_FORMAT)
-    feedback_false_format = HiddenField(validators=OWN_FORMAT)
+    feedback_true_format = HiddenField(filters=[own_format])
+    feedback_false_format = HiddenField(filters=[own_format])
 
     def _own_fields(self) -> dict:
         return {"answer": self.answer.data == "true", "feedback_true": self.feedback_true.data,
