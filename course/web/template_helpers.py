@@ -35,7 +35,7 @@ def staff_nav() -> list[dict]:
     return items
 
 
-STAFF_LINKS = [("instructor.banks", "Question banks"), ("instructor.cohorts", "Cohorts")]
+STAFF_LINKS = [("instructor.banks", "Question banks"), ("cohorts.list_cohorts", "Cohorts")]
 
 
 def _endpoints() -> set[str]:

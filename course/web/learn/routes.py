@@ -9,6 +9,7 @@ from course.db import get_session
 from course.learner_state import learner_state, path_state
 from course.models import GlossaryTerm
 from course.web.access import ALL_ROLES, allow
+from course.web.certificates.award import award_certificates
 from course.web.learn import bp
 from course.web.learn.forms import ChoosePathForm, CompleteLessonForm
 
@@ -67,6 +68,7 @@ def complete_lesson(slug):
     if state.is_locked(module.slug):
         abort(403, "This module is locked until its prerequisites are complete.")
     if learning.mark_complete(session, user_id=current_user.id, lesson=lesson):
+        award_certificates(session, current_user.id)
         session.commit()
         flash(f"“{lesson.title}” is marked complete.", "success")
     else:
@@ -109,6 +111,7 @@ def follow_path(slug):
     if not ChoosePathForm().validate_on_submit():
         abort(400)
     learning.enrol(session, user_id=current_user.id, path=path)
+    award_certificates(session, current_user.id)
     session.commit()
     flash(f"You now follow the path “{path.title}”.", "success")
     return redirect(url_for("learn.my_learning"))

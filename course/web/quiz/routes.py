@@ -11,6 +11,7 @@ from course.models import Attempt, Module, Quiz
 from course.quizzes import attempts as service
 from course.quizzes.responses import read_response
 from course.web.access import ALL_ROLES, allow
+from course.web.certificates.award import award_certificates
 from course.web.quiz import bp
 from course.web.quiz.presenter import shown_questions, subquestion_ids
 
@@ -128,6 +129,7 @@ def submit(attempt_id):
     attempt, quiz = _own_attempt(attempt_id)
     late = service.is_overdue(attempt)
     newly = service.submit_attempt(session, attempt, _form_responses(session, attempt))
+    award_certificates(session, current_user.id)
     session.commit()
     if newly and late:
         flash("Time was up: only answers saved before the deadline were counted.", "info")

@@ -1,0 +1,1 @@
+"""Certificates for completed learning paths: issue, look up, revoke, print. No Flask here."""

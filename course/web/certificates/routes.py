@@ -1,0 +1,91 @@
+"""Certificate pages. Views stay thin: the work is in course.certificates."""
+
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from course.certificates import issuing
+from course.certificates.codes import normalise
+from course.certificates.pdf import CertificateText, certificate_pdf, installed_fonts
+from course.db import get_session
+from course.models import Certificate
+from course.web.access import ALL_ROLES, STAFF, allow
+from course.web.certificates import bp
+from course.web.certificates.forms import RevokeForm
+
+PAGE_SIZE = 50
+NOT_FOUND = ("No certificate has the code {code}. Check the code printed on the certificate "
+             "(letters and digits in three groups of four) and try again.")
+
+
+@bp.route("/certificates")
+@allow(*ALL_ROLES)
+def mine():
+    session = get_session()
+    # Catches paths completed before an action could issue them (for example, a path followed afterwards).
+    if issuing.issue_due_certificates(session, current_user.id):
+        session.commit()
+    return render_template("certificates/mine.html", certificates=issuing.held_by(session, current_user.id))
+
+
+@bp.route("/certificates/<code>.pdf")
+@allow(*ALL_ROLES)
+def pdf(code):
+    certificate = issuing.by_code(get_session(), code)
+    if certificate is None or (certificate.user_id != current_user.id and current_user.role not in STAFF):
+        abort(404, "There is no certificate of yours with this code.")
+    if certificate.revoked_at is not None:
+        return render_template("error.html", code=410, title="Certificate revoked",
+                               message="This certificate was revoked and can no longer be downloaded."), 410
+    text = CertificateText(certificate.holder_name, certificate.path_title, certificate.issued_at.date(),
+                           certificate.code, url_for("certificates.verify", code=certificate.code, _external=True))
+    response = make_response(certificate_pdf(text, installed_fonts()))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/verify")
+@allow("public")
+def verify_lookup():
+    typed = request.args.get("code", "").strip()
+    if typed:
+        return redirect(url_for("certificates.verify", code=normalise(typed) or typed))
+    return render_template("certificates/lookup.html")
+
+
+@bp.route("/verify/<code>")
+@allow("public")
+def verify(code):
+    certificate = issuing.by_code(get_session(), code)
+    if certificate is None:
+        abort(404, NOT_FOUND.format(code=code))
+    response = make_response(render_template("certificates/verify.html", certificate=certificate))
+    response.headers["X-Robots-Tag"] = "noindex"  # holders' names are not for search engines
+    return response
+
+
+@bp.route("/certificates/admin")
+@allow("admin")
+def admin_list():
+    page = max(1, request.args.get("page", 1, type=int))
+    total, rows = issuing.all_certificates(get_session(), offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    forms = {c.id: RevokeForm(prefix=f"c{c.id}", formdata=None) for c in rows if c.revoked_at is None}
+    return render_template("certificates/admin.html", certificates=rows, forms=forms, page=page, total=total,
+                           pages=max(1, -(-total // PAGE_SIZE)))
+
+
+@bp.route("/certificates/<code>/revoke", methods=["POST"])
+@allow("admin")
+def revoke(code):
+    session = get_session()
+    certificate: Certificate = issuing.by_code(session, code) or abort(404)
+    form = RevokeForm(prefix=f"c{certificate.id}")
+    if not form.validate_on_submit():
+        flash(f"Not revoked: {' '.join(form.reason.errors) or 'the form expired, try again.'}", "error")
+    elif issuing.revoke(certificate, reason=form.reason.data):
+        session.commit()
+        flash(f"Certificate {certificate.code} of {certificate.holder_name} is revoked.", "success")
+    else:
+        flash(f"Certificate {certificate.code} was already revoked.", "info")
+    return redirect(url_for("certificates.admin_list", page=request.args.get("page", 1, type=int)))
