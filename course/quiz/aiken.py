@@ -92,6 +92,7 @@ def _finish(draft: _Draft, letter: str, questions: list[SingleChoice], category:
     right = ord(letter.upper()) - ord("A")
     text = "\n".join(draft.text)
     options = [Choice(text=option, fraction=float(i == right)) for i, option in enumerate(draft.options)]
-    questions.append(SingleChoice(name=default_name(text), text=text, text_format="plain",
-                                  category=category, options=options))
+    questions.append(
+        SingleChoice(name=default_name(text), text=text, text_format="plain", category=category, options=options)
+    )
     return None

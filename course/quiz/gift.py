@@ -67,7 +67,9 @@ def _read_block(first_line: int, lines: list[str], filename: str, problems: list
     joined = "\n".join(" " if line.startswith("//") else line for line in lines)
     bad = SURROGATES.search(joined)
     if bad:
-        problems.append((filename, first_line + joined.count("\n", 0, bad.start()), "invalid character (lone surrogate)"))
+        problems.append(
+            (filename, first_line + joined.count("\n", 0, bad.start()), "invalid character (lone surrogate)")
+        )
         return
     block = mask(joined)
     try:

@@ -20,16 +20,23 @@ from course.quiz.questions import (
 
 def gift_problems(question: Question) -> list[str]:
     """Reasons `parse_gift(write_gift([q]))` would not give `q` back; empty when it would."""
-    problems = [f"{label} has leading or trailing whitespace" for label, text in _trimmed_texts(question)
-                if text != text.strip(WHITESPACE)]
-    problems += [f"{label} contains a carriage return or a lone surrogate" for label, text in _all_texts(question)
-                 if "\r" in text or SURROGATES.search(text)]
+    problems = [
+        f"{label} has leading or trailing whitespace"
+        for label, text in _trimmed_texts(question)
+        if text != text.strip(WHITESPACE)
+    ]
+    problems += [
+        f"{label} contains a carriage return or a lone surrogate"
+        for label, text in _all_texts(question)
+        if "\r" in text or SURROGATES.search(text)
+    ]
     if not question.name:
         problems.append("name is empty")
     if "\n" in question.category or question.category != question.category.strip(WHITESPACE):
         problems.append("category must be one line without surrounding whitespace")
-    problems += [f"{label} is not one of {', '.join(FORMATS)}" for label, fmt in _formats(question)
-                 if fmt not in FORMATS]
+    problems += [
+        f"{label} is not one of {', '.join(FORMATS)}" for label, fmt in _formats(question) if fmt not in FORMATS
+    ]
     problems += _type_problems(question)
     return problems
 

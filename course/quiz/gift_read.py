@@ -154,8 +154,15 @@ def _choices(answer: str, position: int, common: dict) -> Question:
         text_raw, _, feedback_raw = rest.partition("#")
         text, text_format = _formatted(text_raw, common["text_format"])
         feedback, feedback_format = _formatted(feedback_raw, common["text_format"])
-        options.append(Choice(text=text, fraction=fraction, feedback=feedback,
-                              text_format=text_format, feedback_format=feedback_format))
+        options.append(
+            Choice(
+                text=text,
+                fraction=fraction,
+                feedback=feedback,
+                text_format=text_format,
+                feedback_format=feedback_format,
+            )
+        )
     return kind(**common, options=options)
 
 
@@ -170,9 +177,13 @@ def _matching(answer: str, position: int, common: dict) -> Matching:
         if arrow < 0:
             raise SyntaxProblem(f"matching pair {unmask(piece)!r} has no '->'", at)
         marker, body = split_format(piece[:arrow])
-        pairs.append(MatchPair(text=unmask(body).strip(WHITESPACE),
-                               answer=unmask(piece[arrow + 2 :]).strip(WHITESPACE),
-                               text_format=_own_format(marker, common["text_format"])))
+        pairs.append(
+            MatchPair(
+                text=unmask(body).strip(WHITESPACE),
+                answer=unmask(piece[arrow + 2 :]).strip(WHITESPACE),
+                text_format=_own_format(marker, common["text_format"]),
+            )
+        )
     return Matching(**common, pairs=pairs)
 
 
@@ -183,10 +194,22 @@ def _true_false(answer: str, common: dict) -> TrueFalse:
     wrong, wrong_format = _formatted(bits[1], common["text_format"])
     right, right_format = _formatted(bits[2], common["text_format"])
     if truth:
-        return TrueFalse(**common, answer=True, feedback_true=right, feedback_true_format=right_format,
-                         feedback_false=wrong, feedback_false_format=wrong_format)
-    return TrueFalse(**common, answer=False, feedback_true=wrong, feedback_true_format=wrong_format,
-                     feedback_false=right, feedback_false_format=right_format)
+        return TrueFalse(
+            **common,
+            answer=True,
+            feedback_true=right,
+            feedback_true_format=right_format,
+            feedback_false=wrong,
+            feedback_false_format=wrong_format,
+        )
+    return TrueFalse(
+        **common,
+        answer=False,
+        feedback_true=wrong,
+        feedback_true_format=wrong_format,
+        feedback_false=right,
+        feedback_false_format=right_format,
+    )
 
 
 def _short_answer(answer: str, position: int, common: dict) -> ShortAnswer:
@@ -197,8 +220,14 @@ def _short_answer(answer: str, position: int, common: dict) -> ShortAnswer:
         text_raw, _, feedback_raw = rest.partition("#")
         text, _ = _formatted(text_raw, common["text_format"])
         feedback, feedback_format = _formatted(feedback_raw, common["text_format"])
-        answers.append(AcceptedAnswer(text=text, fraction=1.0 if weight is None else weight,
-                                      feedback=feedback, feedback_format=feedback_format))
+        answers.append(
+            AcceptedAnswer(
+                text=text,
+                fraction=1.0 if weight is None else weight,
+                feedback=feedback,
+                feedback_format=feedback_format,
+            )
+        )
     return ShortAnswer(**common, answers=answers)
 
 
@@ -215,8 +244,15 @@ def _numerical(answer: str, position: int, common: dict) -> Numerical:
         number_raw, _, feedback_raw = rest.partition("#")
         number, _ = _formatted(number_raw, common["text_format"])
         feedback, feedback_format = _formatted(feedback_raw, common["text_format"])
-        answers.append(_number(number, at, NumericalAnswer(
-            fraction=1.0 if weight is None else weight, feedback=feedback, feedback_format=feedback_format)))
+        answers.append(
+            _number(
+                number,
+                at,
+                NumericalAnswer(
+                    fraction=1.0 if weight is None else weight, feedback=feedback, feedback_format=feedback_format
+                ),
+            )
+        )
     if wrong is not None:
         feedback, feedback_format = _formatted(wrong.partition("#")[2], common["text_format"])
         answers.append(NumericalAnswer(fraction=0.0, feedback=feedback, feedback_format=feedback_format))

@@ -78,15 +78,16 @@ def _answer_lines(question: Question) -> list[str]:
         return [_choice(question, i) for i in range(len(question.options))]
     if isinstance(question, ShortAnswer):
         return [
-            "=" + write_weight(answer.fraction) + _plain(answer.text)
+            "="
+            + write_weight(answer.fraction)
+            + _plain(answer.text)
             + _feedback(answer.feedback, answer.feedback_format, question)
             for answer in question.answers
         ]
     if isinstance(question, Numerical):
         return [_numerical(question, i) for i in range(len(question.answers))]
     return [
-        "=" + _part(pair.text, pair.text_format, question) + " -> " + escape(pair.answer)
-        for pair in question.pairs
+        "=" + _part(pair.text, pair.text_format, question) + " -> " + escape(pair.answer) for pair in question.pairs
     ]
 
 

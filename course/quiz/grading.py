@@ -176,8 +176,11 @@ def _true_false(question: TrueFalse, response: object) -> Grade:
     right = "True" if question.answer else "False"
     if not isinstance(response, bool):
         return _result(0.0, [], right)
-    text, own = ((question.feedback_true, question.feedback_true_format) if response
-                 else (question.feedback_false, question.feedback_false_format))
+    text, own = (
+        (question.feedback_true, question.feedback_true_format)
+        if response
+        else (question.feedback_false, question.feedback_false_format)
+    )
     return _result(float(response == question.answer), [Feedback(text, question.format_of(own))], right)
 
 
@@ -203,7 +206,9 @@ def _short(question: ShortAnswer, response: object) -> Grade:
     typed = _normalised(response)
     for answer in question.answers:
         if _wildcard_match(answer.text, typed, question.case_sensitive):
-            return _result(answer.fraction, [Feedback(answer.feedback, question.format_of(answer.feedback_format))], right)
+            return _result(
+                answer.fraction, [Feedback(answer.feedback, question.format_of(answer.feedback_format))], right
+            )
     return _result(0.0, [], right)
 
 
@@ -228,7 +233,9 @@ def _numerical(question: Numerical, response: object) -> Grade:
         return _result(0.0, [], right)
     for answer in question.answers:
         if answer.accepts(number):
-            return _result(answer.fraction, [Feedback(answer.feedback, question.format_of(answer.feedback_format))], right)
+            return _result(
+                answer.fraction, [Feedback(answer.feedback, question.format_of(answer.feedback_format))], right
+            )
     return _result(0.0, [], right)
 
 

@@ -54,7 +54,11 @@ def test_question_type_is_inferred_from_the_answer_block(gift, kind):
         ("::Q 1, part (b): why?:: What? {}", "Q 1, part (b): why?", "What?"),
         (r"::a\:b\:\:c:: What? {}", "a:b::c", "What?"),
         ("::  spaced name  ::text{}", "spaced name", "text"),
-        ("What is <b>cross-border</b> e-commerce? {}", "What is cross-border e-commerce?", "What is <b>cross-border</b> e-commerce?"),
+        (
+            "What is <b>cross-border</b> e-commerce? {}",
+            "What is cross-border e-commerce?",
+            "What is <b>cross-border</b> e-commerce?",
+        ),
         ("::unclosed name {}", "unclosed name", "unclosed name"),
     ],
 )
@@ -251,7 +255,9 @@ def test_true_false_words_are_case_sensitive_as_in_moodle():
 
 
 def test_general_feedback_after_four_hashes():
-    question = one("::Q1:: 42 is the Absolute Answer.{\nFALSE#42 is the Ultimate Answer.#Right.\n####A Hitchhiker's Guide reference.}")
+    question = one(
+        "::Q1:: 42 is the Absolute Answer.{\nFALSE#42 is the Ultimate Answer.#Right.\n####A Hitchhiker's Guide reference.}"
+    )
     assert question.general_feedback == "A Hitchhiker's Guide reference."
     assert (question.feedback_true, question.feedback_false) == ("42 is the Ultimate Answer.", "Right.")
 
@@ -284,7 +290,7 @@ def test_essay_with_and_without_general_feedback():
         ("Grant is {~buried =entombed ~living} in Grant's tomb.", "Grant is ", " in Grant's tomb."),
         ("{=Ports ~Airports} handle most parcels.", "", " handle most parcels."),
         ("Pick {=a ~b}.", "Pick ", "."),
-        ("What is a number from 1 to 5? {#3:2~#Completely wrong}\";", "What is a number from 1 to 5? ", '";'),
+        ('What is a number from 1 to 5? {#3:2~#Completely wrong}";', "What is a number from 1 to 5? ", '";'),
         ("Write about {} here", "Write about ", " here"),
     ],
 )
@@ -305,7 +311,9 @@ def test_description_has_no_braces():
 
 
 def test_comment_lines_are_ignored_anywhere():
-    result = parse_gift("// file header\n\n// only a comment\n// and another\n\n::Q:: What?\n// inside\n{=a\n// between answers\n~b}\n")
+    result = parse_gift(
+        "// file header\n\n// only a comment\n// and another\n\n::Q:: What?\n// inside\n{=a\n// between answers\n~b}\n"
+    )
     assert len(result) == 1
     assert [o.text for o in result[0].options] == ["a", "b"]
 

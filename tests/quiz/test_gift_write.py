@@ -38,7 +38,9 @@ EXAMPLES = [
         general_feedback="Both a and b.",
     ),
     TrueFalse(name="TF", text="Is it?", answer=False, feedback_true="No", feedback_false="Right"),
-    ShortAnswer(name="SA", text="City?", answers=[AcceptedAnswer(text="Paris"), AcceptedAnswer(text="Par*", fraction=0.5)]),
+    ShortAnswer(
+        name="SA", text="City?", answers=[AcceptedAnswer(text="Paris"), AcceptedAnswer(text="Par*", fraction=0.5)]
+    ),
     Numerical(
         name="Num",
         text="How many?",
@@ -112,7 +114,9 @@ def test_written_fragments(question, fragment):
 
 
 def test_fraction_written_exactly():
-    question = MultipleResponse(name="m", text="t", options=[Choice(text="a", fraction=0.07), Choice(text="b", fraction=1 / 3)])
+    question = MultipleResponse(
+        name="m", text="t", options=[Choice(text="a", fraction=0.07), Choice(text="b", fraction=1 / 3)]
+    )
     written = write_gift([question])
     assert "~%7%a" in written and "~%33.33333333333333%b" in written
     assert parse_gift(written).questions == [question]
@@ -126,14 +130,35 @@ def test_fraction_written_exactly():
         (Essay(name="n", text="t\r"), "text contains a carriage return or a lone surrogate"),
         (Essay(name="n", text="t", category="a\nb"), "category must be one line without surrounding whitespace"),
         (Essay(name="n", text="t", text_format="rst"), "text_format is not one of moodle, markdown, html, plain"),
-        (SingleChoice(name="n", text="t", options=[Choice(text="a", fraction=1.0)]), "a choice question needs at least 2 options"),
-        (SingleChoice(name="n", text="t", options=[Choice(text="a"), Choice(text="b")]), "a single-choice question needs an option worth 100%"),
-        (ShortAnswer(name="n", text="t", answers=[AcceptedAnswer(text="a->b")]), "'->' in a short answer or its feedback makes it a matching question"),
-        (ShortAnswer(name="n", text="t", answers=[AcceptedAnswer(text="a")], case_sensitive=True), "GIFT cannot say that a short answer is case-sensitive"),
-        (Numerical(name="n", text="t", answers=[NumericalAnswer(value=float("inf"))]), "numerical answers must be finite numbers"),
-        (Matching(name="n", text="t", pairs=[MatchPair(text="a->b", answer="c"), MatchPair(text="d", answer="e")]), "a matching subquestion cannot contain '->'"),
+        (
+            SingleChoice(name="n", text="t", options=[Choice(text="a", fraction=1.0)]),
+            "a choice question needs at least 2 options",
+        ),
+        (
+            SingleChoice(name="n", text="t", options=[Choice(text="a"), Choice(text="b")]),
+            "a single-choice question needs an option worth 100%",
+        ),
+        (
+            ShortAnswer(name="n", text="t", answers=[AcceptedAnswer(text="a->b")]),
+            "'->' in a short answer or its feedback makes it a matching question",
+        ),
+        (
+            ShortAnswer(name="n", text="t", answers=[AcceptedAnswer(text="a")], case_sensitive=True),
+            "GIFT cannot say that a short answer is case-sensitive",
+        ),
+        (
+            Numerical(name="n", text="t", answers=[NumericalAnswer(value=float("inf"))]),
+            "numerical answers must be finite numbers",
+        ),
+        (
+            Matching(name="n", text="t", pairs=[MatchPair(text="a->b", answer="c"), MatchPair(text="d", answer="e")]),
+            "a matching subquestion cannot contain '->'",
+        ),
         (Description(name="n", text="t", general_feedback="g"), "a description has no general feedback and no blank"),
-        (MultipleResponse(name="n", text="t", options=[Choice(text="a", fraction=2.0), Choice(text="b")]), "fractions must lie between -1 and 1, not [2.0]"),
+        (
+            MultipleResponse(name="n", text="t", options=[Choice(text="a", fraction=2.0), Choice(text="b")]),
+            "fractions must lie between -1 and 1, not [2.0]",
+        ),
     ],
 )
 def test_gift_problems_name_what_gift_cannot_carry(question, problem):

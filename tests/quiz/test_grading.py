@@ -131,7 +131,9 @@ def test_multiple_response_feedback_of_each_chosen_option():
 
 
 def test_fractions_above_one_are_clamped():
-    question = MultipleResponse(name="m", text="t", options=[Choice(text="a", fraction=1.0), Choice(text="b", fraction=1.0)])
+    question = MultipleResponse(
+        name="m", text="t", options=[Choice(text="a", fraction=1.0), Choice(text="b", fraction=1.0)]
+    )
     assert grade(question, ["a0", "a1"]).fraction == 1.0
 
 
@@ -295,7 +297,13 @@ def test_any_response_grades_without_crashing_and_in_range(question, response):
 
 
 def test_score_attempt_weights_marks_and_skips_descriptions():
-    grades = [Grade(1.0, True), Grade(0.5, False), Grade(None, None), Grade(None, None, needs_grading=True), Grade(0.0, False)]
+    grades = [
+        Grade(1.0, True),
+        Grade(0.5, False),
+        Grade(None, None),
+        Grade(None, None, needs_grading=True),
+        Grade(0.0, False),
+    ]
     score = score_attempt(grades, [2, 4, 0, 5, 1])
     assert score == AttemptScore(points=4.0, max_points=12.0, pending=1)
     assert score.fraction == pytest.approx(1 / 3)
