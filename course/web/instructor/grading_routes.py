@@ -7,6 +7,7 @@ from course.db import get_session
 from course.quizzes.attempts import grade_essay
 from course.quizzes.essays import essay_answer, essays_to_grade
 from course.web.access import STAFF, allow
+from course.web.certificates.award import certify_trainee
 from course.web.instructor import bp
 from course.web.instructor.forms import EssayGradeForm
 from course.web.instructor.routes import INVALID
@@ -28,6 +29,7 @@ def grade_item(item_id):
                           if graded else None)
     if form.validate_on_submit():
         attempt = grade_essay(session, essay.item, form.percent.data / 100, form.comment.data, current_user.id)
+        certify_trainee(session, attempt.user_id)
         session.commit()
         state = "still awaits grading of other answers" if attempt.needs_grading else \
             f"now scores {attempt.score * 100:.1f}%"
