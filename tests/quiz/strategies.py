@@ -56,6 +56,7 @@ def own_format(question_format: str):
 
 @st.composite
 def choices(draw, question_format: str) -> Choice:
+    """An option of a choice question."""
     return Choice(
         text=draw(texts),
         fraction=draw(fractions),
@@ -67,6 +68,7 @@ def choices(draw, question_format: str) -> Choice:
 
 @st.composite
 def numerical_answers(draw, question_format: str) -> NumericalAnswer:
+    """A value±tolerance, low..high or any-number answer."""
     shape = draw(st.sampled_from(["exact", "range", "any"]))
     answer = NumericalAnswer(
         fraction=draw(fractions), feedback=draw(texts), feedback_format=draw(own_format(question_format))

@@ -71,10 +71,12 @@ def _weight(choice: dict) -> float:
 
 
 def _feedback(choice: dict) -> str:
+    """A gift-pegjs choice's feedback text ('' when absent)."""
     return (choice.get("feedback") or {}).get("text", "")
 
 
 def _their_number(text: dict) -> tuple:
+    """A gift-pegjs numerical answer as ('range', low, high), ('value', value, tolerance) or ('any',)."""
     if text.get("type") == "high-low":
         return ("range", text["numberLow"], text["numberHigh"])
     if "number" in text:
@@ -107,6 +109,7 @@ _KINDS = {"single": "MC", "multi": "MC", "short": "Short", "numerical": "Numeric
 
 
 def _our_number(answer) -> tuple:
+    """Our numerical answer in the same shape, with its fraction."""
     if answer.is_range:
         return ("range", answer.low, answer.high, answer.fraction)
     if answer.is_wildcard:

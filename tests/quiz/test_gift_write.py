@@ -103,6 +103,10 @@ def test_a_whole_bank_survives_export_and_import():
         (ShortAnswer(name="s", text="s", answers=[AcceptedAnswer(text="[plain]x")]), "=%100%[moodle][plain]x"),
         (SingleChoice(name="s", text="s", options=[Choice(text="%5%", fraction=1.0), Choice(text="%5%")]), "~%0%%5%"),
         (Numerical(name="n", text="s", answers=[NumericalAnswer(fraction=0.0)]), "=%0%*"),
+        (
+            SingleChoice(name="s", text="s", options=[Choice(text="a", fraction=1.0), Choice(text="b", fraction=1.0)]),
+            "{\n\t=a\n\t~%100%b\n}",
+        ),
         (Numerical(name="n", text="s", answers=[NumericalAnswer(value=-1e-05)]), "=%100%-1e-05"),
         (Essay(name="a:b", text="x = {y} # ~z \\ \nnext"), "::a\\:b::x \\= \\{y\\} \\# \\~z \\\\ \\nnext{}"),
     ],
