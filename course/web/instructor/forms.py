@@ -24,7 +24,7 @@ from wtforms.validators import AnyOf, DataRequired, Email, InputRequired, Length
 from course.quiz.grading import GRADING_METHODS
 from course.quizzes.files import QUIZ_KINDS, REVIEW_OPTIONS
 from course.web.choices import choices
-from course.web.instructor.question_forms import clean
+from course.web.instructor.question_rows import clean
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 KIND_LABELS = {"module": "End-of-module quiz", "pretest": "Pre-test", "posttest": "Post-test", "other": "Other"}

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     RadioField,
@@ -21,7 +18,6 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from course.quiz.questions import (
-    FORMATS,
     AcceptedAnswer,
     Choice,
     Description,
@@ -30,7 +26,6 @@ from course.quiz.questions import (
     MatchPair,
     MultipleResponse,
     Numerical,
-    NumericalAnswer,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -38,6 +33,20 @@ from course.quiz.questions import (
 )
 from course.quiz.questions import Question as QuestionData
 from course.web.choices import choices
+from course.web.instructor.question_rows import (
+    AnswerRow,
+    NumberRow,
+    OptionRow,
+    PairRow,
+    clean,
+    filled,
+    has_full_marks,
+    number_text,
+    own_format,
+    percent,
+    percent_text,
+    valid_fractions,
+)
 
 BLANK_ROWS = 6  # rows shown for a new question; an edit shows the filled rows and a few blank ones
 EXTRA_ROWS = 3
@@ -49,172 +58,6 @@ TYPE_LABELS = {
 }
 FORMAT_LABELS = {"moodle": "Moodle auto-format (HTML allowed, line breaks kept)", "markdown": "Markdown",
                  "html": "HTML", "plain": "Plain text"}
-
-
-def clean(value):
-    """Browser line breaks (CR LF) as LF, outer whitespace trimmed: GIFT keeps neither; no field is None."""
-    if value is None:
-        return ""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(value, str) else value
-
-
-def own_format(value) -> str:
-    """A part's own text format, kept in a hidden field; blank (or unknown) means the question's format."""
-    return value if value in FORMATS else ""
-
-
-def number(text: str) -> float:
-    """A finite number typed by an instructor; ValueError otherwise."""
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
-
-
-def percent(text: str, low: float = -100) -> float:
-    """A grade typed as a percentage (blank: 0) as a fraction; ValueError when out of range."""
-    value = number(text) if text else 0.0
-    if not low <= value <= 100:
-        raise ValueError(text)
-    return round(value / 100, 7)
-
-
-def percent_text(fraction: float) -> str:
-    text = f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def number_text(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else repr(float(value))
-
-
-def _check_percent(row, field, low: float) -> None:
-    if row.is_blank():
-        return
-    try:
-        percent(field.data, low)
-    except ValueError:
-        raise ValidationError(f"Enter a percentage from {low:g} to 100, e.g. 100, 50 or 0.") from None
-
-
-def _filled(rows: FieldList) -> list:
-    return [entry.form for entry in rows.entries if not entry.form.is_blank()]
-
-
-def _has_full_marks(fractions) -> bool:
-    return any(abs(f - 1) < 1e-6 for f in fractions)
-
-
-class OptionRow(Form):
-    text = TextAreaField("Option text", filters=[clean], render_kw={"rows": 2})
-    fraction = StringField("Grade (%)", filters=[clean], description="100 for the right answer, 0 for a wrong one.")
-    feedback = TextAreaField("Feedback on this option", filters=[clean], render_kw={"rows": 1})
-    text_format = HiddenField(filters=[own_format])
-    feedback_format = HiddenField(filters=[own_format])
-
-    def is_blank(self) -> bool:
-        return not (self.text.data or self.feedback.data)
-
-    def validate_fraction(self, field):
-        _check_percent(self, field, -100)
-
-    def validate_feedback(self, field):
-        if field.data and not self.text.data:
-            raise ValidationError("Enter the option text, or clear the feedback to remove this option.")
-
-
-class AnswerRow(Form):
-    text = StringField("Accepted answer", filters=[clean], description="* matches any characters.")
-    fraction = StringField("Grade (%)", filters=[clean])
-    feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
-    feedback_format = HiddenField(filters=[own_format])
-
-    def is_blank(self) -> bool:
-        return not (self.text.data or self.feedback.data)
-
-    def validate_fraction(self, field):
-        _check_percent(self, field, 0)
-
-    def validate_text(self, field):
-        if self.feedback.data and not field.data:
-            raise ValidationError("Enter the accepted answer, or clear the feedback to remove this row.")
-
-
-class NumberRow(Form):
-    value = StringField("Number", filters=[clean], description="* accepts any number.")
-    tolerance = StringField("Tolerance (±)", filters=[clean])
-    low = StringField("Or a range from", filters=[clean])
-    high = StringField("Range up to", filters=[clean])
-    fraction = StringField("Grade (%)", filters=[clean])
-    feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
-    feedback_format = HiddenField(filters=[own_format])
-
-    def is_blank(self) -> bool:
-        return not any((self.value.data, self.tolerance.data, self.low.data, self.high.data, self.feedback.data))
-
-    def validate_value(self, field):
-        if self.is_blank():
-            return
-        if field.data and (self.low.data or self.high.data):
-            raise ValidationError("Give a number with a tolerance or a range, not both.")
-        if not field.data and not (self.low.data or self.high.data):
-            raise ValidationError("Enter a number (or * for any number), or a range.")
-        if field.data and field.data != "*":
-            _need_number(field.data)
-
-    def validate_tolerance(self, field):
-        if field.data:
-            if not self.value.data or self.value.data == "*":
-                raise ValidationError("A tolerance needs a number to apply to.")
-            if _need_number(field.data) < 0:
-                raise ValidationError("The tolerance cannot be negative.")
-
-    def validate_low(self, field):
-        if field.data or self.high.data:
-            _need_number(field.data)
-
-    def validate_high(self, field):
-        if field.data or self.low.data:
-            _need_number(field.data)
-
-    def validate_fraction(self, field):
-        _check_percent(self, field, 0)
-
-    def to_answer(self) -> NumericalAnswer:
-        common = {"fraction": percent(self.fraction.data), "feedback": self.feedback.data,
-                  "feedback_format": self.feedback_format.data or None}
-        if self.low.data:
-            return NumericalAnswer(low=number(self.low.data), high=number(self.high.data), **common)
-        if self.value.data == "*":
-            return NumericalAnswer(**common)
-        return NumericalAnswer(value=number(self.value.data), tolerance=number(self.tolerance.data or "0"), **common)
-
-
-def _need_number(text: str) -> float:
-    try:
-        return number(text)
-    except ValueError:
-        raise ValidationError("Enter a number, e.g. 12 or 0.5 (use a point for decimals).") from None
-
-
-class PairRow(Form):
-    text = TextAreaField("Subquestion", filters=[clean], render_kw={"rows": 1},
-                         description="Leave blank to add the answer as an extra wrong choice.")
-    answer = StringField("Matching answer", filters=[clean])
-    text_format = HiddenField(filters=[own_format])
-
-    def is_blank(self) -> bool:
-        return not (self.text.data or self.answer.data)
-
-    def validate_text(self, field):
-        if "->" in field.data:
-            raise ValidationError("A subquestion cannot contain '->'.")
-
-    def validate_answer(self, field):
-        if self.text.data and not field.data:
-            raise ValidationError("Enter the answer that matches this subquestion.")
 
 
 class QuestionForm(FlaskForm):
@@ -269,21 +112,21 @@ class SingleForm(MissingWordMixin, QuestionForm):
     options = FieldList(FormField(OptionRow), "Options", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
 
     def validate_options(self, field):
-        rows = _filled(field)
+        rows = filled(field)
         problems = [] if len(rows) >= 2 else ["Give at least 2 options."]
-        fractions = _valid_fractions(rows)
+        fractions = valid_fractions(rows)
         if fractions is not None:
             problems += self.fraction_problems(fractions)
         if problems:
             raise ValidationError(" ".join(problems))
 
     def fraction_problems(self, fractions: list[float]) -> list[str]:
-        return [] if _has_full_marks(fractions) else ["Give the right option a grade of 100%."]
+        return [] if has_full_marks(fractions) else ["Give the right option a grade of 100%."]
 
     def _own_fields(self) -> dict:
         return {"options": [Choice(text=r.text.data, fraction=percent(r.fraction.data), feedback=r.feedback.data,
                                    text_format=r.text_format.data or None,
-                                   feedback_format=r.feedback_format.data or None) for r in _filled(self.options)]}
+                                   feedback_format=r.feedback_format.data or None) for r in filled(self.options)]}
 
     @classmethod
     def data_from(cls, question) -> dict:
@@ -291,14 +134,6 @@ class SingleForm(MissingWordMixin, QuestionForm):
                     "text_format": c.text_format or "", "feedback_format": c.feedback_format or ""}
                    for c in question.options]
         return super().data_from(question) | {"options": options}
-
-
-def _valid_fractions(rows) -> list[float] | None:
-    """The rows' fractions, or None when a row's grade is not a valid percentage (already reported)."""
-    try:
-        return [percent(r.fraction.data) for r in rows]
-    except ValueError:
-        return None
 
 
 class MultiForm(SingleForm):
@@ -341,16 +176,16 @@ class ShortForm(MissingWordMixin, QuestionForm):
     case_sensitive = BooleanField("Letter case must match (GIFT files cannot say this)")
 
     def validate_answers(self, field):
-        rows = _filled(field)
+        rows = filled(field)
         if not rows:
             raise ValidationError("Give at least 1 accepted answer.")
-        fractions = _valid_fractions(rows)
-        if fractions is not None and not _has_full_marks(fractions):
+        fractions = valid_fractions(rows)
+        if fractions is not None and not has_full_marks(fractions):
             raise ValidationError("Give the best answer a grade of 100%.")
 
     def _own_fields(self) -> dict:
         answers = [AcceptedAnswer(text=r.text.data, fraction=percent(r.fraction.data), feedback=r.feedback.data,
-                                  feedback_format=r.feedback_format.data or None) for r in _filled(self.answers)]
+                                  feedback_format=r.feedback_format.data or None) for r in filled(self.answers)]
         return {"answers": answers, "case_sensitive": self.case_sensitive.data}
 
     @classmethod
@@ -365,15 +200,15 @@ class NumericalForm(MissingWordMixin, QuestionForm):
     answers = FieldList(FormField(NumberRow), "Accepted numbers", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
 
     def validate_answers(self, field):
-        rows = _filled(field)
+        rows = filled(field)
         if not rows:
             raise ValidationError("Give at least 1 accepted number.")
-        fractions = _valid_fractions(rows)
-        if fractions is not None and not _has_full_marks(fractions):
+        fractions = valid_fractions(rows)
+        if fractions is not None and not has_full_marks(fractions):
             raise ValidationError("Give the right number a grade of 100%.")
 
     def _own_fields(self) -> dict:
-        return {"answers": [row.to_answer() for row in _filled(self.answers)]}
+        return {"answers": [row.to_answer() for row in filled(self.answers)]}
 
     @classmethod
     def data_from(cls, question) -> dict:
@@ -389,12 +224,12 @@ class MatchingForm(QuestionForm):
     pairs = FieldList(FormField(PairRow), "Pairs", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
 
     def validate_pairs(self, field):
-        if sum(1 for row in _filled(field) if row.text.data) < 2:
+        if sum(1 for row in filled(field) if row.text.data) < 2:
             raise ValidationError("Give at least 2 pairs with a subquestion.")
 
     def _own_fields(self) -> dict:
         return {"pairs": [MatchPair(text=r.text.data, answer=r.answer.data, text_format=r.text_format.data or None)
-                          for r in _filled(self.pairs)]}
+                          for r in filled(self.pairs)]}
 
     @classmethod
     def data_from(cls, question) -> dict:
@@ -427,6 +262,6 @@ def question_form(qtype: str, question: QuestionData | None = None) -> QuestionF
     for name in ROW_LISTS:
         if name in form and not form.is_submitted():
             rows = form[name]
-            while len(rows.entries) < min(MAX_ROWS, max(BLANK_ROWS, len(_filled(rows)) + EXTRA_ROWS)):
+            while len(rows.entries) < min(MAX_ROWS, max(BLANK_ROWS, len(filled(rows)) + EXTRA_ROWS)):
                 rows.append_entry()
     return form
