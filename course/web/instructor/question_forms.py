@@ -17,6 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length
 
+from course.quiz.gift_syntax import WHITESPACE
 from course.quiz.questions import (
     AcceptedAnswer,
     Choice,
@@ -41,6 +42,7 @@ from course.web.instructor.question_rows import (
     clean,
     filled,
     has_full_marks,
+    line_breaks,
     number_text,
     own_format,
     percent,
@@ -68,7 +70,7 @@ class QuestionForm(FlaskForm):
                        description="How the question is listed for instructors; blank: the start of its text.")
     category = StringField("Category", [Length(max=200)], filters=[clean],
                            description="Blank: the bank's name. Use / for a subcategory, e.g. customs/bonded.")
-    text = TextAreaField("Question text", [DataRequired("Enter the question text.")], filters=[clean],
+    text = TextAreaField("Question text", [DataRequired("Enter the question text.")], filters=[line_breaks],
                          render_kw={"rows": 5})
     text_format = SelectField("Text format", choices=choices(FORMAT_LABELS.items()), default="moodle")
     general_feedback = TextAreaField("General feedback", filters=[clean], render_kw={"rows": 2},
@@ -80,13 +82,17 @@ class QuestionForm(FlaskForm):
         return QUESTION_CLASSES[self.qtype](**self._common(), **self._own_fields())
 
     def _common(self) -> dict:
-        fields = {"name": self.name.data or default_name(self.text.data), "text": self.text.data,
-                  "text_format": self.text_format.data, "category": self.category.data}
+        # Around a missing-word blank the spaces matter: only the outer edges are trimmed.
+        after = self.text_after.data.rstrip(WHITESPACE) if "text_after" in self else ""
+        text = self.text.data.lstrip(WHITESPACE)
+        text = text if after else text.rstrip(WHITESPACE)
+        fields = {"name": self.name.data or default_name(text), "text": text, "text_format": self.text_format.data,
+                  "category": self.category.data}
         if "general_feedback" in self:
             fields |= {"general_feedback": self.general_feedback.data,
                        "general_feedback_format": self.general_feedback_format.data or None}
         if "text_after" in self:
-            fields["text_after"] = self.text_after.data
+            fields["text_after"] = after
         return fields
 
     def _own_fields(self) -> dict:
@@ -102,7 +108,7 @@ class QuestionForm(FlaskForm):
 
 
 class MissingWordMixin:
-    text_after = TextAreaField("Text after the blank", filters=[clean], render_kw={"rows": 1},
+    text_after = TextAreaField("Text after the blank", filters=[line_breaks], render_kw={"rows": 1},
                                description="Only for missing-word questions: the answer goes between the question "
                                            "text and this text.")
 

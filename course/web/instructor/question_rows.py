@@ -6,14 +6,21 @@ import math
 
 from wtforms import FieldList, Form, HiddenField, StringField, TextAreaField, ValidationError
 
+from course.quiz.gift_syntax import WHITESPACE
 from course.quiz.questions import FORMATS, NumericalAnswer
 
 
-def clean(value):
-    """Browser line breaks (CR LF) as LF, outer whitespace trimmed: GIFT keeps neither; no field is None."""
+def line_breaks(value):
+    """Browser line breaks (CR LF) as LF, as GIFT keeps them; no text field is None."""
     if value is None:
         return ""
-    return value.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(value, str) else value
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+def clean(value):
+    """Line breaks as LF and outer whitespace trimmed, as GIFT trims it."""
+    value = line_breaks(value)
+    return value.strip(WHITESPACE) if isinstance(value, str) else value
 
 
 def own_format(value) -> str:
