@@ -41,6 +41,7 @@ class EnrolForm(FlaskForm):
 class RosterForm(FlaskForm):
     roster = FileField("Roster file (CSV)", validators=[FileRequired("Choose a CSV file to upload."),
                                                         FileAllowed(["csv"], "Upload a file ending in .csv.")],
+                       render_kw={"accept": ".csv,text/csv"},
                        description="Columns: name,email,organisation,organisation_type,country — "
                                    "organisation_type is sme, government, social or other. Up to 5000 rows.")
     submit = SubmitField("Upload and enrol")
