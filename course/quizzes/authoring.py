@@ -8,7 +8,7 @@ from itertools import groupby
 from sqlmodel import Session, func, select
 
 from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
-from course.quiz import parse_aiken, parse_gift, write_gift
+from course.quiz import QuestionFileError, parse_aiken, parse_gift, write_gift
 from course.quiz.questions import Question as QuestionData
 from course.quizzes.banks import ImportReport, bank_questions, current_version, export_bank, import_questions
 from course.quizzes.files import read_question_file
@@ -84,7 +84,17 @@ def read_questions(text: str, filename: str, file_format: str = "auto") -> list[
         return parse_gift(text, filename).questions
     if file_format == "aiken":
         return parse_aiken(text, filename).questions
+    if filename.lower().endswith(".txt") and _reads_as_aiken(text, filename):
+        # Any text is valid GIFT (as descriptions), so an Aiken .txt would otherwise import as descriptions.
+        return parse_aiken(text, filename).questions
     return read_question_file(text, filename)
+
+
+def _reads_as_aiken(text: str, filename: str) -> bool:
+    try:
+        return bool(parse_aiken(text, filename).questions)
+    except QuestionFileError:
+        return False
 
 
 def import_text(session: Session, bank: QuestionBank, text: str, filename: str, *, file_format: str = "auto",

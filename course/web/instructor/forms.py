@@ -61,7 +61,8 @@ class UploadForm(FlaskForm):
                                                 FileAllowed(["gift", "txt", "aiken"],
                                                             "Upload a .gift, .aiken or .txt file.")])
     file_format = SelectField("File format", default="auto", choices=choices([
-        ("auto", "By file name (.aiken or .aiken.txt: Aiken; anything else: GIFT)"), ("gift", "GIFT"),
+        ("auto", "Automatic (.aiken: Aiken; .gift: GIFT; .txt: Aiken when it reads as Aiken, else GIFT)"),
+        ("gift", "GIFT"),
         ("aiken", "Aiken")]))
     submit = SubmitField("Upload and import")
 

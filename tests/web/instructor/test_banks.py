@@ -99,6 +99,18 @@ def test_upload_of_an_aiken_file(client, auth, db, instructor, bank):
     assert len(questions) == 2 and {q.qtype for q in questions} == {"single"}
 
 
+def test_a_txt_file_in_aiken_format_is_read_as_aiken(client, auth, db, instructor, bank):
+    data = {"question_file": (io.BytesIO(AIKEN.encode()), "corridors.txt"), "file_format": "auto"}
+    assert auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data").status_code == 302
+    assert {q.qtype for q in db.exec(select(Question))} == {"single"}
+
+
+def test_a_txt_file_in_gift_format_is_read_as_gift(client, auth, db, instructor, bank):
+    data = {"question_file": (io.BytesIO(TWO_GOOD.encode()), "africa.txt"), "file_format": "auto"}
+    assert auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data").status_code == 302
+    assert {q.qtype for q in db.exec(select(Question))} == {"single", "truefalse"}
+
+
 def test_upload_of_a_txt_file_read_as_aiken_when_chosen(client, auth, db, instructor, bank):
     data = {"question_file": (io.BytesIO(AIKEN.encode()), "corridors.txt"), "file_format": "aiken"}
     assert auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data").status_code == 302
