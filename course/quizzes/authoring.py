@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from sqlalchemy import distinct
 from sqlmodel import Session, func, select
 
 from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
@@ -72,7 +73,7 @@ def set_archived(question: Question, archived: bool) -> None:
 def older_version_attempts(session: Session, question: Question) -> int:
     """How many submitted attempts were graded with an older version of the question."""
     latest = current_version(session, question)
-    query = (select(func.count(AttemptItem.id)).join(Attempt, AttemptItem.attempt_id == Attempt.id)
+    query = (select(func.count(distinct(AttemptItem.attempt_id))).join(Attempt, AttemptItem.attempt_id == Attempt.id)
              .where(AttemptItem.question_id == question.id, AttemptItem.version_id != latest.id,
                     Attempt.state == "submitted"))
     return session.exec(query).one()

@@ -26,7 +26,7 @@ from course.quizzes.files import QUIZ_KINDS, REVIEW_OPTIONS
 from course.web.choices import choices
 from course.web.instructor.question_rows import clean
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # browsers add seconds when a step asks for them
 KIND_LABELS = {"module": "End-of-module quiz", "pretest": "Pre-test", "posttest": "Post-test", "other": "Other"}
 GRADING_LABELS = {"highest": "Highest attempt", "last": "Last attempt", "average": "Average of attempts",
                   "first": "First attempt"}
@@ -92,9 +92,9 @@ class QuizForm(FlaskForm):
     review = SelectField("After submitting, trainees see",
                          choices=choices((r, REVIEW_LABELS[r]) for r in REVIEW_OPTIONS), default="feedback")
     allow_practice = BooleanField("Offer practice attempts (they do not count)", default=True)
-    opens_at = DateTimeLocalField("Opens at (UTC)", [Optional()], format=DATETIME_FORMAT,
+    opens_at = DateTimeLocalField("Opens at (UTC)", [Optional()], format=DATETIME_FORMATS,
                                   description="Blank: open now.")
-    closes_at = DateTimeLocalField("Closes at (UTC)", [Optional()], format=DATETIME_FORMAT,
+    closes_at = DateTimeLocalField("Closes at (UTC)", [Optional()], format=DATETIME_FORMATS,
                                    description="Blank: never closes.")
     submit = SubmitField("Save quiz")
 
@@ -143,7 +143,7 @@ class RandomSlotForm(FlaskForm):
 class ExtensionForm(FlaskForm):
     email = EmailField("Trainee's email", [DataRequired("Enter the trainee's email."), Email(), Length(max=254)],
                        filters=[clean])
-    extension_closes_at = DateTimeLocalField("Closes at for this trainee (UTC)", [Optional()], format=DATETIME_FORMAT,
+    extension_closes_at = DateTimeLocalField("Closes at for this trainee (UTC)", [Optional()], format=DATETIME_FORMATS,
                                              description="Blank: the quiz's own close date.")
     extra_attempts = IntegerField("Extra attempts", [Optional(), NumberRange(0, 100)], default=0)
     extra_minutes = IntegerField("Extra minutes per attempt", [Optional(), NumberRange(0, 10000)], default=0)
