@@ -1,9 +1,11 @@
 """JSON endpoints other tools can read."""
 
-from flask import jsonify
+from flask import jsonify, url_for
+from flask_login import current_user
 
 from course import learning
 from course.db import get_session
+from course.reports import learner as learner_report
 from course.web.access import allow
 from course.web.api import bp
 
@@ -26,3 +28,22 @@ def catalog():
         for m in learning.active_modules(session)
     ]
     return jsonify({"modules": modules})
+
+
+def _absolute_url(kind: str, key) -> str:
+    """The absolute URL of a lesson, quiz or module page: the activity ids of xAPI statements."""
+    if kind == "quiz":
+        return url_for("quiz.quiz_start_page", quiz_id=key, _external=True)
+    return url_for(f"learn.{kind}", slug=key, _external=True)
+
+
+@bp.route("/me/progress")
+@allow("trainee", "official", "instructor", "admin")
+def my_progress():
+    return jsonify(learner_report.my_progress(get_session(), current_user.id))
+
+
+@bp.route("/me/xapi")
+@allow("trainee", "official", "instructor", "admin")
+def my_xapi():
+    return jsonify(learner_report.my_statements(get_session(), current_user, _absolute_url))

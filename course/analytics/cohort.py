@@ -1,0 +1,188 @@
+"""Cohort summary: who enrolled, started and completed, where trainees stop, what they gained.
+
+Pure: it works on each member's compact facts (`course.analytics.standing`), which come from a
+handful of aggregate queries, never from one query per trainee. Figures can be computed for the
+whole cohort or per group of members (organisation type, country, firm size, sex).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from course.analytics.standing import MemberFacts
+
+NOT_GIVEN = "Prefer not to say / not given"
+GROUPINGS = {"org_type": "Organisation type", "country": "Country", "firm_size": "Firm size", "sex": "Sex"}
+
+
+@dataclass(frozen=True)
+class QuizInfo:
+    id: int
+    slug: str
+    title: str
+    kind: str = "module"  # module | pretest | posttest
+    pass_mark: float = 70.0
+    grading_method: str = "highest"
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    id: int
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ModuleInfo:
+    """A module of the cohort's path with its active lessons and quizzes."""
+
+    id: int
+    slug: str
+    title: str
+    lessons: tuple[LessonInfo, ...] = ()
+    quizzes: tuple[QuizInfo, ...] = ()  # end-of-module quizzes (kind "module")
+    pretest: QuizInfo | None = None
+    posttest: QuizInfo | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A cohort member's profile as the reports show and group it."""
+
+    user_id: int
+    name: str = ""
+    email: str = ""
+    organisation: str = ""
+    org_type: str = ""
+    country: str = ""
+    firm_size: str = ""
+    sex: str = ""
+    enrolled_at: datetime | None = None
+
+    def group(self, by: str) -> str:
+        """The member's value of a grouping attribute ("" when not given)."""
+        return (getattr(self, by) or "").strip() if by in GROUPINGS else ""
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    module_slug: str
+    module_title: str
+    completed: int
+
+
+@dataclass(frozen=True)
+class StopPoint:
+    lesson_slug: str
+    lesson_title: str
+    module_title: str
+    members: int
+
+
+@dataclass(frozen=True)
+class Gain:
+    """Knowledge gain on one module over the members who took both its pre- and post-test."""
+
+    module_slug: str
+    module_title: str
+    n: int
+    pre_mean: float | None  # percent
+    post_mean: float | None
+
+    @property
+    def gain(self) -> float | None:
+        return None if self.n == 0 else self.post_mean - self.pre_mean
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    enrolled: int
+    started: int
+    completed: int
+    funnel: tuple[FunnelStep, ...]
+    stop_points: tuple[StopPoint, ...]
+    gains: tuple[Gain, ...]
+
+    @property
+    def completion_percent(self) -> int:
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+def summarise(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> CohortSummary:
+    """Every cohort figure over a set of members."""
+    facts = list(facts)
+    masks = Counter(f.complete_mask for f in facts)
+    funnel = tuple(FunnelStep(m.slug, m.title, sum(n for mask, n in masks.items() if mask >> i & 1))
+                   for i, m in enumerate(modules))
+    completed = masks[(1 << len(modules)) - 1] if modules else 0
+    return CohortSummary(len(facts), sum(1 for f in facts if f.started), completed, funnel,
+                         stop_points(modules, facts), tuple(knowledge_gain(modules, facts)))
+
+
+def stop_points(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> tuple[StopPoint, ...]:
+    """Lessons where members stopped (last opened, not completed), most members first, then path order."""
+    stopped = Counter(f.stopped_at for f in facts if f.stopped_at is not None)
+    order = [(lesson, module) for module in modules for lesson in module.lessons]
+    rows = [(stopped[lesson.id], i, StopPoint(lesson.slug, lesson.title, module.title, stopped[lesson.id]))
+            for i, (lesson, module) in enumerate(order) if stopped[lesson.id]]
+    return tuple(row for _, _, row in sorted(rows, key=lambda r: (-r[0], r[1])))
+
+
+def knowledge_gain(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> list[Gain]:
+    """Mean post-test minus mean pre-test score per module, over members who took both."""
+    count, pre, post = Counter(), Counter(), Counter()
+    for fact in facts:
+        for i, before, after in fact.tests:
+            count[i], pre[i], post[i] = count[i] + 1, pre[i] + before, post[i] + after
+    return [Gain(m.slug, m.title, count[i], 100 * pre[i] / count[i] if count[i] else None,
+                 100 * post[i] / count[i] if count[i] else None)
+            for i, m in enumerate(modules) if m.pretest is not None and m.posttest is not None]
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    value: str
+    label: str
+    summary: CohortSummary
+
+
+def breakdown(by: str, members: Iterable[Member], modules: list[ModuleInfo],
+              facts: Mapping[int, MemberFacts], labels: Mapping[str, str] | None = None) -> list[GroupSummary]:
+    """The cohort summary per value of `by`; blank values are shown as not given, last."""
+    if by not in GROUPINGS:
+        raise ValueError(f"cannot break down by {by!r}; use one of {', '.join(GROUPINGS)}")
+    labels = labels or {}
+    groups: dict[str, list[MemberFacts]] = defaultdict(list)
+    for member in members:
+        groups[member.group(by)].append(facts[member.user_id])
+    result = [GroupSummary(value, labels.get(value, value) if value else NOT_GIVEN, summarise(modules, rows))
+              for value, rows in groups.items()]
+    return sorted(result, key=lambda g: (not g.value, -g.summary.enrolled, g.label.casefold()))
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a long table."""
+
+    number: int
+    size: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * self.size
+
+
+def page_of(requested: int, size: int, total: int) -> Page:
+    """The requested page, kept within the pages that exist."""
+    page = Page(1, size, total)
+    return Page(min(max(1, requested), page.pages), size, total)

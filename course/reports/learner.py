@@ -1,0 +1,89 @@
+"""A trainee's own record: progress document and xAPI statements, from a few queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from course.analytics import learner as doc
+from course.analytics import xapi
+from course.learner_state import learner_state
+from course.models import ActivityEvent, Attempt, Cohort, CohortMember, Lesson, Module, Quiz, User
+from course.quiz.grading import combine_attempt_scores
+from course.quizzes import attempts as quiz_service
+
+# (kind, key) -> absolute URL; kind is "lesson" (key: slug), "quiz" (key: id) or "module" (key: slug)
+UrlFor = Callable[[str, object], str]
+
+
+def my_progress(session: Session, user_id: int) -> dict:
+    """Modules with lessons and quiz standing, and the paths followed with percent and due date."""
+    state = learner_state(session, user_id)
+    standings = _quiz_standings(session, user_id)
+    modules = [doc.ModuleReport(slug, p.module.title, p.status.lessons_done, p.status.lessons_total, p.status.percent,
+                                p.status.complete, state.is_locked(slug), standings.get(p.module.id))
+               for slug, p in state.modules.items()]
+    cohort_due = dict(session.execute(
+        select(Cohort.path_id, func.min(Cohort.due_date)).join(CohortMember, CohortMember.cohort_id == Cohort.id)
+        .where(CohortMember.user_id == user_id, Cohort.path_id.is_not(None)).group_by(Cohort.path_id)).all())
+    paths = [doc.PathReport(p.path.slug, p.path.title, p.percent, p.complete, p.next.module if p.next else None,
+                            doc.due_date(p.enrolment.due_date if p.enrolment else None, cohort_due.get(p.path.id)))
+             for p in state.paths]
+    return doc.progress_document(modules, paths)
+
+
+def _quiz_standings(session: Session, user_id: int) -> dict[int, doc.QuizStanding]:
+    """Module id -> the trainee's standing on its end-of-module quiz (the first, if several)."""
+    quizzes = session.execute(select(Quiz).where(Quiz.kind == "module", Quiz.module_id.is_not(None),
+                                                 Quiz.archived == False).order_by(Quiz.id)).scalars().all()  # noqa: E712
+    first = {}
+    for quiz in quizzes:
+        first.setdefault(quiz.module_id, quiz)
+    attempts: dict[int, list[doc.CountedAttempt]] = defaultdict(list)
+    rows = session.execute(select(Attempt.quiz_id, Attempt.state, Attempt.needs_grading, Attempt.score)
+                           .where(Attempt.user_id == user_id, Attempt.practice == False,  # noqa: E712
+                                  Attempt.quiz_id.in_([q.id for q in first.values()]))
+                           .order_by(Attempt.quiz_id, Attempt.number))
+    for quiz_id, state, needs_grading, score in rows:
+        attempts[quiz_id].append(doc.CountedAttempt(state, needs_grading, score))
+    result = {}
+    for module_id, quiz in first.items():
+        taken = attempts[quiz.id]
+        grade = combine_attempt_scores([a.score if a.state == "submitted" and not a.needs_grading else None
+                                        for a in taken], quiz.grading_method)
+        window = quiz_service.availability(session, quiz, user_id)
+        result[module_id] = doc.quiz_standing(quiz.id, quiz.slug, quiz.title, taken,
+                                              quiz_service.has_passed(quiz, grade), window.attempts_left)
+    return result
+
+
+def my_statements(session: Session, user: User, url_for: UrlFor) -> list[dict]:
+    """The trainee's learning record as xAPI statements, oldest first."""
+    events = [xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at) for e in session.execute(
+        select(ActivityEvent).where(ActivityEvent.user_id == user.id)).scalars()]
+    attempts = [xapi.AttemptRecord(*row) for row in session.execute(
+        select(Attempt.quiz_id, Attempt.submitted_at, Attempt.score, Attempt.marks, Attempt.max_marks, Attempt.practice)
+        .where(Attempt.user_id == user.id, Attempt.state == "submitted"))]
+    return xapi.statements(xapi.Actor(user.name, user.email), events, attempts, _activities(session, events, url_for))
+
+
+def _activities(session: Session, events: list[xapi.Event], url_for: UrlFor) -> dict[tuple[str, int], xapi.Activity]:
+    """The lessons and quizzes the events are about, with their URLs and the module page above them."""
+    lesson_ids = {e.object_id for e in events if e.object_type == "lesson"}
+    quiz_ids = {e.object_id for e in events if e.object_type == "quiz"}
+    modules = {m.id: m for m in session.execute(select(Module)).scalars()}
+    activities = {}
+    for lesson in session.execute(select(Lesson).where(Lesson.id.in_(lesson_ids))).scalars():
+        module = modules.get(lesson.module_id)
+        activities[("lesson", lesson.id)] = xapi.Activity(
+            url_for("lesson", lesson.slug), lesson.title, "lesson",
+            url_for("module", module.slug) if module else None, module.title if module else "")
+    for quiz in session.execute(select(Quiz).where(Quiz.id.in_(quiz_ids))).scalars():
+        module = modules.get(quiz.module_id)
+        activities[("quiz", quiz.id)] = xapi.Activity(
+            url_for("quiz", quiz.id), quiz.title, "quiz",
+            url_for("module", module.slug) if module else None, module.title if module else "")
+    return activities
