@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from course.analytics.standing import MemberFacts
@@ -64,9 +64,15 @@ class Member:
     sex: str = ""
     enrolled_at: datetime | None = None
 
-    def group(self, by: str) -> str:
-        """The member's value of a grouping attribute ("" when not given)."""
-        return (getattr(self, by) or "").strip() if by in GROUPINGS else ""
+
+class GainRow(NamedTuple):
+    """Pre- and post-test score sums on one module over the members who took both (scores 0..1)."""
+
+    group: str  # the members' value of the grouping attribute; "" for the whole cohort
+    module_id: int
+    n: int
+    pre_sum: float
+    post_sum: float
 
 
 @dataclass(frozen=True)
@@ -113,15 +119,16 @@ class CohortSummary:
         return round(100 * self.completed / self.enrolled) if self.enrolled else 0
 
 
-def summarise(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> CohortSummary:
-    """Every cohort figure over a set of members."""
+def summarise(modules: list[ModuleInfo], facts: Iterable[MemberFacts], enrolled: int,
+              gains: Iterable[GainRow] = ()) -> CohortSummary:
+    """Every cohort figure over a set of members; `facts` may leave out members who did nothing."""
     facts = list(facts)
     masks = Counter(f.complete_mask for f in facts)
     funnel = tuple(FunnelStep(m.slug, m.title, sum(n for mask, n in masks.items() if mask >> i & 1))
                    for i, m in enumerate(modules))
     completed = masks[(1 << len(modules)) - 1] if modules else 0
-    return CohortSummary(len(facts), sum(1 for f in facts if f.started), completed, funnel,
-                         stop_points(modules, facts), tuple(knowledge_gain(modules, facts)))
+    return CohortSummary(enrolled, sum(1 for f in facts if f.started), completed, funnel, stop_points(modules, facts),
+                         tuple(knowledge_gain(modules, gains)))
 
 
 def stop_points(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> tuple[StopPoint, ...]:
@@ -133,15 +140,16 @@ def stop_points(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> tupl
     return tuple(row for _, _, row in sorted(rows, key=lambda r: (-r[0], r[1])))
 
 
-def knowledge_gain(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> list[Gain]:
-    """Mean post-test minus mean pre-test score per module, over members who took both."""
+def knowledge_gain(modules: list[ModuleInfo], rows: Iterable[GainRow]) -> list[Gain]:
+    """Mean post-test minus mean pre-test score per module (in points), over members who took both."""
     count, pre, post = Counter(), Counter(), Counter()
-    for fact in facts:
-        for i, before, after in fact.tests:
-            count[i], pre[i], post[i] = count[i] + 1, pre[i] + before, post[i] + after
-    return [Gain(m.slug, m.title, count[i], 100 * pre[i] / count[i] if count[i] else None,
-                 100 * post[i] / count[i] if count[i] else None)
-            for i, m in enumerate(modules) if m.pretest is not None and m.posttest is not None]
+    for row in rows:
+        count[row.module_id] += row.n
+        pre[row.module_id] += row.pre_sum
+        post[row.module_id] += row.post_sum
+    return [Gain(m.slug, m.title, count[m.id], 100 * pre[m.id] / count[m.id] if count[m.id] else None,
+                 100 * post[m.id] / count[m.id] if count[m.id] else None)
+            for m in modules if m.pretest is not None and m.posttest is not None]
 
 
 @dataclass(frozen=True)
@@ -151,17 +159,31 @@ class GroupSummary:
     summary: CohortSummary
 
 
-def breakdown(by: str, members: Iterable[Member], modules: list[ModuleInfo],
-              facts: Mapping[int, MemberFacts], labels: Mapping[str, str] | None = None) -> list[GroupSummary]:
-    """The cohort summary per value of `by`; blank values are shown as not given, last."""
+def group_value(raw: str | None) -> str:
+    """A profile value as grouped: surrounding spaces ignored, blank meaning not given."""
+    return (raw or "").strip()
+
+
+def breakdown(by: str, member_groups: Mapping[int, str | None], modules: list[ModuleInfo],
+              facts: Mapping[int, MemberFacts], gains: Iterable[GainRow] = (),
+              labels: Mapping[str, str] | None = None) -> list[GroupSummary]:
+    """The cohort summary per value of `by` (member id -> value); blank values are shown as not given, last."""
     if by not in GROUPINGS:
         raise ValueError(f"cannot break down by {by!r}; use one of {', '.join(GROUPINGS)}")
     labels = labels or {}
-    groups: dict[str, list[MemberFacts]] = defaultdict(list)
-    for member in members:
-        groups[member.group(by)].append(facts[member.user_id])
-    result = [GroupSummary(value, labels.get(value, value) if value else NOT_GIVEN, summarise(modules, rows))
-              for value, rows in groups.items()]
+    members: Counter[str] = Counter()
+    grouped: dict[str, list[MemberFacts]] = defaultdict(list)
+    for user_id, raw in member_groups.items():
+        value = group_value(raw)
+        members[value] += 1
+        if user_id in facts:
+            grouped[value].append(facts[user_id])
+    gain_rows: dict[str, list[GainRow]] = defaultdict(list)
+    for row in gains:
+        gain_rows[group_value(row.group)].append(row)
+    result = [GroupSummary(value, labels.get(value, value) if value else NOT_GIVEN,
+                           summarise(modules, grouped[value], count, gain_rows[value]))
+              for value, count in members.items()]
     return sorted(result, key=lambda g: (not g.value, -g.summary.enrolled, g.label.casefold()))
 
 

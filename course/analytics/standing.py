@@ -1,11 +1,11 @@
 """Each member's standing on a cohort's path, from rows the database folded per member.
 
 The database returns one row per member for lessons and one for quizzes (no query per trainee,
-and no member-by-module rows for Python to loop over). Those rows carry the two halves of the
-completion rule already evaluated per module as bitmasks, bit i standing for the path's i-th
-module: "every active lesson completed" and "every end-of-module quiz passed by its grading
-method". Here they are combined as `rules.ModuleStatus.complete` does, and the per-trainee
-detail (percent, best scores) is worked out with `course.progress.rules` itself.
+and no member-by-module rows for Python to loop over): lessons completed per module, and which
+end-of-module quizzes were passed by their grading method. Here the completion rule of
+`rules.ModuleStatus.complete` is applied to them as bitmasks, bit i standing for the path's i-th
+module, and the per-trainee detail (percent, best scores) is worked out with the rules
+themselves.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ class LessonFacts(NamedTuple):
 
     user_id: int
     opened: int  # path lessons opened
-    last_opened: object  # when the latest was opened (any comparable value)
-    lessons_done_mask: int  # bit i: every active lesson of module i completed
     done: tuple[int, ...]  # lessons completed per module
 
 
@@ -39,23 +37,6 @@ class QuizFacts(NamedTuple):
     passed_mask: int  # bit j: the j-th end-of-module quiz (`module_quizzes` order) passed
     best: tuple[float | None, ...] = ()  # per end-of-module quiz: best finished score (detail rows only)
     in_progress: tuple[int, ...] = ()  # per end-of-module quiz: counted attempts still open (detail rows only)
-
-
-class PrePost(NamedTuple):
-    """A member's pre-test and post-test grades on one module (only when both were taken)."""
-
-    user_id: int
-    module_id: int
-    pre: float
-    post: float
-
-
-class OpenLesson(NamedTuple):
-    """A path lesson a member opened and has not completed."""
-
-    user_id: int
-    lesson_id: int
-    last_opened: object
 
 
 def module_quizzes(modules: list[ModuleInfo]) -> list[tuple[int, QuizInfo]]:
@@ -73,8 +54,7 @@ class MemberFacts:
     user_id: int
     started: bool  # opened a path lesson or attempted a path quiz
     complete_mask: int  # bit i: module i complete
-    stopped_at: int | None  # last opened lesson, when it is not complete
-    tests: tuple[tuple[int, float, float], ...] = ()  # (module index, pre-test, post-test) where both exist
+    stopped_at: int | None = None  # last opened lesson, when it is not complete
 
 
 class _Path:
@@ -86,39 +66,33 @@ class _Path:
         self.needed = [0] * len(modules)
         for bit, (i, _) in enumerate(self.quizzes):
             self.needed[i] |= 1 << bit
+        self.totals = [len(m.lessons) for m in modules]
+        # Members share a handful of patterns: work each out once.
         self.quiz_ok = lru_cache(maxsize=4096)(self._quiz_ok)
+        self.lessons_ok = lru_cache(maxsize=4096)(self._lessons_ok)
 
     def _quiz_ok(self, passed_mask: int) -> int:
         """Module mask: every end-of-module quiz passed (true for modules without one)."""
         return sum(1 << i for i, needed in enumerate(self.needed) if passed_mask & needed == needed)
 
+    def _lessons_ok(self, done: tuple[int, ...]) -> int:
+        """Module mask: every active lesson completed (never true for a module without lessons)."""
+        return sum(1 << i for i, (count, total) in enumerate(zip(done, self.totals, strict=True))
+                   if total and count >= total)
 
-def stopped_at(lessons: Iterable[LessonFacts], open_lessons: Iterable[OpenLesson]) -> dict[int, int]:
-    """Member id -> the lesson they opened last, for members who have not completed it."""
-    latest = {row.user_id: row.last_opened for row in lessons}
-    return {row.user_id: row.lesson_id for row in open_lessons if row.last_opened == latest.get(row.user_id)}
 
-
-def member_facts(modules: list[ModuleInfo], user_ids: Iterable[int], lessons: Iterable[LessonFacts],
-                 quizzes: Iterable[QuizFacts], open_lessons: Iterable[OpenLesson] = (),
-                 pre_post_grades: Iterable[PrePost] = ()) -> dict[int, MemberFacts]:
-    """Each member's compact facts from the folded rows."""
-    path = _Path(modules)
+def member_facts(modules: list[ModuleInfo], lessons: Iterable[LessonFacts], quizzes: Iterable[QuizFacts],
+                 stops: Mapping[int, int] | None = None) -> dict[int, MemberFacts]:
+    """The compact facts of every member with a row; members without one did nothing yet."""
+    path, stops = _Path(modules), stops or {}
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
-    stops = stopped_at(lessons.values(), open_lessons)
-    position = {m.id: i for i, m in enumerate(modules)}
-    tests: dict[int, list[tuple[int, float, float]]] = {}
-    for pair in pre_post_grades:
-        if pair.module_id in position:
-            tests.setdefault(pair.user_id, []).append((position[pair.module_id], pair.pre, pair.post))
     facts = {}
-    for uid in user_ids:
+    for uid in lessons.keys() | quizzes.keys():
         lesson, quiz = lessons.get(uid), quizzes.get(uid)
-        done_mask = lesson.lessons_done_mask if lesson else 0
+        done = path.lessons_ok(lesson.done) if lesson else 0
         facts[uid] = MemberFacts(uid, bool(lesson and lesson.opened) or bool(quiz and quiz.attempts),
-                                 done_mask & path.quiz_ok(quiz.passed_mask if quiz else 0), stops.get(uid),
-                                 tuple(sorted(tests.get(uid, ()))))
+                                 done & path.quiz_ok(quiz.passed_mask if quiz else 0), stops.get(uid))
     return facts
 
 
@@ -156,7 +130,8 @@ def member_progress(modules: list[ModuleInfo], facts: Mapping[int, MemberFacts],
     path = _Path(modules)
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
-    return {uid: _detail(path, facts[uid], lessons.get(uid), quizzes.get(uid)) for uid in user_ids}
+    return {uid: _detail(path, facts.get(uid) or MemberFacts(uid, False, 0), lessons.get(uid), quizzes.get(uid))
+            for uid in user_ids}
 
 
 def _detail(path: _Path, facts: MemberFacts, lesson: LessonFacts | None, quiz: QuizFacts | None) -> MemberProgress:

@@ -10,7 +10,7 @@ from course.analytics import cohort as analysis
 from course.analytics import standing
 from course.analytics.items import ItemStats, analyse_items
 from course.models import Cohort, LearningPath
-from course.reports import queries
+from course.reports import folds, queries
 
 
 @dataclass
@@ -18,37 +18,38 @@ class CohortReport:
     cohort: Cohort
     path: LearningPath | None
     modules: list[analysis.ModuleInfo]
-    members: list[analysis.Member]  # by name
-    facts: dict[int, standing.MemberFacts]
+    facts: dict[int, standing.MemberFacts]  # members who did something; the others count as doing nothing
     summary: analysis.CohortSummary
     lessons: list[standing.LessonFacts]
 
-    def breakdown(self, by: str, labels: dict[str, str] | None = None) -> list[analysis.GroupSummary]:
-        return analysis.breakdown(by, self.members, self.modules, self.facts, labels)
 
-
-
-def cohort_report(session: Session, cohort: Cohort, *, with_enrolment: bool = False) -> CohortReport:
-    """Members, their standing on the cohort's path, and the cohort summary: five aggregate queries."""
+def cohort_report(session: Session, cohort: Cohort) -> CohortReport:
+    """The cohort summary from a handful of aggregate queries, each folding rows per member or module."""
     modules = queries.cohort_modules(session, cohort)
-    members = queries.cohort_members(session, cohort.id, with_enrolment=with_enrolment)
-    lessons = queries.lesson_facts(session, cohort.id, modules)
-    facts = standing.member_facts(modules, [m.user_id for m in members], lessons,
-                                  queries.quiz_facts(session, cohort.id, modules),
-                                  queries.open_lessons(session, cohort.id, modules),
-                                  queries.pre_post_grades(session, cohort.id, modules))
+    lessons = folds.lesson_facts(session, cohort.id, modules)
+    facts = standing.member_facts(modules, lessons, folds.quiz_facts(session, cohort.id, modules),
+                                  folds.stop_points(session, cohort.id, modules))
+    summary = analysis.summarise(modules, facts.values(), queries.member_count(session, cohort.id),
+                                 folds.knowledge_gains(session, cohort.id, modules))
     path = session.get(LearningPath, cohort.path_id) if cohort.path_id else None
-    return CohortReport(cohort, path, modules, members, facts, analysis.summarise(modules, facts.values()), lessons)
+    return CohortReport(cohort, path, modules, facts, summary, lessons)
+
+
+def breakdown(session: Session, report: CohortReport, by: str,
+              labels: dict[str, str] | None = None) -> list[analysis.GroupSummary]:
+    """The same summary per value of a profile attribute: two more aggregate queries."""
+    return analysis.breakdown(by, queries.member_groups(session, report.cohort.id, by), report.modules, report.facts,
+                              folds.knowledge_gains(session, report.cohort.id, report.modules, by), labels)
 
 
 def trainee_progress(session: Session, report: CohortReport, user_ids: list[int]) -> dict[int, standing.MemberProgress]:
     """The trainee-table detail (lessons, percent, quiz best scores, open attempts) of these members.
 
     The per-quiz detail is one more aggregate query, limited to these members unless they are
-    most of the cohort (the export).
+    many (the export).
     """
     limit = None if len(user_ids) > 500 else user_ids
-    quizzes = queries.quiz_facts(session, report.cohort.id, report.modules, limit, detail=True)
+    quizzes = folds.quiz_facts(session, report.cohort.id, report.modules, limit, detail=True)
     return standing.member_progress(report.modules, report.facts, report.lessons, quizzes, user_ids)
 
 
@@ -65,16 +66,14 @@ def path_quizzes(modules: list[analysis.ModuleInfo]) -> list[tuple[analysis.Modu
 
 
 def item_analysis(session: Session, cohort_id: int, modules: list[analysis.ModuleInfo],
-                  quiz_id: int | None = None) -> QuizItems | None:
-    """Item analysis of one quiz of the path (by default the first end-of-module quiz).
+                  quiz_id: int) -> QuizItems | None:
+    """Item analysis of one quiz of the path; None when the quiz is not one of the path's.
 
-    One quiz at a time: a cohort of thousands has hundreds of thousands of answered items.
+    One quiz at a time, on request: a cohort of thousands has hundreds of thousands of answers.
     """
-    choices = path_quizzes(modules)
-    chosen = next((c for c in choices if c[1].id == quiz_id), None) or \
-        next((c for c in choices if c[1].kind == "module"), None) or (choices[0] if choices else None)
+    chosen = next(((module, quiz) for module, quiz in path_quizzes(modules) if quiz.id == quiz_id), None)
     if chosen is None:
         return None
-    groups = queries.item_response_groups(session, cohort_id, chosen[1].id)
+    groups = queries.item_response_groups(session, cohort_id, quiz_id)
     versions = queries.question_versions(session, {g.version_id for g in groups})
-    return QuizItems(chosen[0], chosen[1], analyse_items(groups, versions))
+    return QuizItems(*chosen, analyse_items(groups, versions))

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from course.analytics.cohort import (
     NOT_GIVEN,
+    GainRow,
     LessonInfo,
     Member,
     ModuleInfo,
@@ -16,13 +17,10 @@ from course.analytics.cohort import (
 )
 from course.analytics.standing import (
     LessonFacts,
-    OpenLesson,
-    PrePost,
     QuizFacts,
     member_facts,
     member_progress,
     module_quizzes,
-    stopped_at,
 )
 from course.progress import rules
 
@@ -40,27 +38,31 @@ MEMBERS = [Member(1, "Ama", org_type="sme", sex="female", country="Ghana"),
            Member(5, "Esi", org_type="sme", sex="   ", country="Ghana")]
 # Ama did everything; Budi did every lesson but failed the quiz; Chen opened Harbour only;
 # Dara did nothing; Esi only made a practice attempt.
-LESSONS = [LessonFacts(1, 3, 30, 0b11, (2, 1)), LessonFacts(2, 3, 20, 0b11, (2, 1)), LessonFacts(3, 1, 10, 0b00, (0, 0))]
+LESSONS = [LessonFacts(1, 3, (2, 1)), LessonFacts(2, 3, (2, 1)), LessonFacts(3, 1, (0, 0))]
 QUIZZES = [QuizFacts(1, 3, 0b1, (0.8,), (0,)), QuizFacts(2, 4, 0b0, (0.6,), (1,)), QuizFacts(3, 1, 0b0, (None,), (0,)),
            QuizFacts(5, 1, 0b0, (None,), (0,))]
-OPEN = [OpenLesson(3, 11, 10), OpenLesson(2, 21, 5)]  # Budi's open lesson is not his latest: not a stop
-PAIRS = [PrePost(1, 1, 0.4, 0.8), PrePost(2, 1, 0.6, 0.9)]  # Chen took the pre-test only: no pair
+STOPS = {3: 11}  # Chen's last opened lesson, not completed
+# Ama (pre 0.4, post 0.8) and Budi (0.6, 0.9) took both tests of Zones; Chen only the pre-test.
+GAINS = [GainRow("", 1, 2, 1.0, 1.7)]
+GROUPS = {"sex": {m.user_id: m.sex for m in MEMBERS}, "org_type": {m.user_id: m.org_type for m in MEMBERS},
+          "country": {m.user_id: m.country for m in MEMBERS}}
+GAINS_BY_ORG = [GainRow("sme", 1, 2, 1.0, 1.7)]
 
 
 @pytest.fixture
 def facts():
-    return member_facts(MODULES, [m.user_id for m in MEMBERS], LESSONS, QUIZZES, OPEN, PAIRS)
+    return member_facts(MODULES, LESSONS, QUIZZES, STOPS)
 
 
 def test_member_facts_combine_lessons_and_quizzes(facts):
-    assert [facts[i].complete_mask for i in range(1, 6)] == [0b11, 0b10, 0, 0, 0]
-    assert [facts[i].started for i in range(1, 6)] == [True, True, True, False, True]
-    assert [facts[i].stopped_at for i in range(1, 6)] == [None, None, 11, None, None]
-    assert facts[1].tests == ((0, 0.4, 0.8),) and facts[3].tests == ()
+    assert sorted(facts) == [1, 2, 3, 5]  # Dara did nothing: no row, no facts
+    assert [facts[i].complete_mask for i in (1, 2, 3, 5)] == [0b11, 0b10, 0, 0]
+    assert [facts[i].started for i in (1, 2, 3, 5)] == [True, True, True, True]
+    assert [facts[i].stopped_at for i in (1, 2, 3, 5)] == [None, None, 11, None]
 
 
 def test_summary(facts):
-    summary = summarise(MODULES, facts.values())
+    summary = summarise(MODULES, facts.values(), 5, GAINS)
     assert (summary.enrolled, summary.started, summary.completed, summary.completion_percent) == (5, 4, 1, 20)
     assert [(f.module_slug, f.completed) for f in summary.funnel] == [("zones", 1), ("freight", 2)]
     assert [(s.lesson_slug, s.members) for s in summary.stop_points] == [("harbour", 1)]
@@ -81,48 +83,54 @@ def test_trainee_detail_follows_the_rules(facts):
 
 
 def test_stop_points_are_ordered_by_members_then_path_order():
-    lessons = [LessonFacts(uid, 1, 1, 0, (0, 0)) for uid in (1, 2, 3, 4)]
-    opened = [OpenLesson(1, 21, 1), OpenLesson(2, 12, 1), OpenLesson(3, 21, 1), OpenLesson(4, 11, 1)]
-    facts = member_facts(MODULES, [1, 2, 3, 4], lessons, [], opened)
-    assert [(s.lesson_slug, s.members) for s in summarise(MODULES, facts.values()).stop_points] == [
+    lessons = [LessonFacts(uid, 1, (0, 0)) for uid in (1, 2, 3, 4)]
+    facts = member_facts(MODULES, lessons, [], {1: 21, 2: 12, 3: 21, 4: 11})
+    assert [(s.lesson_slug, s.members) for s in summarise(MODULES, facts.values(), 4).stop_points] == [
         ("rail", 2), ("harbour", 1), ("river", 1)]
 
 
-def test_stopped_at_is_the_latest_opened_lesson_when_not_complete():
-    lessons = [LessonFacts(1, 2, 50, 0, (1, 0)), LessonFacts(2, 2, 70, 0, (1, 0))]
-    assert stopped_at(lessons, [OpenLesson(1, 12, 50), OpenLesson(2, 12, 60)]) == {1: 12}
+def test_lessons_count_only_when_the_module_has_some():
+    empty = ModuleInfo(3, "empty", "Empty")
+    facts = member_facts([FREIGHT, empty], [LessonFacts(1, 1, (1, 0))], [])
+    assert facts[1].complete_mask == 0b01
 
 
 def test_a_module_needs_every_one_of_its_quizzes_passed():
     second = QuizInfo(103, "zones-quiz-2", "Second", "module", 50.0, "highest")
     module = ModuleInfo(1, "zones", "Zones", (LessonInfo(11, "a", "A"),), (QUIZ, second))
     assert [q.id for _, q in module_quizzes([module])] == [100, 103]
-    lessons = [LessonFacts(1, 1, 1, 0b1, (1,)), LessonFacts(2, 1, 1, 0b1, (1,))]
-    facts = member_facts([module], [1, 2], lessons, [QuizFacts(1, 2, 0b11), QuizFacts(2, 1, 0b01)])
+    lessons = [LessonFacts(1, 1, (1,)), LessonFacts(2, 1, (1,))]
+    facts = member_facts([module], lessons, [QuizFacts(1, 2, 0b11), QuizFacts(2, 1, 0b01)])
     assert facts[1].complete_mask == 1 and facts[2].complete_mask == 0
 
 
 def test_gain_without_pairs_has_no_mean():
-    facts = member_facts(MODULES, [1], [], [])
-    (gain,) = summarise(MODULES, facts.values()).gains
+    (gain,) = summarise(MODULES, [], 1, [GainRow("", 1, 0, 0.0, 0.0)]).gains
     assert (gain.n, gain.pre_mean, gain.post_mean, gain.gain) == (0, None, None, None)
+    assert summarise(MODULES, [], 0).gains[0].n == 0
+
+
+def test_gain_rows_of_one_group_add_up():
+    (gain,) = summarise(MODULES, [], 3, [GainRow("x", 1, 1, 0.5, 1.0), GainRow(" x", 1, 2, 0.5, 1.0)]).gains
+    assert (gain.n, gain.pre_mean, gain.post_mean) == (3, pytest.approx(100 / 3), pytest.approx(200 / 3))
 
 
 def test_breakdown_groups_blank_values_as_not_given_last(facts):
-    groups = breakdown("sex", MEMBERS, MODULES, facts, {"female": "Female", "male": "Male"})
+    groups = breakdown("sex", GROUPS["sex"], MODULES, facts, [], {"female": "Female", "male": "Male"})
     assert [(g.label, g.summary.enrolled) for g in groups] == [("Female", 2), ("Male", 1), (NOT_GIVEN, 2)]
-    by_org = {g.value: g.summary for g in breakdown("org_type", MEMBERS, MODULES, facts)}
+    by_org = {g.value: g.summary for g in breakdown("org_type", GROUPS["org_type"], MODULES, facts, GAINS_BY_ORG)}
     assert (by_org["sme"].enrolled, by_org["sme"].started, by_org["sme"].completed) == (3, 3, 1)
+    assert (by_org["social"].enrolled, by_org["social"].started) == (1, 0)
     assert [f.completed for f in by_org["sme"].funnel] == [1, 2]
     assert by_org["sme"].gains[0].n == 2 and by_org["government"].gains[0].n == 0
     assert [s.lesson_slug for s in by_org["government"].stop_points] == ["harbour"]
-    countries = breakdown("country", MEMBERS, MODULES, facts)
+    countries = breakdown("country", GROUPS["country"], MODULES, facts)
     assert [(g.label, g.summary.enrolled) for g in countries] == [("Ghana", 3), ("Indonesia", 1), (NOT_GIVEN, 1)]
 
 
 def test_breakdown_refuses_unknown_attributes(facts):
     with pytest.raises(ValueError):
-        breakdown("email", MEMBERS, MODULES, facts)
+        breakdown("email", {}, MODULES, facts)
 
 
 @pytest.mark.parametrize("requested, expected", [(1, 1), (0, 1), (-3, 1), (3, 3), (9, 3)])
@@ -138,11 +146,11 @@ def test_masks_and_detail_agree_with_the_rules(states):
     modules = [ModuleInfo(i, f"m{i}", f"M{i}", tuple(LessonInfo(100 * i + j, f"l{i}{j}", "L") for j in range(4)),
                           (QuizInfo(1000 + i, f"q{i}", "Q"),) if i % 2 else ()) for i in range(len(states))]
     done = tuple(d for d, _ in states)
-    lessons = [LessonFacts(7, sum(done), 1, sum(1 << i for i, d in enumerate(done) if d == 4), done)]
+    lessons = [LessonFacts(7, sum(done), done)]
     quiz_bits = [ok for (_, ok), m in zip(states, modules, strict=True) if m.quizzes]
     quizzes = [QuizFacts(7, 1, sum(1 << j for j, ok in enumerate(quiz_bits) if ok), (None,) * len(quiz_bits),
                          (0,) * len(quiz_bits))]
-    facts = member_facts(modules, [7], lessons, quizzes)
+    facts = member_facts(modules, lessons, quizzes)
     mine = member_progress(modules, facts, lessons, quizzes, [7])[7]
     status = {m.slug: rules.module_status([lesson.id for lesson in m.lessons], {lesson.id for lesson in m.lessons[:d]},
                                           bool(m.quizzes), ok and bool(m.quizzes))

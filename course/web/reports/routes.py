@@ -7,7 +7,7 @@ from course.analytics.cohort import GROUPINGS, page_of
 from course.db import get_session
 from course.models import ORG_TYPE_LABELS, Cohort
 from course.reports import queries
-from course.reports.cohort_report import cohort_report, item_analysis, path_quizzes, trainee_progress
+from course.reports.cohort_report import breakdown, cohort_report, item_analysis, path_quizzes, trainee_progress
 from course.web.access import STAFF, allow
 from course.web.auth.forms import FIRM_SIZE_CHOICES, SEX_CHOICES
 from course.web.reports import bp
@@ -33,13 +33,14 @@ def cohort_dashboard(cohort_id):
     report = cohort_report(session, _cohort(cohort_id))
     by = request.args.get("by", "")
     by = by if by in GROUPINGS else ""
-    groups = report.breakdown(by, GROUP_LABELS.get(by)) if by else []
-    page = page_of(request.args.get("page", 1, type=int), PER_PAGE, len(report.members))
-    trainees = report.members[page.start:page.start + page.size]
+    groups = breakdown(session, report, by, GROUP_LABELS.get(by)) if by else []
+    page = page_of(request.args.get("page", 1, type=int), PER_PAGE, report.summary.enrolled)
+    trainees = queries.cohort_members(session, cohort_id, offset=page.start, limit=page.size)
     charts = {"funnel": svg.funnel_chart(report.summary.funnel, report.summary.enrolled),
               "gain": svg.gain_chart(report.summary.gains),
               "breakdown": svg.breakdown_chart(groups, GROUPINGS[by]) if by else None}
-    items = item_analysis(session, cohort_id, report.modules, request.args.get("quiz", type=int))
+    quiz_id = request.args.get("quiz", type=int)
+    items = item_analysis(session, cohort_id, report.modules, quiz_id) if quiz_id else None
     return render_template("reports/cohort.html", report=report, summary=report.summary, by=by, groups=groups,
                            groupings=GROUPINGS, page=page, trainees=trainees,
                            progress=trainee_progress(session, report, [t.user_id for t in trainees]),
@@ -51,9 +52,10 @@ def cohort_dashboard(cohort_id):
 @allow(*STAFF)
 def progress_csv(cohort_id):
     session = get_session()
-    report = cohort_report(session, _cohort(cohort_id), with_enrolment=True)
+    report = cohort_report(session, _cohort(cohort_id))
+    members = queries.cohort_members(session, cohort_id, with_enrolment=True)
+    progress = trainee_progress(session, report, [m.user_id for m in members])
     codes = queries.certificate_codes(session, cohort_id, report.cohort.path_id)
-    progress = trainee_progress(session, report, [m.user_id for m in report.members])
-    text = exports.progress_csv([m.slug for m in report.modules], report.members, progress, codes)
+    text = exports.progress_csv([m.slug for m in report.modules], members, progress, codes)
     return Response(text, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="cohort-{cohort_id}-progress.csv"'})

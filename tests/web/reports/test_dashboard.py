@@ -5,6 +5,7 @@ import re
 import pytest
 
 from course.learner_state import learner_state
+from course.reports import queries
 from course.reports.cohort_report import cohort_report, trainee_progress
 
 
@@ -80,11 +81,21 @@ def test_unknown_breakdown_and_pages_are_ignored(client, auth, arranged):
 def test_report_agrees_with_each_learners_own_state(arranged, db):
     """The aggregate queries reach the same verdict as the per-learner code the trainee pages use."""
     report = cohort_report(db, arranged.cohort)
-    detail = trainee_progress(db, report, [m.user_id for m in report.members])
-    for member in report.members:
+    members = queries.cohort_members(db, arranged.cohort.id)
+    detail = trainee_progress(db, report, [m.user_id for m in members])
+    for member in members:
         state = learner_state(db, member.user_id)
         modules = [state.modules[m.slug].status for m in report.modules]
         mine = detail[member.user_id]
         assert mine.modules_complete == tuple(status.complete for status in modules)
         assert mine.lessons_done == sum(status.lessons_done for status in modules)
         assert mine.percent == round(sum(status.percent for status in modules) / len(modules))
+
+
+def test_item_analysis_is_offered_per_quiz(client, auth, arranged):
+    auth.as_role("instructor")
+    items = _page(client, arranged).split('id="items"')[1]
+    assert f'<option value="{arranged.pretest.id}">' in items and "Zones Quiz" in items
+    assert "<caption>" not in items  # nothing analysed until a quiz is chosen
+    other = _page(client, arranged, "?quiz=99999").split('id="items"')[1]
+    assert "<caption>" not in other
