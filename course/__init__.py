@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from course import db
 from course.config import default_config
@@ -19,6 +20,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     if config is not None:
         app.config.from_mapping(config)
     os.makedirs(app.instance_path, exist_ok=True)
+    if app.config.get("BEHIND_PROXY"):
+        # Trust one reverse proxy's X-Forwarded-* headers so links (invitations, certificate QR codes) are right.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     db.init_app(app)
     register_extensions(app)
     register_blueprints(app)
