@@ -103,3 +103,12 @@ def test_profile_update(client, auth, db):
     db.expire_all()
     stored = db.get(User, user.id)
     assert (stored.name, stored.org_type, stored.country, stored.sex) == ("New Name", "government", "Ghana", "female")
+
+
+def test_register_with_an_invited_email_points_to_the_invitation(auth, db):
+    from course.accounts import create_user
+
+    create_user(db, email="invited@example.org", name="Invited", password=None)
+    db.commit()
+    response = auth.register(email="invited@example.org")
+    assert response.status_code == 422 and "invitation link" in response.get_data(as_text=True)

@@ -21,7 +21,11 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         session = get_session()
-        if find_user(session, email=form.email.data):
+        existing = find_user(session, email=form.email.data)
+        if existing and not existing.password_hash:
+            form.email.errors.append("This email was invited by an instructor: open the invitation link you "
+                                     "received, or ask your instructor for a new one.")
+        elif existing:
             form.email.errors.append("An account with this email already exists. Log in instead.")
         else:
             profile = {f: getattr(form, f).data.strip() if f in ("organisation", "country") else getattr(form, f).data
