@@ -4,11 +4,11 @@ and which options trainees chose.
 Facility index: the mean fraction earned on the question (1.0 = everyone right).
 
 Discrimination index: the Pearson correlation between the fraction earned on the question and
-the rest-of-test score of the same attempt (the attempt's marks without this question, as a share
-of the marks left), i.e. the corrected item-total correlation that Moodle reports. It runs from
--1 to 1; above about 0.3 the question separates well, near 0 or below it does not. It is
-computed from six sums (n, Σx, Σy, Σx², Σy², Σxy), so the database can aggregate them with
-GROUP BY instead of sending every attempt.
+the rest-of-test score of the same attempt (the marks earned on the attempt's other questions),
+i.e. the corrected item-total correlation that Moodle reports. It runs from -1 to 1; above about
+0.3 the question separates well, near 0 or below it does not. It is computed from six sums
+(n, Σx, Σy, Σx², Σy², Σxy), so the database can aggregate them with GROUP BY instead of sending
+every attempt.
 
 Only submitted, non-practice attempts are analysed; that filter belongs to the query.
 """
@@ -49,11 +49,9 @@ class ItemSums:
         return total
 
 
-def rest_score(marks: float, max_marks: float, fraction: float | None, mark: float) -> float | None:
-    """The attempt's score without one question, as a share of the other questions' marks."""
-    if fraction is None or max_marks - mark <= 0:
-        return None
-    return (marks - fraction * mark) / (max_marks - mark)
+def rest_score(marks: float, fraction: float | None, mark: float) -> float | None:
+    """The marks an attempt earned on its other questions (None while this one is ungraded)."""
+    return None if fraction is None else marks - fraction * mark
 
 
 def discrimination(sums: ItemSums) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import String, and_, case, cast, func, select
+from sqlalchemy import String, cast, func, select
 from sqlmodel import Session
 
 from course import learning
@@ -79,21 +79,18 @@ def item_response_groups(session: Session, cohort_id: int, quiz_id: int) -> list
 
     Only submitted, non-practice attempts of cohort members count.
     """
-    graded = and_(AttemptItem.fraction.is_not(None), Attempt.max_marks - AttemptItem.mark > 0)
-    rest = case((graded, (Attempt.marks - AttemptItem.fraction * AttemptItem.mark)
-                 / (Attempt.max_marks - AttemptItem.mark)))
-    x = case((graded, AttemptItem.fraction))
+    x = AttemptItem.fraction
+    rest = Attempt.marks - x * AttemptItem.mark  # NULL while the item is ungraded, like x: the sums skip both
     response = cast(AttemptItem.response, String)
-    query = (select(AttemptItem.question_id, AttemptItem.version_id, response, func.count(),
-                    func.count(AttemptItem.fraction), func.sum(AttemptItem.fraction), func.count(rest),
-                    func.sum(x), func.sum(rest), func.sum(x * x), func.sum(rest * rest), func.sum(x * rest))
+    query = (select(AttemptItem.question_id, AttemptItem.version_id, response, func.count(), func.count(x), func.sum(x),
+                    func.sum(rest), func.sum(x * x), func.sum(rest * rest), func.sum(x * rest))
              .join(Attempt, Attempt.id == AttemptItem.attempt_id)
              .join(CohortMember, in_cohort(Attempt.user_id, cohort_id))
              .where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.practice == False)  # noqa: E712
              .group_by(AttemptItem.question_id, AttemptItem.version_id, response))
-    return [ResponseGroup(qid, vid, stored_response(text), attempts, graded_n, sum_f or 0.0,
-                          ItemSums(n, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0))
-            for qid, vid, text, attempts, graded_n, sum_f, n, sx, sy, sxx, syy, sxy in session.execute(query)]
+    return [ResponseGroup(qid, vid, stored_response(text), attempts, graded, sx or 0.0,
+                          ItemSums(graded, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0))
+            for qid, vid, text, attempts, graded, sx, sy, sxx, syy, sxy in session.execute(query)]
 
 
 def question_versions(session: Session, version_ids: set[int]) -> dict[int, dict]:

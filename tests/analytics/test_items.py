@@ -22,11 +22,10 @@ SINGLE = SingleChoice(name="capital", text="Which city?", options=[
 
 
 def test_rest_score_leaves_the_item_out():
-    # 7 of 10 marks, this 1-mark item right: the other 9 marks hold 6.
-    assert rest_score(7.0, 10.0, 1.0, 1.0) == pytest.approx(6 / 9)
-    assert rest_score(7.0, 10.0, 0.0, 1.0) == pytest.approx(7 / 9)
-    assert rest_score(1.0, 1.0, 1.0, 1.0) is None  # a one-question quiz has no rest
-    assert rest_score(3.0, 5.0, None, 1.0) is None  # an ungraded essay
+    # 7 marks earned, this 1-mark item right: the other questions earned 6.
+    assert rest_score(7.0, 1.0, 1.0) == 6.0
+    assert rest_score(7.0, 0.5, 2.0) == 6.0
+    assert rest_score(3.0, None, 1.0) is None  # an ungraded essay
 
 
 def test_discrimination_by_hand():
@@ -66,7 +65,7 @@ def _quiz_results():
         marks = sum(fractions)
         for qid, fraction in enumerate(fractions, start=1):
             response = "a0" if fraction == 1.0 else "a1"
-            results.append(ItemResult(qid, 10 + qid, response, fraction, rest_score(marks, 3.0, fraction, 1.0)))
+            results.append(ItemResult(qid, 10 + qid, response, fraction, rest_score(marks, fraction, 1.0)))
     return results
 
 
@@ -74,13 +73,13 @@ def test_facility_and_discrimination_of_a_small_quiz():
     versions = {11: SINGLE, 12: SINGLE, 13: SINGLE}
     stats = {s.question_id: s for s in analyse_items(group_results(_quiz_results()), versions)}
     first = stats[1]
-    # Question 1: right in 3 of 5 attempts. Rest scores (of 2 marks): 1, 0.5, 0, 0.5, 0.
+    # Question 1: right in 3 of 5 attempts. Marks on the other two questions: 2, 1, 0, 1, 0.
     assert first.attempts == 5 and first.graded == 5
     assert first.facility == pytest.approx(0.6)
-    # r(x=[1,1,1,0,0], y=[1,.5,0,.5,0]): Σx=3 Σy=2 Σx²=3 Σy²=1.5 Σxy=1.5, n=5
-    # (5·1.5 − 3·2) / √((5·3 − 9)(5·1.5 − 4)) = 1.5 / √21 = 0.327327
-    assert first.discrimination == pytest.approx(1.5 / math.sqrt(21))
-    assert first.discrimination == pytest.approx(statistics.correlation([1, 1, 1, 0, 0], [1, 0.5, 0, 0.5, 0]))
+    # r(x=[1,1,1,0,0], y=[2,1,0,1,0]): Σx=3 Σy=4 Σx²=3 Σy²=6 Σxy=3, n=5
+    # (5·3 − 3·4) / √((5·3 − 9)(5·6 − 16)) = 3 / √84 = 0.327327
+    assert first.discrimination == pytest.approx(3 / math.sqrt(84))
+    assert first.discrimination == pytest.approx(statistics.correlation([1, 1, 1, 0, 0], [2, 1, 0, 1, 0]))
     assert stats[3].facility == pytest.approx(0.2)
 
 

@@ -55,7 +55,7 @@ class Arranger:
     def attempt(self, user, quiz, score, number=1, state="submitted", practice=False, answer=None, version=None):
         attempt = Attempt(quiz_id=quiz.id, user_id=user.id, number=number, practice=practice, state=state,
                           started_at=T0, submitted_at=T0 + timedelta(hours=number) if state == "submitted" else None,
-                          marks=score or 0.0, max_marks=1.0, score=score if state == "submitted" else None)
+                          marks=5 * (score or 0.0), max_marks=5.0, score=score if state == "submitted" else None)
         self.db.add(attempt)
         self.db.flush()
         if answer is not None:
