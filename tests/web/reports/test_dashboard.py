@@ -4,9 +4,7 @@ import re
 
 import pytest
 
-from course.learner_state import learner_state
-from course.reports import queries
-from course.reports.cohort_report import cohort_report, trainee_progress
+from tests.web.reports.agreement import assert_report_agrees_with_learner_state
 
 
 def _page(client, arranged, query=""):
@@ -81,16 +79,7 @@ def test_unknown_breakdown_and_pages_are_ignored(client, auth, arranged):
 
 def test_report_agrees_with_each_learners_own_state(arranged, db):
     """The aggregate queries reach the same verdict as the per-learner code the trainee pages use."""
-    report = cohort_report(db, arranged.cohort)
-    members = queries.cohort_members(db, arranged.cohort.id)
-    detail = trainee_progress(db, report, [m.user_id for m in members])
-    for member in members:
-        state = learner_state(db, member.user_id)
-        modules = [state.modules[m.slug].status for m in report.modules]
-        mine = detail[member.user_id]
-        assert mine.modules_complete == tuple(status.complete for status in modules)
-        assert mine.lessons_done == sum(status.lessons_done for status in modules)
-        assert mine.percent == round(sum(status.percent for status in modules) / len(modules))
+    assert_report_agrees_with_learner_state(db, arranged.cohort)
 
 
 def test_item_analysis_is_offered_per_quiz(client, auth, arranged):

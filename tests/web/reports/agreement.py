@@ -1,0 +1,21 @@
+"""A check shared by the report tests: the aggregate queries agree with the per-learner code."""
+
+from course.learner_state import learner_state
+from course.reports import queries
+from course.reports.cohort_report import cohort_report, trainee_progress
+
+
+def assert_report_agrees_with_learner_state(db, cohort) -> None:
+    """Every member's modules complete, lessons done and percent are those the trainee pages show."""
+    report = cohort_report(db, cohort)
+    members = queries.cohort_members(db, cohort.id)
+    detail = trainee_progress(db, report, [m.user_id for m in members])
+    for member in members:
+        state = learner_state(db, member.user_id)
+        modules = [state.modules[m.slug].status for m in report.modules]
+        mine = detail[member.user_id]
+        assert mine.modules_complete == tuple(status.complete for status in modules)
+        assert mine.lessons_done == sum(status.lessons_done for status in modules)
+        assert mine.percent == round(sum(status.percent for status in modules) / len(modules))
+        assert report.facts.get(member.user_id) is None or report.facts[member.user_id].complete_mask == sum(
+            1 << i for i, status in enumerate(modules) if status.complete)
