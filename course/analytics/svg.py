@@ -14,12 +14,12 @@ from markupsafe import Markup, escape
 
 from course.analytics.cohort import FunnelStep, Gain, GroupSummary
 
-WIDTH = 720
-LABEL_WIDTH = 236
+WIDTH = 740
+LABEL_WIDTH = 250
 BAR_AREA = 340
 BAR_HEIGHT = 18
 GROUP_GAP = 12
-LABEL_CHARS = 34
+LABEL_CHARS = 30  # about 7.5 px a character at 13 px: fits LABEL_WIDTH
 # Solid, hatched and dotted: distinguishable in greyscale and for colour-blind readers.
 PATTERNS = (
     '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse">'

@@ -35,7 +35,8 @@ def staff_nav() -> list[dict]:
     return items
 
 
-STAFF_LINKS = [("instructor.banks", "Question banks"), ("cohorts.list_cohorts", "Cohorts")]
+STAFF_LINKS = [("instructor.banks", "Question banks"), ("instructor.quizzes", "Quizzes"), ("instructor.grading", "Grading"),
+               ("cohorts.list_cohorts", "Cohorts"), ("reports.cohorts", "Reports")]
 
 
 def _endpoints() -> set[str]:
