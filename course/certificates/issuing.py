@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from course.certificates import codes
@@ -23,9 +24,12 @@ def issue_due_certificates(session: Session, user_id: int) -> list[Certificate]:
     for path in due:
         certificate = Certificate(code=_unused_code(session), user_id=user_id, path_id=path.id,
                                   holder_name=user.name, path_title=path.title)
-        session.add(certificate)
+        try:
+            with session.begin_nested():  # a savepoint: losing a race must not undo the caller's work
+                session.add(certificate)
+        except IntegrityError:
+            continue  # a simultaneous request (a double click) issued this certificate first
         issued.append(certificate)
-    session.flush()
     return issued
 
 
