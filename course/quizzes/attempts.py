@@ -205,8 +205,11 @@ def submit_attempt(session: Session, attempt: Attempt, responses: dict[int, obje
 
 
 def _grade_item(item: AttemptItem, question: QuestionData) -> None:
-    response = item.response["value"] if item.response else None
-    result = grading.grade(question, response)
+    apply_grade(item, grading.grade(question, item.response["value"] if item.response else None))
+
+
+def apply_grade(item: AttemptItem, result: grading.Grade) -> None:
+    """Store a grade on an attempt item as the review page reads it."""
     item.fraction = result.fraction
     item.feedback = {"state": result.state, "right_answer": result.right_answer,
                      "feedback": [{"text": f.text, "format": f.format} for f in result.feedback]}

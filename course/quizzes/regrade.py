@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from course.models import Attempt, AttemptItem, Question, QuestionVersion, Regrade, User
 from course.quiz import grading
 from course.quiz.questions import Question as QuestionData
-from course.quizzes.attempts import recompute_score
+from course.quizzes.attempts import apply_grade, recompute_score
 from course.quizzes.banks import current_version
 
 
@@ -61,11 +61,8 @@ def apply_regrade(session: Session, question: Question, by_user: int) -> list[Re
     for row in preview:
         old_version_id = row.item.version_id
         row.item.version_id = latest.id
-        result = grading.grade(new_data, row.item.response["value"] if row.item.response else None)
-        if new_data.type != "essay":
-            row.item.fraction = result.fraction
-            row.item.feedback = {"state": result.state, "right_answer": result.right_answer,
-                                 "feedback": [{"text": f.text, "format": f.format} for f in result.feedback]}
+        if new_data.type != "essay":  # a hand-given grade stays until the instructor changes it
+            apply_grade(row.item, grading.grade(new_data, row.item.response["value"] if row.item.response else None))
         session.flush()
         recompute_score(session, row.attempt)
         session.add(Regrade(attempt_id=row.attempt.id, question_id=question.id, from_version_id=old_version_id,
