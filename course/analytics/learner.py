@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
+from course.quiz.grading import final_score
+
 
 @dataclass(frozen=True)
 class CountedAttempt:
@@ -18,7 +20,7 @@ class CountedAttempt:
 
 def best_score(attempts: Iterable[CountedAttempt]) -> float | None:
     """The best finished score in percent (submitted and fully graded); in-progress attempts never count."""
-    finished = [a.score for a in attempts if a.state == "submitted" and not a.needs_grading and a.score is not None]
+    finished = [score for score in map(final_score, attempts) if score is not None]
     return round(max(finished) * 100, 1) if finished else None
 
 

@@ -114,6 +114,11 @@ def score_attempt(grades: Sequence[Grade], marks: Sequence[float]) -> AttemptSco
     return AttemptScore(round(points, 7), round(max_points, 7), pending)
 
 
+def final_score(attempt) -> float | None:
+    """An attempt's score (anything with state, needs_grading, score) once submitted and fully graded."""
+    return attempt.score if attempt.state == "submitted" and not attempt.needs_grading else None
+
+
 def combine_attempt_scores(scores: Sequence[float | None], method: str) -> float | None:
     """The quiz grade from attempt scores in the order taken (None entries are unfinished)."""
     if method not in GRADING_METHODS:

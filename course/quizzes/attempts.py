@@ -239,7 +239,7 @@ def _record_result(session: Session, attempt: Attempt, quiz: Quiz) -> None:
     elif attempt.needs_grading:
         verb = "answered"
     else:
-        verb = "passed" if (attempt.score or 0) * 100 >= quiz.pass_mark - 1e-9 else "failed"
+        verb = "passed" if has_passed(quiz, attempt.score or 0) else "failed"
     session.add(ActivityEvent(user_id=attempt.user_id, verb=verb, object_type="quiz", object_id=quiz.id,
                               label=quiz.title + (" (practice)" if attempt.practice else ""), score=attempt.score,
                               at=attempt.submitted_at or utcnow()))
@@ -267,12 +267,16 @@ def close_if_overdue(session: Session, attempt: Attempt, now: datetime | None = 
     return False
 
 
+def grade_of(quiz: Quiz, attempts) -> float | None:
+    """The quiz grade from counted attempts in the order taken, by the quiz's grading method."""
+    return grading.combine_attempt_scores([grading.final_score(a) for a in attempts], quiz.grading_method)
+
+
 def quiz_grade(session: Session, quiz: Quiz, user_id: int) -> float | None:
     """The trainee's grade for the quiz by its grading method (practice never counts)."""
-    scores = [a.score if a.state == "submitted" and not a.needs_grading else None
-              for a in graded_attempts(session, quiz, user_id)]
-    return grading.combine_attempt_scores(scores, quiz.grading_method)
+    return grade_of(quiz, graded_attempts(session, quiz, user_id))
 
 
 def has_passed(quiz: Quiz, grade: float | None) -> bool:
+    """Whether a grade (0..1) reaches the quiz's pass mark (percent)."""
     return grade is not None and grade * 100 >= quiz.pass_mark - 1e-9

@@ -12,7 +12,6 @@ from course.analytics import learner as doc
 from course.analytics import xapi
 from course.learner_state import learner_state
 from course.models import ActivityEvent, Attempt, Cohort, CohortMember, Lesson, Module, Quiz, User
-from course.quiz.grading import combine_attempt_scores
 from course.quizzes import attempts as quiz_service
 
 # (kind, key) -> absolute URL; kind is "lesson" (key: slug), "quiz" (key: id) or "module" (key: slug)
@@ -52,8 +51,7 @@ def _quiz_standings(session: Session, user_id: int) -> dict[int, doc.QuizStandin
     result = {}
     for module_id, quiz in first.items():
         taken = attempts[quiz.id]
-        grade = combine_attempt_scores([a.score if a.state == "submitted" and not a.needs_grading else None
-                                        for a in taken], quiz.grading_method)
+        grade = quiz_service.grade_of(quiz, taken)
         window = quiz_service.availability(session, quiz, user_id)
         result[module_id] = doc.quiz_standing(quiz.id, quiz.slug, quiz.title, taken,
                                               quiz_service.has_passed(quiz, grade), window.attempts_left)
