@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from course import learning
 from course.learner_state import learner_state
-from course.models import ActivityEvent, Lesson, LessonProgress
+from course.models import ActivityEvent, Attempt, Lesson, LessonProgress, Quiz
+from course.quizzes import attempts as quiz_attempts
 
 
 def dashboard_context(session: Session, user) -> dict:
@@ -25,9 +27,6 @@ def dashboard_context(session: Session, user) -> dict:
 
 def quiz_results(session: Session, user_id: int, state) -> list[dict]:
     """Quizzes the trainee took or should take next: best score, grade, attempts left."""
-    from course.models import Attempt, Quiz
-    from course.quizzes import attempts as quiz_attempts
-
     path_modules = {step.module for path in state.paths for step in path.steps}
     module_ids = {p.module.id for slug, p in state.modules.items() if slug in path_modules}
     taken = set(session.exec(select(Attempt.quiz_id).where(Attempt.user_id == user_id)))
@@ -38,7 +37,7 @@ def quiz_results(session: Session, user_id: int, state) -> list[dict]:
             continue
         counted = quiz_attempts.graded_attempts(session, quiz, user_id)
         scores = [a.score for a in counted if a.state == "submitted" and a.score is not None]
-        grade = quiz_attempts.quiz_grade(session, quiz, user_id)
+        grade = quiz_attempts.grade_of(quiz, counted)
         window = quiz_attempts.availability(session, quiz, user_id)
         results.append({"quiz": quiz, "best": max(scores) if scores else None, "grade": grade,
                         "passed": quiz_attempts.has_passed(quiz, grade), "window": window,
@@ -55,8 +54,7 @@ def _resume_lesson(session: Session, state, last: LessonProgress | None) -> Less
         return None
     if last.completed_at is None:
         return lesson
-    completed = {r for r in session.exec(select(LessonProgress.lesson_id).where(
-        LessonProgress.user_id == last.user_id, LessonProgress.completed_at.is_not(None)))}
+    completed = learning.completed_lesson_ids(session, last.user_id)
     for progress in state.modules.values():
         if progress.module.id == lesson.module_id:
             return next((item for item in progress.lessons if item.id not in completed), None)
