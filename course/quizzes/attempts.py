@@ -111,19 +111,24 @@ def _seen_questions(session: Session, quiz: Quiz, user_id: int) -> set[int]:
     return set(session.exec(query))
 
 
+def choose_questions(session: Session, quiz: Quiz, seen: set[int], rng: random.Random) -> list[tuple[int, float]]:
+    """(question id, mark) for every fixed slot and one draw per random slot, unseen questions first."""
+    fixed = {slot["question_id"] for slot in quiz.slots if slot.get("kind") == "fixed"}
+    chosen: list[tuple[int, float]] = []
+    for slot in quiz.slots:
+        mark = float(slot.get("mark", 1))
+        if slot.get("kind") == "fixed":
+            chosen.append((slot["question_id"], mark))
+            continue
+        candidates = category_questions(session, slot["bank_id"], slot.get("category", ""))
+        taken = fixed | {qid for qid, _ in chosen}
+        chosen += [(qid, mark) for qid in draw_questions(candidates, int(slot.get("count", 1)), seen, rng, taken)]
+    return chosen
+
+
 def _add_items(session: Session, quiz: Quiz, attempt: Attempt, user_id: int) -> None:
     rng = random.Random(attempt.seed)
-    seen = _seen_questions(session, quiz, user_id)
-    chosen: list[tuple[int, float]] = []
-    fixed = {slot["question_id"] for slot in quiz.slots if slot.get("kind") == "fixed"}
-    for slot in quiz.slots:
-        if slot.get("kind") == "fixed":
-            chosen.append((slot["question_id"], float(slot.get("mark", 1))))
-            continue
-        candidates = _category_questions(session, slot["bank_id"], slot.get("category", ""))
-        taken = fixed | {qid for qid, _ in chosen}
-        for qid in draw_questions(candidates, int(slot.get("count", 1)), seen, rng, taken):
-            chosen.append((qid, float(slot.get("mark", 1))))
+    chosen = choose_questions(session, quiz, _seen_questions(session, quiz, user_id), rng)
     for position, (question_id, mark) in enumerate(order_items(chosen, quiz.shuffle_questions, rng), start=1):
         question = session.get(Question, question_id)
         if question is None or question.archived:
@@ -134,7 +139,7 @@ def _add_items(session: Session, quiz: Quiz, attempt: Attempt, user_id: int) -> 
     session.flush()
 
 
-def _category_questions(session: Session, bank_id: int, category: str) -> list[int]:
+def category_questions(session: Session, bank_id: int, category: str) -> list[int]:
     """Active auto-gradable questions of a category and its subcategories."""
     query = select(Question.id).where(Question.bank_id == bank_id, Question.archived == False,  # noqa: E712
                                       Question.qtype.not_in(UNGRADED_TYPES))

@@ -10,9 +10,8 @@ from sqlmodel import Session, select
 
 from course.models import Module, Question, QuestionBank, Quiz, QuizExtension, User
 from course.quiz.questions import Question as QuestionData
-from course.quizzes.attempts import _category_questions, extension_for
+from course.quizzes.attempts import category_questions, choose_questions, extension_for
 from course.quizzes.banks import current_version
-from course.quizzes.draw import draw_questions
 
 SETTINGS = ("title", "slug", "description", "module_id", "kind", "pass_mark", "attempts_allowed",
             "time_limit_minutes", "shuffle_questions", "shuffle_options", "grading_method", "review",
@@ -93,7 +92,7 @@ def remove_slot(quiz: Quiz, index: int) -> bool:
 
 def drawable_count(session: Session, bank_id: int, category: str) -> int:
     """How many questions a random draw from this category can choose from."""
-    return len(_category_questions(session, bank_id, category))
+    return len(category_questions(session, bank_id, category))
 
 
 def slot_rows(session: Session, quiz: Quiz) -> list[SlotRow]:
@@ -119,19 +118,8 @@ def slot_rows(session: Session, quiz: Quiz) -> list[SlotRow]:
 
 def sample_draw(session: Session, quiz: Quiz, seed: int | None = None) -> list[SampleQuestion]:
     """The questions one attempt could get: every fixed question and one draw per random slot."""
-    rng = random.Random(seed)
-    fixed = {slot["question_id"] for slot in quiz.slots if slot.get("kind") == "fixed"}
-    chosen: list[tuple[int, float]] = []
-    for slot in quiz.slots:
-        mark = float(slot.get("mark", 1))
-        if slot.get("kind") == "fixed":
-            chosen.append((slot["question_id"], mark))
-            continue
-        candidates = _category_questions(session, slot["bank_id"], slot.get("category", ""))
-        taken = fixed | {qid for qid, _ in chosen}
-        chosen += [(qid, mark) for qid in draw_questions(candidates, int(slot.get("count", 1)), set(), rng, taken)]
     sample = []
-    for question_id, mark in chosen:
+    for question_id, mark in choose_questions(session, quiz, set(), random.Random(seed)):
         question = session.get(Question, question_id)
         if question is not None and not question.archived:
             data = QuestionData.from_dict(current_version(session, question).data)
