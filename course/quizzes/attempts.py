@@ -216,8 +216,13 @@ def _grade_item(item: AttemptItem, question: QuestionData) -> None:
 def apply_grade(item: AttemptItem, result: grading.Grade) -> None:
     """Store a grade on an attempt item as the review page reads it."""
     item.fraction = result.fraction
-    item.feedback = {"state": result.state, "right_answer": result.right_answer,
-                     "feedback": [{"text": f.text, "format": f.format} for f in result.feedback]}
+    item.feedback = grade_record(result)
+
+
+def grade_record(result: grading.Grade) -> dict:
+    """A grade's state, right answer and feedback as stored with an attempt item (JSON)."""
+    return {"state": result.state, "right_answer": result.right_answer,
+            "feedback": [{"text": f.text, "format": f.format} for f in result.feedback]}
 
 
 def recompute_score(session: Session, attempt: Attempt) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from course.quiz.grading import grade
 from course.quiz.questions import Question as QuestionData
 from course.quiz.questions import public_view
+from course.quizzes.attempts import grade_record
 from course.quizzes.quiz_setup import SampleQuestion
 from course.web.quiz.presenter import ShownQuestion
 
@@ -12,10 +13,9 @@ from course.web.quiz.presenter import ShownQuestion
 def checked_review(question: QuestionData, response) -> dict:
     """The review box for a response checked in a preview: grade, right answer and feedback."""
     result = grade(question, response)
-    return {"state": result.state, "fraction": result.fraction, "right_answer": result.right_answer,
-            "feedback": [{"text": f.text, "format": f.format} for f in result.feedback],
-            "general_feedback": (question.general_feedback, question.format_of(question.general_feedback_format)),
-            "comment": ""}
+    return grade_record(result) | {
+        "fraction": result.fraction, "comment": "",
+        "general_feedback": (question.general_feedback, question.format_of(question.general_feedback_format))}
 
 
 def shown_question(question_id: int, question: QuestionData, response=None, review: dict | None = None,
