@@ -45,27 +45,25 @@ def register_blueprints(app: Flask) -> None:
     from course.web.auth import bp as auth_bp
     from course.web.certificates import bp as certificates_bp
     from course.web.cohorts import bp as cohorts_bp
+    from course.web.instructor import bp as instructor_bp
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
+    from course.web.quiz import bp as quiz_bp
     from course.web.reports import bp as reports_bp
 
-    for blueprint in (auth_bp, learn_bp, admin_bp, api_bp, cohorts_bp, invitations_bp, certificates_bp, reports_bp):
+    for blueprint in (auth_bp, learn_bp, quiz_bp, instructor_bp, admin_bp, api_bp, cohorts_bp, invitations_bp,
+                      certificates_bp, reports_bp):
         app.register_blueprint(blueprint)
-    from course.web.quiz import register as register_quiz
-
-    register_quiz(app)
     assert_every_view_checks_access(app)
 
 
 def register_commands(app: Flask) -> None:
     from course.cli import course_cli, db_cli, users_cli
     from course.quiz_cli import quiz_cli
-    from course.quizzes.sync import sync_quizzes
     from course.reports.cli import reports_cli
 
     for group in (db_cli, users_cli, course_cli, quiz_cli, reports_cli):
         app.cli.add_command(group)
-    app.extensions["quiz_sync"] = sync_quizzes
 
 
 def register_error_pages(app: Flask) -> None:

@@ -16,6 +16,7 @@ from course.content.errors import ContentError
 from course.content.loader import load_course
 from course.content.sync import sync_course
 from course.db import engine
+from course.quizzes.sync import sync_quizzes
 
 db_cli = AppGroup("db", help="Database schema migrations.")
 users_cli = AppGroup("users", help="Manage accounts.")
@@ -80,21 +81,14 @@ def sync(content_dir: str | None) -> None:
         course = load_course(folder)
         with Session(engine()) as session:
             report = sync_course(session, course)
-            quiz_report = _sync_quizzes(session)
+            quiz_report = sync_quizzes(session, current_app.config["QUIZ_DIR"])
             session.commit()
     except ContentError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"sync stopped: {len(exc.problems)} problem(s); nothing was changed") from None
     click.echo(f"Content: {report.summary()}.")
-    if quiz_report:
-        click.echo(f"Quizzes: {quiz_report}.")
-
-
-def _sync_quizzes(session: Session) -> str | None:
-    """Load the quiz banks if the quiz engine is installed in this app."""
-    loader = current_app.extensions.get("quiz_sync")
-    return loader(session, current_app.config["QUIZ_DIR"]) if loader else None
+    click.echo(f"Quizzes: {quiz_report}.")
 
 
 @course_cli.command("demo")
