@@ -9,6 +9,7 @@ from sqlmodel import Session
 from course import learning
 from course.models import LearningPath, PathEnrolment
 from course.progress import rules
+from course.quizzes.progress import module_quiz_states
 
 
 @dataclass
@@ -29,13 +30,6 @@ class LearnerState:
 
     def is_locked(self, module_slug: str) -> bool:
         return module_slug in self.locked
-
-
-def module_quiz_states(session: Session, user_id: int | None) -> dict[int, tuple[bool, bool]]:
-    """For each module id: (has an end-of-module quiz, the learner passed it)."""
-    from course.quizzes.progress import module_quiz_states as quiz_states
-
-    return quiz_states(session, user_id)
 
 
 def learner_state(session: Session, user_id: int | None) -> LearnerState:
