@@ -9,6 +9,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from course import db
+from course.cli import register_commands
 from course.config import default_config
 from course.extensions import csrf, login_manager
 
@@ -55,15 +56,6 @@ def register_blueprints(app: Flask) -> None:
                       certificates_bp, reports_bp):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)
-
-
-def register_commands(app: Flask) -> None:
-    from course.cli import course_cli, db_cli, users_cli
-    from course.quiz_cli import quiz_cli
-    from course.reports.cli import reports_cli
-
-    for group in (db_cli, users_cli, course_cli, quiz_cli, reports_cli):
-        app.cli.add_command(group)
 
 
 def register_error_pages(app: Flask) -> None:

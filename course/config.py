@@ -41,4 +41,6 @@ def default_config(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        # werkzeug's generate_password_hash method; None is its default (scrypt). Tests use a cheap one.
+        "PASSWORD_HASH_METHOD": None,
     }

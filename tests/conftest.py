@@ -1,7 +1,11 @@
 """Fixtures: every test that touches the database runs on SQLite and, when reachable, PostgreSQL.
 
 Each backend's schema is built once per run by the Alembic migrations; each test then gets a
-fresh copy (SQLite) or emptied tables (PostgreSQL).
+fresh copy (SQLite) or emptied tables (PostgreSQL). The small fixture curriculum is synced once
+per run as well (content only, and content with quizzes): a test that asks for `synced` or
+`synced_quizzes` starts from a copy of that synced database (SQLite: a copy of the synced file;
+PostgreSQL: its emptied tables refilled from a data-only copy of the synced schema, sequences set
+as the sync left them) instead of running `course sync` itself.
 """
 
 from __future__ import annotations
@@ -9,10 +13,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import Session
 
 from course import create_app, migrate
@@ -23,6 +30,13 @@ FIXTURE_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
 FIXTURE_QUIZZES = Path(__file__).resolve().parent / "fixtures" / "quizzes"
 SHARED = ROOT.parent / "shared"
 PG_URL = os.environ.get("CBEC_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432/test")
+
+# Settings of every test app. A single pbkdf2 round instead of scrypt: hashing is not what the tests test.
+TEST_SETTINGS = {"TESTING": True, "SECRET_KEY": "test-secret", "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"}
+
+# What a test's database holds when the test starts.
+EMPTY, CONTENT, QUIZZES = "empty", "content", "content+quizzes"
+STARTS_FROM = pytest.StashKey[str]()
 
 
 def _postgres_reachable() -> bool:
@@ -40,8 +54,41 @@ def _postgres_reachable() -> bool:
 PG_AVAILABLE = _postgres_reachable()
 
 
+def make_app(database_url: str, content_dir: Path, quiz_dir: Path, **settings):
+    """An app of the test settings on this database and these content and quiz folders."""
+    return create_app(TEST_SETTINGS | {"DATABASE_URL": database_url, "CONTENT_DIR": str(content_dir),
+                                       "QUIZ_DIR": str(quiz_dir)} | settings)
+
+
+def _sync_fixture_course(database_url: str, workdir: Path, with_quizzes: bool) -> None:
+    """`course sync` of the fixture curriculum (and quizzes) into the database, from folders named as the
+    `content_dir` and `quiz_dir` fixtures name theirs, so that stored source paths are the same."""
+    content = workdir / "modules"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    quizzes = workdir / ("quizzes" if with_quizzes else "no-quizzes")
+    if with_quizzes:
+        shutil.copytree(FIXTURE_QUIZZES, quizzes)
+    app = make_app(database_url, content, quizzes)
+    try:
+        result = app.test_cli_runner().invoke(args=["course", "sync"])
+        assert result.exit_code == 0, result.output
+    finally:
+        app.extensions["db_engine"].dispose()
+
+
+def _starts_from(request) -> str:
+    """The synced state the test asks for through its fixtures."""
+    if "synced_quizzes" in request.fixturenames:
+        return QUIZZES
+    return CONTENT if "synced" in request.fixturenames else EMPTY
+
+
+# --- SQLite: one file per state, copied for each test --------------------------------------------------
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
+    """A migrated, empty SQLite database file."""
     path = tmp_path_factory.mktemp("template") / "template.db"
     engine = make_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
@@ -50,43 +97,160 @@ def sqlite_template(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def postgres_schema():
+def sqlite_templates(sqlite_template, tmp_path_factory):
+    """The template file of each state, each synced on first use."""
+    files = {EMPTY: sqlite_template}
+
+    def template(state: str) -> Path:
+        if state not in files:
+            workdir = tmp_path_factory.mktemp(f"template-{state.replace('+', '-')}")
+            path = workdir / "template.db"
+            shutil.copy(sqlite_template, path)
+            _sync_fixture_course(f"sqlite:///{path}", workdir, with_quizzes=state == QUIZZES)
+            files[state] = path
+        return files[state]
+
+    return template
+
+
+# --- PostgreSQL: one schema for the tests, refilled for each test from a data-only schema per state -----
+
+
+@dataclass
+class PostgresDatabase:
+    """The run's test schema, its tables in foreign-key order and the data-only template schemas."""
+
+    url: str
+    schema: str
+    engine: object
+    tables: list[str]
+    serials: dict[str, list[str]]  # table -> columns filled from a sequence
+    columns: dict[str, list[str]]
+    templates: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # state -> (schema, filled tables)
+
+    def reset(self, state: str) -> None:
+        """Empty every table, then copy the state's rows in, with ids and sequences as a real sync leaves them."""
+        with self.engine.begin() as conn:
+            for table, trigger in conn.execute(text(  # left by refuse()
+                    "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace")):
+                conn.execute(text(f'DROP TRIGGER "{trigger}" ON "{table}"'))
+            if self.tables:
+                conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in self.tables) + " RESTART IDENTITY CASCADE"))
+            if state == EMPTY:
+                return
+            source, filled = self.templates[state]
+            for table in filled:
+                columns = ", ".join(f'"{c}"' for c in self.columns[table])
+                conn.execute(text(f'INSERT INTO "{table}" ({columns}) OVERRIDING SYSTEM VALUE '
+                                  f'SELECT {columns} FROM "{source}"."{table}"'))
+                for column in self.serials.get(table, []):  # as if the rows had been inserted one by one
+                    conn.execute(text(f'SELECT setval(pg_get_serial_sequence(:table, :column), top) '
+                                      f'FROM (SELECT MAX("{column}") AS top FROM "{table}") AS filled '
+                                      f'WHERE top IS NOT NULL'),
+                                 {"table": f'"{table}"', "column": column})
+
+    def template(self, state: str, tmp_path_factory) -> None:
+        """Sync the state into the (emptied) test schema once and keep a copy of its rows."""
+        if state == EMPTY or state in self.templates:
+            return
+        self.reset(EMPTY)
+        workdir = tmp_path_factory.mktemp(f"pg-template-{state.replace('+', '-')}")
+        _sync_fixture_course(self.url, workdir, with_quizzes=state == QUIZZES)
+        source = f"{self.schema}_{state.replace('+', '_')}"
+        filled = []
+        with self.engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{source}"'))
+            for table in self.tables:
+                conn.execute(text(f'CREATE TABLE "{source}"."{table}" AS TABLE "{table}"'))
+                if conn.execute(text(f'SELECT EXISTS (SELECT 1 FROM "{table}")')).scalar():
+                    filled.append(table)
+        self.templates[state] = (source, filled)
+
+
+def _foreign_key_order(conn) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
+    """The schema's tables (not alembic_version) with every table after those it refers to; columns; serials."""
+    tables = [r[0] for r in conn.execute(text(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'alembic_version' "
+        "ORDER BY tablename"))]
+    parents = {t: set() for t in tables}
+    for child, parent in conn.execute(text(
+            "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c "
+            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema()")):
+        child, parent = child.strip('"'), parent.strip('"')
+        if child in parents and parent in parents and child != parent:
+            parents[child].add(parent)
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+        assert ready, f"foreign keys form a cycle among {set(tables) - set(ordered)}"
+        ordered += ready
+    columns: dict[str, list[str]] = {t: [] for t in tables}
+    serials: dict[str, list[str]] = {}
+    for table, column, default, identity in conn.execute(text(
+            "SELECT table_name, column_name, column_default, is_identity FROM information_schema.columns "
+            "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position")):
+        if table in columns:
+            columns[table].append(column)
+            if identity == "YES" or (default or "").startswith("nextval("):
+                serials.setdefault(table, []).append(column)
+    return ordered, columns, serials
+
+
+@pytest.fixture(scope="session")
+def postgres_database():
     if not PG_AVAILABLE:
         pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432 (database test)")
     schema = f"cbec_test_{os.getpid()}"
+    states = [f"{schema}_{s.replace('+', '_')}" for s in (CONTENT, QUIZZES)]
     admin = make_engine(PG_URL)
+
+    def drop_schemas(conn):
+        for name in (schema, *states):
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+
     with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        drop_schemas(conn)
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     url = f"{PG_URL}?options=-csearch_path%3D{schema}"
     engine = make_engine(url)
     migrate.upgrade(engine)
+    with engine.connect() as conn:
+        tables, columns, serials = _foreign_key_order(conn)
+    yield PostgresDatabase(url, schema, engine, tables, serials, columns)
     engine.dispose()
-    yield url
     with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        drop_schemas(conn)
     admin.dispose()
 
 
-def _empty_postgres(url: str) -> None:
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        tables = [r[0] for r in conn.execute(text(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'alembic_version'"))]
-        if tables:
-            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
-    engine.dispose()
+@pytest.fixture(scope="session")
+def postgres_schema(postgres_database):
+    """The URL of the run's PostgreSQL test schema."""
+    return postgres_database.url
+
+
+# --- the per-test fixtures ------------------------------------------------------------------------------
+
+_BACKENDS_USED: set[str] = set()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    """A migrated, empty database of each engine."""
+def database_url(request, tmp_path_factory, tmp_path):
+    """A migrated database of each engine, private to the test: empty, or synced when the test asks for
+    `synced` or `synced_quizzes`."""
+    state = _starts_from(request)
+    request.node.stash[STARTS_FROM] = state
     if request.param == "sqlite":
         path = tmp_path / "test.db"
-        shutil.copy(request.getfixturevalue("sqlite_template"), path)
-        return f"sqlite:///{path}"
-    url = request.getfixturevalue("postgres_schema")
-    _empty_postgres(url)
+        shutil.copy(request.getfixturevalue("sqlite_templates")(state), path)
+        url = f"sqlite:///{path}"
+    else:
+        database = request.getfixturevalue("postgres_database")  # skips the test when PostgreSQL is not there
+        database.template(state, tmp_path_factory)
+        database.reset(state)
+        url = database.url
+    _BACKENDS_USED.add(request.param)
     return url
 
 
@@ -100,13 +264,7 @@ def content_dir(tmp_path):
 
 @pytest.fixture
 def app(database_url, content_dir, tmp_path):
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "DATABASE_URL": database_url,
-        "CONTENT_DIR": str(content_dir),
-        "QUIZ_DIR": str(tmp_path / "no-quizzes"),
-    })
+    app = make_app(database_url, content_dir, tmp_path / "no-quizzes")
     yield app
     app.extensions["db_engine"].dispose()
 
@@ -128,11 +286,17 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@pytest.fixture
-def synced(app, runner):
-    """The fixture curriculum loaded into the database."""
+def _sync(runner) -> None:
     result = runner.invoke(args=["course", "sync"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def synced(request, app, runner):
+    """The fixture curriculum loaded into the database (as `course sync` leaves it: the database starts
+    as a copy of one synced once per run)."""
+    if request.node.stash.get(STARTS_FROM, EMPTY) == EMPTY:  # asked for by name at run time: sync now
+        _sync(runner)
     return app
 
 
@@ -145,13 +309,80 @@ def quiz_dir(tmp_path):
 
 
 @pytest.fixture
-def synced_quizzes(app, runner, quiz_dir):
+def synced_quizzes(request, app, runner, quiz_dir):
     """The fixture curriculum plus its quizzes loaded into the database."""
     app.config["QUIZ_DIR"] = str(quiz_dir)
-    result = runner.invoke(args=["course", "sync"])
-    assert result.exit_code == 0, result.output
+    if request.node.stash.get(STARTS_FROM, EMPTY) != QUIZZES:
+        _sync(runner)
     return app
 
+
+# --- making the database fail part-way, and seeing what was written before -------------------------------
+
+
+def _literal(value) -> str:
+    return str(value) if isinstance(value, int) else "'" + str(value).replace("'", "''") + "'"
+
+
+def refuse(engine, table: str, column: str, value) -> None:
+    """From now on the test's database refuses to insert or update a `table` row whose `column` is `value`,
+    as a unique constraint would (IntegrityError on both engines): a failure that only the database detects.
+    It lasts until `allow` or the end of the test (the next test's database is a new copy, or emptied of it).
+    Call it while no other session of the test has uncommitted writes to the table."""
+    allow(engine, table, column)
+    name = f"refuse_{table}_{column}"
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            for when in ("insert", "update"):
+                conn.execute(text(f'CREATE TRIGGER "{name}_{when}" BEFORE {when.upper()} ON "{table}" '
+                                  f'WHEN NEW."{column}" = {_literal(value)} '
+                                  f"BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"))
+        else:
+            conn.execute(text("SET LOCAL lock_timeout = '10s'"))
+            conn.execute(text(
+                f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+                f'IF NEW."{column}"::text = {_literal(str(value))} THEN '
+                f"RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'unique_violation'; END IF; "
+                f"RETURN NEW; END $$"))
+            conn.execute(text(f'CREATE TRIGGER "{name}" BEFORE INSERT OR UPDATE ON "{table}" '
+                              f'FOR EACH ROW EXECUTE FUNCTION "{name}"()'))
+
+
+def allow(engine, table: str, column: str) -> None:
+    """Lift `refuse` on this table and column. Call it while no other session of the test is in a transaction
+    that read or wrote the table (commit or roll back first): PostgreSQL must lock the table to drop a trigger."""
+    name = f"refuse_{table}_{column}"
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            for when in ("insert", "update"):
+                conn.execute(text(f'DROP TRIGGER IF EXISTS "{name}_{when}"'))
+        else:
+            conn.execute(text("SET LOCAL lock_timeout = '10s'"))  # an error rather than a test that hangs
+            conn.execute(text(f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"'))
+
+
+_WRITE = re.compile(r'^\s*(INSERT\s+INTO|UPDATE)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+@contextmanager
+def recorded_writes(engine):
+    """The tables of the INSERT and UPDATE statements that the database carried out within the block,
+    in order (a statement it refused is not listed)."""
+    written: list[str] = []
+
+    def after(_conn, _cursor, statement, _parameters, _context, _executemany):
+        match = _WRITE.match(statement)
+        if match:
+            written.append(match.group(2).lower())
+
+    event.listen(engine, "after_cursor_execute", after)
+    try:
+        yield written
+    finally:
+        event.remove(engine, "after_cursor_execute", after)
+
+
+# --- forms and accounts ------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 
@@ -191,7 +422,9 @@ class Auth:
         from course.accounts import create_user
 
         email = email or f"{role}@example.org"
-        user = create_user(self.db, email=email, name=f"{role.title()} User", password=password, role=role, **profile)
+        with self.client.application.app_context():  # the app's (cheap) password hashing
+            user = create_user(self.db, email=email, name=f"{role.title()} User", password=password, role=role,
+                               **profile)
         self.db.commit()
         return user
 
@@ -205,3 +438,25 @@ class Auth:
 @pytest.fixture
 def auth(client, db):
     return Auth(client, db)
+
+
+# --- the run's time ------------------------------------------------------------------------------------
+
+_STARTED = time.perf_counter()
+_BROWSER_RAN: list[str] = []
+
+
+def pytest_sessionstart(session):
+    global _STARTED
+    _STARTED = time.perf_counter()
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.nodeid.startswith("tests/browser/") and not report.skipped:
+        _BROWSER_RAN.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):
+    backends = " + ".join(b for b in ("sqlite", "postgresql") if b in _BACKENDS_USED) or "no database"
+    terminalreporter.write_line(f"suite time: {time.perf_counter() - _STARTED:.1f} s "
+                                f"({backends}, browser: {'yes' if _BROWSER_RAN else 'no'})")

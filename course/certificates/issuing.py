@@ -8,15 +8,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from course.certificates import codes
-from course.learner_state import learner_state
-from course.models import Certificate, User
+from course.models import Certificate, LearningPath, User
 from course.models.base import utcnow
+from course.progress.standing import learner_state
+
+
+def due_paths(session: Session, user_id: int) -> list[LearningPath]:
+    """Paths the user follows and has completed but holds no certificate for yet (reads only)."""
+    held = set(session.exec(select(Certificate.path_id).where(Certificate.user_id == user_id)))
+    return [p.path for p in learner_state(session, user_id).paths if p.complete and p.path.id not in held]
 
 
 def issue_due_certificates(session: Session, user_id: int) -> list[Certificate]:
     """One certificate for each path the user follows and has completed but holds none for yet."""
-    held = set(session.exec(select(Certificate.path_id).where(Certificate.user_id == user_id)))
-    due = [p.path for p in learner_state(session, user_id).paths if p.complete and p.path.id not in held]
+    due = due_paths(session, user_id)
     if not due:
         return []
     user = session.get(User, user_id)
@@ -51,12 +56,14 @@ def held_by(session: Session, user_id: int) -> list[Certificate]:
                              .order_by(Certificate.issued_at.desc(), Certificate.id.desc())))
 
 
-def all_certificates(session: Session, *, offset: int = 0, limit: int = 50) -> tuple[int, list[Certificate]]:
-    """A page of every certificate, newest first, and how many there are in all."""
-    total = session.exec(select(func.count()).select_from(Certificate)).one()
-    page = session.exec(select(Certificate).order_by(Certificate.issued_at.desc(), Certificate.id.desc())
-                        .offset(offset).limit(limit))
-    return total, list(page)
+def certificate_count(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(Certificate)).one()
+
+
+def all_certificates(session: Session, *, offset: int = 0, limit: int = 50) -> list[Certificate]:
+    """A page of every certificate, newest first."""
+    return list(session.exec(select(Certificate).order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+                             .offset(offset).limit(limit)))
 
 
 def revoke(certificate: Certificate, *, reason: str, now: datetime | None = None) -> bool:

@@ -7,16 +7,19 @@ from datetime import UTC, date, datetime, time
 
 from sqlmodel import Session, func, select
 
-from course import accounts, learning
+from course import accounts
 from course.cohorts import invitations
 from course.cohorts.roster import RosterRow
 from course.models import Cohort, CohortMember, LearningPath, Role, User
+from course.progress import records
 
 LOOKUP_CHUNK = 500  # keeps IN (...) lists well under every database's parameter limit
 
 
 @dataclass(frozen=True)
-class CohortSummary:
+class CohortListing:
+    """A cohort as the cohort lists show it."""
+
     cohort: Cohort
     path: LearningPath | None
     members: int
@@ -54,12 +57,12 @@ def create_cohort(session: Session, *, name: str, path: LearningPath, due_date: 
     return cohort
 
 
-def list_cohorts(session: Session) -> list[CohortSummary]:
+def list_cohorts(session: Session) -> list[CohortListing]:
     """Active cohorts, newest first, with their path and member count."""
     counts = dict(session.exec(select(CohortMember.cohort_id, func.count()).group_by(CohortMember.cohort_id)).all())
     rows = session.exec(select(Cohort, LearningPath).outerjoin(LearningPath, Cohort.path_id == LearningPath.id)
-                        .where(Cohort.archived == False).order_by(Cohort.created_at.desc(), Cohort.id.desc()))  # noqa: E712
-    return [CohortSummary(cohort, path, counts.get(cohort.id, 0)) for cohort, path in rows]
+                        .where(Cohort.archived == False).order_by(Cohort.created_at.desc(), Cohort.id.desc()))
+    return [CohortListing(cohort, path, counts.get(cohort.id, 0)) for cohort, path in rows]
 
 
 def members(session: Session, cohort_id: int) -> list[tuple[CohortMember, User]]:
@@ -104,7 +107,7 @@ def enrol_roster(session: Session, *, cohort: Cohort, rows: list[RosterRow]) -> 
             user = known.get(row.email) or _create_invited(session, row, result)
             _add_member(session, cohort, user, current, result)
             if path is not None:
-                learning.enrol(session, user_id=user.id, path=path, due_date=cohort.due_date)
+                records.enrol(session, user_id=user.id, path=path, due_date=cohort.due_date)
     return result
 
 

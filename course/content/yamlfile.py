@@ -23,7 +23,7 @@ class _LineLoader(yaml.SafeLoader):
 def load_yaml(text: str, path: str, first_line: int = 1):
     """Parse YAML text; a syntax error becomes a ContentError at its line."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)

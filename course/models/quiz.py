@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from course.models.base import json_column, utcnow
+from course.quizzes.settings import RULES
 
 
 class QuestionBank(SQLModel, table=True):
@@ -49,14 +50,15 @@ class Quiz(SQLModel, table=True):
     description: str = ""
     module_id: int | None = Field(default=None, foreign_key="module.id", index=True)
     kind: str = Field(default="module", max_length=20)  # module | pretest | posttest | other
-    pass_mark: float = 70.0  # percent
-    attempts_allowed: int | None = None  # None: unlimited
-    time_limit_minutes: int | None = None
-    shuffle_questions: bool = False
-    shuffle_options: bool = False
-    grading_method: str = Field(default="highest", max_length=10)
-    review: str = Field(default="feedback", max_length=10)  # score | answers | feedback
-    allow_practice: bool = True
+    # Defaults and choices: course/quizzes/settings.py.
+    pass_mark: float = RULES["pass_mark"]  # percent
+    attempts_allowed: int | None = RULES["attempts_allowed"]
+    time_limit_minutes: int | None = RULES["time_limit_minutes"]
+    shuffle_questions: bool = RULES["shuffle_questions"]
+    shuffle_options: bool = RULES["shuffle_options"]
+    grading_method: str = Field(default=RULES["grading_method"], max_length=10)
+    review: str = Field(default=RULES["review"], max_length=10)
+    allow_practice: bool = RULES["allow_practice"]
     opens_at: datetime | None = None
     closes_at: datetime | None = None
     # [{"kind": "fixed", "question_id": 1, "mark": 1} | {"kind": "random", "bank_id": 1,

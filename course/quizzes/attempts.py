@@ -11,10 +11,11 @@ from sqlmodel import Session, select
 
 from course.models import ActivityEvent, Attempt, AttemptItem, Question, QuestionVersion, Quiz, QuizExtension
 from course.models.base import utcnow
-from course.quiz import grading
-from course.quiz.questions import Question as QuestionData
+from course.questions import grading
+from course.questions.draw import draw_questions, order_items
+from course.questions.types import Question as QuestionData
 from course.quizzes.banks import current_version
-from course.quizzes.draw import draw_questions, order_items
+from course.quizzes.grades import has_passed
 
 GRACE = timedelta(seconds=30)  # network latency on submit, not extra working time
 UNGRADED_TYPES = ("essay", "description")
@@ -141,7 +142,7 @@ def _add_items(session: Session, quiz: Quiz, attempt: Attempt, user_id: int) -> 
 
 def category_questions(session: Session, bank_id: int, category: str) -> list[int]:
     """Active auto-gradable questions of a category and its subcategories."""
-    query = select(Question.id).where(Question.bank_id == bank_id, Question.archived == False,  # noqa: E712
+    query = select(Question.id).where(Question.bank_id == bank_id, Question.archived == False,
                                       Question.qtype.not_in(UNGRADED_TYPES))
     if category:
         query = query.where((Question.category == category) | Question.category.startswith(category + "/"))
@@ -268,25 +269,3 @@ def grade_essay(session: Session, item: AttemptItem, fraction: float, comment: s
         quiz = session.get(Quiz, attempt.quiz_id)
         _record_result(session, attempt, quiz)
     return attempt
-
-
-def close_if_overdue(session: Session, attempt: Attempt, now: datetime | None = None) -> bool:
-    """Submit an attempt whose time ran out with the answers saved in time."""
-    if attempt.state == "in_progress" and is_overdue(attempt, now):
-        return submit_attempt(session, attempt, None, now)
-    return False
-
-
-def grade_of(quiz: Quiz, attempts) -> float | None:
-    """The quiz grade from counted attempts in the order taken, by the quiz's grading method."""
-    return grading.combine_attempt_scores([grading.final_score(a) for a in attempts], quiz.grading_method)
-
-
-def quiz_grade(session: Session, quiz: Quiz, user_id: int) -> float | None:
-    """The trainee's grade for the quiz by its grading method (practice never counts)."""
-    return grade_of(quiz, graded_attempts(session, quiz, user_id))
-
-
-def has_passed(quiz: Quiz, grade: float | None) -> bool:
-    """Whether a grade (0..1) reaches the quiz's pass mark (percent)."""
-    return grade is not None and grade * 100 >= quiz.pass_mark - 1e-9

@@ -9,12 +9,10 @@ from sqlalchemy import distinct
 from sqlmodel import Session, func, select
 
 from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
-from course.quiz import QuestionFileError, parse_aiken, parse_gift, write_gift
-from course.quiz.questions import Question as QuestionData
+from course.questions import write_gift
+from course.questions.files import read_question_file
+from course.questions.types import Question as QuestionData
 from course.quizzes.banks import ImportReport, bank_questions, current_version, export_bank, import_questions
-from course.quizzes.files import read_question_file
-
-FILE_FORMATS = ("auto", "gift", "aiken")
 
 
 @dataclass
@@ -27,7 +25,7 @@ class BankSummary:
 def bank_summaries(session: Session) -> list[BankSummary]:
     """Every bank with its module and how many active questions it holds."""
     counts = dict(session.exec(select(Question.bank_id, func.count(Question.id))
-                               .where(Question.archived == False).group_by(Question.bank_id)).all())  # noqa: E712
+                               .where(Question.archived == False).group_by(Question.bank_id)).all())
     modules = {m.id: m for m in session.exec(select(Module))}
     banks = session.exec(select(QuestionBank).order_by(QuestionBank.name)).all()
     return [BankSummary(bank, modules.get(bank.module_id), counts.get(bank.id, 0)) for bank in banks]
@@ -79,29 +77,10 @@ def older_version_attempts(session: Session, question: Question) -> int:
     return session.exec(query).one()
 
 
-def read_questions(text: str, filename: str, file_format: str = "auto") -> list[QuestionData]:
-    """Questions of a GIFT or Aiken text; QuestionFileError lists every problem."""
-    if file_format == "gift":
-        return parse_gift(text, filename).questions
-    if file_format == "aiken":
-        return parse_aiken(text, filename).questions
-    if filename.lower().endswith(".txt") and _reads_as_aiken(text, filename):
-        # Any text is valid GIFT (as descriptions), so an Aiken .txt would otherwise import as descriptions.
-        return parse_aiken(text, filename).questions
-    return read_question_file(text, filename)
-
-
-def _reads_as_aiken(text: str, filename: str) -> bool:
-    try:
-        return bool(parse_aiken(text, filename).questions)
-    except QuestionFileError:
-        return False
-
-
 def import_text(session: Session, bank: QuestionBank, text: str, filename: str, *, file_format: str = "auto",
                 user_id: int | None = None) -> ImportReport:
     """Add every question of the text to the bank, or raise QuestionFileError and add none."""
-    return import_questions(session, bank, read_questions(text, filename, file_format), user_id=user_id)
+    return import_questions(session, bank, read_question_file(text, filename, file_format), user_id=user_id)
 
 
 def export_gift(session: Session, bank: QuestionBank) -> str:
@@ -112,7 +91,7 @@ def export_gift(session: Session, bank: QuestionBank) -> str:
 def bank_categories(session: Session) -> list[tuple[QuestionBank, list[str]]]:
     """Every bank with the categories of its active questions, for choosing random draws."""
     rows = session.exec(select(QuestionBank, Question.category).join(Question, Question.bank_id == QuestionBank.id)
-                        .where(Question.archived == False).distinct()  # noqa: E712
+                        .where(Question.archived == False).distinct()
                         .order_by(QuestionBank.name, Question.category)).all()
     return [(bank, [category for _, category in group]) for bank, group in groupby(rows, key=lambda r: r[0])]
 

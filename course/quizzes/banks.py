@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from course.models import Question, QuestionBank, QuestionVersion
-from course.quiz.questions import Question as QuestionData
+from course.questions.types import Question as QuestionData
 
 
 @dataclass
@@ -97,7 +97,7 @@ def import_questions(session: Session, bank: QuestionBank, questions: list[Quest
 def bank_questions(session: Session, bank: QuestionBank, include_archived: bool = False) -> list[Question]:
     query = select(Question).where(Question.bank_id == bank.id)
     if not include_archived:
-        query = query.where(Question.archived == False)  # noqa: E712
+        query = query.where(Question.archived == False)
     return list(session.exec(query.order_by(Question.category, Question.position, Question.id)))
 
 

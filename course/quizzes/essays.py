@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from course.models import Attempt, AttemptItem, QuestionVersion, Quiz, User
-from course.quiz.questions import Question as QuestionData
+from course.questions.types import Question as QuestionData
 
 
 @dataclass

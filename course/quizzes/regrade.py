@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from course.models import Attempt, AttemptItem, Question, QuestionVersion, Regrade, User
-from course.quiz import grading
-from course.quiz.questions import Question as QuestionData
+from course.questions import grading
+from course.questions.types import Question as QuestionData
 from course.quizzes.attempts import apply_grade, recompute_score
 from course.quizzes.banks import current_version
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from course.content.errors import ContentError, ContentProblem
 from course.models import Module, Question, Quiz
 from course.quizzes.banks import get_or_create_bank, import_questions
-from course.quizzes.files import QuizDefinition, module_slug_for_bank, read_banks, read_quiz_definitions
+from course.quizzes.definitions import QuizDefinition, module_slug_for_bank, read_banks, read_quiz_definitions
 
 
 def sync_quizzes(session: Session, folder: str | Path) -> str:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from course.analytics import cohort as analysis
-from course.analytics import standing
-from course.analytics.items import ItemStats, analyse_items
 from course.models import Cohort, LearningPath
+from course.reports import cohort as analysis
 from course.reports import folds, queries
+from course.reports import member_standing as standing
+from course.reports.items import ItemStats, analyse_items
 
 
 @dataclass

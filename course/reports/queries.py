@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import String, cast, func, select
-from sqlmodel import Session
+from sqlalchemy import String, cast, func
+from sqlmodel import Session, select
 
-from course import learning
-from course.analytics.cohort import GROUPINGS, LessonInfo, Member, ModuleInfo, QuizInfo
-from course.analytics.items import ItemSums, ResponseGroup, stored_response
+from course.content import catalogue
 from course.models import (
     Attempt,
     AttemptItem,
@@ -21,23 +19,25 @@ from course.models import (
     Quiz,
     User,
 )
+from course.reports.cohort import GROUPINGS, LessonInfo, Member, ModuleInfo, QuizInfo
 from course.reports.folds import in_cohort
+from course.reports.items import ItemSums, ResponseGroup, stored_response
 
 QUIZ_KINDS = ("module", "pretest", "posttest")
 
 
 def cohort_modules(session: Session, cohort: Cohort) -> list[ModuleInfo]:
     """The modules of the cohort's path in path order (all active modules when it has no path)."""
-    active = learning.active_modules(session)
+    active = catalogue.active_modules(session)
     path = session.get(LearningPath, cohort.path_id) if cohort.path_id else None
     if path is not None:
         by_slug = {m.slug: m for m in active}
         active = [by_slug[step["module"]] for step in path.steps if step["module"] in by_slug]
-    lessons = learning.lessons_by_module(session)
+    lessons = catalogue.lessons_by_module(session)
     quizzes: dict[int, list[Quiz]] = defaultdict(list)
     ids = [m.id for m in active]
-    for quiz in session.execute(select(Quiz).where(Quiz.module_id.in_(ids), Quiz.archived == False,  # noqa: E712
-                                                   Quiz.kind.in_(QUIZ_KINDS)).order_by(Quiz.id)).scalars():
+    for quiz in session.exec(select(Quiz).where(Quiz.module_id.in_(ids), Quiz.archived == False,
+                                                   Quiz.kind.in_(QUIZ_KINDS)).order_by(Quiz.id)):
         quizzes[quiz.module_id].append(quiz)
     return [_module_info(m, lessons.get(m.id, []), quizzes[m.id]) for m in active]
 
@@ -59,11 +59,11 @@ def cohort_members(session: Session, cohort_id: int, *, with_enrolment: bool = F
                User.sex] + ([CohortMember.enrolled_at] if with_enrolment else [])
     query = (select(*columns).join(CohortMember, in_cohort(User.id, cohort_id))
              .order_by(func.lower(User.name), User.id).offset(offset).limit(limit))
-    return [Member(*row) for row in session.execute(query)]
+    return [Member(*row) for row in session.exec(query)]
 
 
 def member_count(session: Session, cohort_id: int) -> int:
-    return session.execute(select(func.count()).where(CohortMember.cohort_id == cohort_id)).scalar_one()
+    return session.exec(select(func.count()).where(CohortMember.cohort_id == cohort_id)).one()
 
 
 def member_groups(session: Session, cohort_id: int, by: str) -> dict[int, str]:
@@ -71,7 +71,7 @@ def member_groups(session: Session, cohort_id: int, by: str) -> dict[int, str]:
     if by not in GROUPINGS:
         raise ValueError(f"cannot group members by {by!r}")
     query = select(User.id, getattr(User, by)).join(CohortMember, in_cohort(User.id, cohort_id))
-    return dict(session.execute(query).all())
+    return dict(session.exec(query).all())
 
 
 def item_response_groups(session: Session, cohort_id: int, quiz_id: int) -> list[ResponseGroup]:
@@ -86,11 +86,11 @@ def item_response_groups(session: Session, cohort_id: int, quiz_id: int) -> list
                     func.sum(rest), func.sum(x * x), func.sum(rest * rest), func.sum(x * rest))
              .join(Attempt, Attempt.id == AttemptItem.attempt_id)
              .join(CohortMember, in_cohort(Attempt.user_id, cohort_id))
-             .where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.practice == False)  # noqa: E712
+             .where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.practice == False)
              .group_by(AttemptItem.question_id, AttemptItem.version_id, response))
     return [ResponseGroup(qid, vid, stored_response(text), attempts, graded, sx or 0.0,
                           ItemSums(graded, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0))
-            for qid, vid, text, attempts, graded, sx, sy, sxx, syy, sxy in session.execute(query)]
+            for qid, vid, text, attempts, graded, sx, sy, sxx, syy, sxy in session.exec(query)]
 
 
 def question_versions(session: Session, version_ids: set[int]) -> dict[int, dict]:
@@ -98,7 +98,7 @@ def question_versions(session: Session, version_ids: set[int]) -> dict[int, dict
     if not version_ids:
         return {}
     query = select(QuestionVersion.id, QuestionVersion.data).where(QuestionVersion.id.in_(sorted(version_ids)))
-    return dict(session.execute(query).all())
+    return dict(session.exec(query).all())
 
 
 def certificate_codes(session: Session, cohort_id: int, path_id: int | None) -> dict[int, str]:
@@ -107,12 +107,4 @@ def certificate_codes(session: Session, cohort_id: int, path_id: int | None) -> 
         return {}
     query = (select(Certificate.user_id, Certificate.code).join(CohortMember, in_cohort(Certificate.user_id, cohort_id))
              .where(Certificate.path_id == path_id, Certificate.revoked_at.is_(None)))
-    return dict(session.execute(query).all())
-
-
-def cohorts_with_counts(session: Session) -> list[tuple[Cohort, LearningPath | None, int]]:
-    """Every cohort not archived, newest first, with its path and number of members."""
-    counts = dict(session.execute(select(CohortMember.cohort_id, func.count()).group_by(CohortMember.cohort_id)).all())
-    query = (select(Cohort, LearningPath).outerjoin(LearningPath, Cohort.path_id == LearningPath.id)
-             .where(Cohort.archived == False).order_by(Cohort.created_at.desc(), Cohort.id.desc()))  # noqa: E712
-    return [(cohort, path, counts.get(cohort.id, 0)) for cohort, path in session.execute(query)]
+    return dict(session.exec(query).all())

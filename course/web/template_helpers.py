@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, url_for
 from flask_login import current_user
 
-from course.quizzes.text import render_text
+from course.web.question_text import render_text
 
 AUDIENCE_LABELS = {"sme": "SMEs", "official": "government officials", "social": "social organisations"}
 
@@ -16,7 +16,6 @@ def register(app: Flask) -> None:
     app.add_template_filter(_module_title, "module_title")
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
-    app.add_template_global(module_quizzes)
 
 
 def _module_title(slug: str, state) -> str:
@@ -43,15 +42,3 @@ def _endpoints() -> set[str]:
     from flask import current_app
 
     return set(current_app.view_functions)
-
-
-def module_quizzes(module) -> list:
-    """The active quizzes attached to a module, pre-test first and post-test last."""
-    from sqlmodel import select
-
-    from course.db import get_session
-    from course.models import Quiz
-
-    order = {"pretest": 0, "module": 1, "other": 2, "posttest": 3}
-    quizzes = get_session().exec(select(Quiz).where(Quiz.module_id == module.id, Quiz.archived == False)).all()  # noqa: E712
-    return sorted(quizzes, key=lambda q: (order.get(q.kind, 2), q.id))

@@ -62,3 +62,22 @@ def test_my_certificates_lists_them_with_links(earned, client):
 def test_my_certificates_is_empty_for_a_new_trainee(synced, client, auth):
     auth.as_role("trainee")
     assert "You have no certificates yet." in client.get("/certificates").get_data(as_text=True)
+
+
+def test_a_path_completed_without_a_certificate_is_offered_and_claimed_by_post(synced, client, auth, db):
+    """Viewing "My certificates" never issues one; the button does."""
+    from course.models import LearningPath, PathEnrolment
+
+    holder = auth.as_role("trainee")
+    for slug in PATH_LESSONS:
+        auth.post(f"/lessons/{slug}/complete")
+    path = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
+    db.add(PathEnrolment(user_id=holder.id, path_id=path.id))  # e.g. enrolled by a cohort import
+    db.commit()
+    page = client.get("/certificates").get_data(as_text=True)
+    assert "Issue my certificate" in page and db.exec(select(Certificate)).all() == []
+    assert client.post("/certificates/claim").status_code == 400  # no CSRF token: nothing issued
+    assert db.exec(select(Certificate)).all() == []
+    response = auth.post("/certificates/claim")
+    assert response.status_code == 302 and db.exec(select(Certificate)).one().user_id == holder.id
+    assert "Issue my certificate" not in client.get("/certificates").get_data(as_text=True)

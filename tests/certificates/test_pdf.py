@@ -1,12 +1,20 @@
-"""The printable PDF: for its holder and staff only."""
+"""The printable PDF: for its holder and staff only, and it says what it certifies."""
 
+import io
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 
-from course.certificates.pdf import CertificateText, certificate_pdf, installed_fonts
+from course.certificates.pdf import CertificateText, Fonts, certificate_pdf, installed_fonts
 from course.models import Certificate
 from course.models.base import utcnow
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text a PDF reader extracts from every page, one line per line of the certificate."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def test_holder_downloads_a_pdf(earned, client):
@@ -57,3 +65,62 @@ TEXT = CertificateText("Amina Wanjiru — 王小明", "Officials path", date(202
 def test_pdf_renders_any_name_with_or_without_a_unicode_font(fonts):
     pdf = certificate_pdf(TEXT, fonts)
     assert pdf.startswith(b"%PDF") and b"/MediaBox [0 0 841.89 595.28]" in pdf  # A4 landscape
+
+
+def test_the_downloaded_pdf_names_the_holder_the_path_and_the_code(earned, client):
+    holder, certificate = earned
+    response = client.get(f"/certificates/{certificate.code}.pdf")
+    reader = PdfReader(io.BytesIO(response.data))
+    assert len(reader.pages) == 1 and reader.metadata.title == "Certificate of completion"
+    lines = pdf_text(response.data).splitlines()
+    assert holder.name == certificate.holder_name and holder.name in lines
+    assert certificate.path_title in lines
+    assert f"Verification code: {certificate.code}" in lines
+    assert f"http://localhost/verify/{certificate.code}" in " ".join(lines)
+
+
+LATIN = CertificateText("Zoë Ångström-Nuñez", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD",
+                        "http://localhost/verify/7KQM-X3TR-9WHD")
+
+
+@pytest.mark.parametrize("fonts", [installed_fonts(), None], ids=["installed-font", "built-in-font"])
+def test_the_name_and_the_code_read_back_from_the_pdf(fonts):
+    lines = pdf_text(certificate_pdf(LATIN, fonts)).splitlines()
+    assert "Zoë Ångström-Nuñez" in lines
+    assert "Verification code: 7KQM-X3TR-9WHD" in lines
+    assert "Officials path" in lines and "Issued on 3 November 2026" in lines
+    assert "http://localhost/verify/7KQM-X3TR-9WHD" in " ".join(lines)
+
+
+def _needs_fonts(*, fallback: bool) -> Fonts:
+    fonts = installed_fonts()
+    if fonts is None:
+        pytest.skip("no DejaVu or Liberation font installed (apt-get install fonts-dejavu-core)")
+    if fallback and not fonts.fallback:
+        pytest.skip("no fallback font for Chinese installed (apt-get install fonts-droid-fallback)")
+    return fonts
+
+
+@pytest.mark.parametrize("name", ["Анна Смирнова", "Νίκος Παπαδόπουλος"])
+def test_a_cyrillic_or_greek_name_reads_back_with_the_installed_font(name):
+    fonts = _needs_fonts(fallback=False)
+    text = CertificateText(name, "Путь для чиновников", date(2026, 11, 3), "7KQM-X3TR-9WHD",
+                           "http://localhost/verify/7KQM-X3TR-9WHD")
+    lines = pdf_text(certificate_pdf(text, fonts)).splitlines()
+    assert name in lines and "Путь для чиновников" in lines
+    assert "Verification code: 7KQM-X3TR-9WHD" in lines
+
+
+def test_a_chinese_name_reads_back_with_the_fallback_font():
+    fonts = _needs_fonts(fallback=True)
+    lines = pdf_text(certificate_pdf(TEXT, fonts)).splitlines()
+    assert "Amina Wanjiru — 王小明" in lines
+    assert "Verification code: 7KQM-X3TR-9WHD" in lines
+
+
+def test_without_a_unicode_font_other_scripts_become_question_marks_and_the_code_stays():
+    text = CertificateText("Анна — 王小明", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD",
+                           "http://localhost/verify/7KQM-X3TR-9WHD")
+    lines = pdf_text(certificate_pdf(text, None)).splitlines()
+    assert "???? — ???" in lines
+    assert "Verification code: 7KQM-X3TR-9WHD" in lines

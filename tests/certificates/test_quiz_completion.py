@@ -2,9 +2,9 @@
 
 from sqlmodel import select
 
-from course import learning
+from course.content import catalogue
 from course.models import AttemptItem, Certificate, Question, Quiz
-from course.quiz import parse_gift
+from course.questions import parse_gift
 from course.quizzes.banks import get_or_create_bank, import_questions
 from tests.certificates.conftest import complete_path
 from tests.web.quiz.helpers import right_answers, start
@@ -20,7 +20,7 @@ def _end_of_module_quiz(db, gift: str) -> Quiz:
     db.flush()
     questions = db.exec(select(Question).where(Question.bank_id == bank.id)).all()
     quiz = Quiz(slug="logistics-check", title="Logistics check", pass_mark=50, kind="module",
-                module_id=learning.module_by_slug(db, "logistics-basics").id,
+                module_id=catalogue.module_by_slug(db, "logistics-basics").id,
                 slots=[{"kind": "fixed", "question_id": q.id, "mark": 1} for q in questions])
     db.add(quiz)
     db.commit()

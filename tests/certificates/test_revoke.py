@@ -9,7 +9,7 @@ from tests.conftest import csrf_token
 
 def _revoke(auth, certificate, reason):
     return auth.post(f"/certificates/{certificate.code}/revoke",
-                     {f"c{certificate.id}-reason": reason, f"c{certificate.id}-csrf_token": csrf_token(auth.client)})
+                     {f"certificate-{certificate.id}-reason": reason, f"certificate-{certificate.id}-csrf_token": csrf_token(auth.client)})
 
 
 @pytest.mark.parametrize("role", ["trainee", "instructor"])
@@ -34,7 +34,7 @@ def test_admin_revokes_with_a_reason(earned, client, auth, db):
     auth.as_role("admin")
     page = client.get("/certificates/admin").get_data(as_text=True)
     assert certificate.code in page and "Trainee User" in page
-    assert f'<label for="c{certificate.id}-reason" class="visually-hidden">' in page
+    assert f'<label for="certificate-{certificate.id}-reason" class="visually-hidden">' in page
     response = _revoke(auth, certificate, "Completed under a shared account")
     assert response.status_code == 302
     db.expire_all()

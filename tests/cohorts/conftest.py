@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import func, select
 
-from course import learning
 from course.cohorts import membership
+from course.content import catalogue
 from tests.conftest import csrf_token
 
 DUE = datetime(2030, 11, 30, 23, 59, 59, tzinfo=UTC)
@@ -26,7 +26,7 @@ def count(db, model) -> int:
 def cohort(synced, db, auth):
     """A cohort on the 'officials' path, due 30 November 2030."""
     creator = auth.make_user("instructor", email="maker@example.org")
-    found = membership.create_cohort(db, name="Officials — Nov 2030", path=learning.path_by_slug(db, "officials"),
+    found = membership.create_cohort(db, name="Officials — Nov 2030", path=catalogue.path_by_slug(db, "officials"),
                                      due_date=DUE, created_by=creator.id)
     db.commit()
     return found

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from course.cohorts.invitations import token_hash
-from course.learning import path_by_slug
+from course.content.catalogue import path_by_slug
 from course.models import Cohort, CohortMember, Invitation, PathEnrolment, User
 from course.web.access import allow
 from tests.cohorts.conftest import DUE, count, post_form

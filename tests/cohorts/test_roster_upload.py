@@ -85,10 +85,10 @@ def test_reuploading_the_same_csv_creates_no_duplicates(cohort, client, auth, db
 
 
 def test_a_cohort_member_of_another_cohort_is_added_too(cohort, client, auth, db):
-    from course import learning
     from course.cohorts import membership
+    from course.content import catalogue
 
-    other = membership.create_cohort(db, name="SMEs 2030", path=learning.path_by_slug(db, "officials"),
+    other = membership.create_cohort(db, name="SMEs 2030", path=catalogue.path_by_slug(db, "officials"),
                                      due_date=None, created_by=None)
     db.commit()
     auth.as_role("instructor")

@@ -7,6 +7,7 @@ from course.models import User
 
 
 def test_register_creates_hashed_account_and_logs_in(client, auth, db):
+    client.application.config["PASSWORD_HASH_METHOD"] = None  # the production default, not the tests' cheap one
     response = auth.register()
     assert response.status_code == 302
     user = db.exec(select(User).where(User.email == "trainee@example.org")).one()

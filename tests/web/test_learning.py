@@ -30,8 +30,18 @@ def test_opening_a_lesson_does_not_complete_it(synced, client, auth, db):
     assert '<h2 id="the-story">The story</h2>' in html
     assert '<a href="/glossary#cpa" rel="noopener noreferrer">CPA</a>' in html
     assert "Next: River Town bonded zone" in html
+    assert 'data-visit-url="/lessons/harbour-city-pilot/visit"' in html and "visit.js" in html
+    assert db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).first() is None  # a GET never writes
+    assert auth.post("/lessons/harbour-city-pilot/visit").status_code == 204  # what visit.js sends
     row = db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).one()
     assert row.completed_at is None
+
+
+def test_a_visit_needs_the_csrf_token_and_an_existing_lesson(synced, client, auth, db):
+    auth.as_role("trainee")
+    assert client.post("/lessons/harbour-city-pilot/visit").status_code == 400
+    assert auth.post("/lessons/no-such-lesson/visit").status_code == 404
+    assert db.exec(select(LessonProgress)).first() is None
 
 
 def test_mark_complete_is_recorded_and_shown(synced, client, auth, db):

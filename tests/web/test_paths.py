@@ -49,6 +49,6 @@ def test_module_quiz_is_part_of_module_completion_and_dashboard(synced_quizzes, 
 
 def test_continue_where_you_left_off(synced, client, auth):
     auth.as_role("trainee")
-    client.get("/lessons/river-town-bonded-zone")
+    auth.post("/lessons/river-town-bonded-zone/visit")
     mine = client.get("/my-learning").get_data(as_text=True)
     assert 'Continue where you left off: <a href="/lessons/river-town-bonded-zone">' in mine

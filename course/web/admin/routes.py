@@ -9,6 +9,7 @@ from course.models import User
 from course.web.access import allow
 from course.web.admin import bp
 from course.web.admin.forms import RoleForm
+from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
 
@@ -17,16 +18,14 @@ PAGE_SIZE = 50
 @allow("admin")
 def users():
     session = get_session()
-    page = max(1, request.args.get("page", 1, type=int))
     query = request.args.get("q", "").strip().lower()
     stmt = select(User)
     if query:
         stmt = stmt.where(User.email.contains(query) | func.lower(User.name).contains(query))
-    total = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(User.email).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    page = requested_page(PAGE_SIZE, session.exec(select(func.count()).select_from(stmt.subquery())).one())
+    rows = session.exec(stmt.order_by(User.email).offset(page.start).limit(page.size)).all()
     forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role) for u in rows}
-    return render_template("admin/users.html", users=rows, forms=forms, page=page, total=total,
-                           pages=max(1, -(-total // PAGE_SIZE)), q=query)
+    return render_template("admin/users.html", users=rows, forms=forms, page=page, q=query)
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])

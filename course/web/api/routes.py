@@ -3,9 +3,9 @@
 from flask import jsonify, url_for
 from flask_login import current_user
 
-from course import learning
+from course.content import catalogue
 from course.db import get_session
-from course.reports import learner as learner_report
+from course.progress import learner_record
 from course.web.access import allow
 from course.web.api import bp
 
@@ -14,7 +14,7 @@ from course.web.api import bp
 @allow("public")
 def catalog():
     session = get_session()
-    grouped = learning.lessons_by_module(session)
+    grouped = catalogue.lessons_by_module(session)
     modules = [
         {
             "slug": m.slug,
@@ -25,7 +25,7 @@ def catalog():
             "lessons": [{"slug": lesson.slug, "title": lesson.title, "cases": lesson.cases}
                         for lesson in grouped.get(m.id, [])],
         }
-        for m in learning.active_modules(session)
+        for m in catalogue.active_modules(session)
     ]
     return jsonify({"modules": modules})
 
@@ -40,10 +40,10 @@ def _absolute_url(kind: str, key) -> str:
 @bp.route("/me/progress")
 @allow("trainee", "official", "instructor", "admin")
 def my_progress():
-    return jsonify(learner_report.my_progress(get_session(), current_user.id))
+    return jsonify(learner_record.my_progress(get_session(), current_user.id))
 
 
 @bp.route("/me/xapi")
 @allow("trainee", "official", "instructor", "admin")
 def my_xapi():
-    return jsonify(learner_report.my_statements(get_session(), current_user, _absolute_url))
+    return jsonify(learner_record.my_statements(get_session(), current_user, _absolute_url))

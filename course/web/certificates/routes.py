@@ -2,6 +2,7 @@
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from course.certificates import issuing
 from course.certificates.codes import normalise
@@ -10,7 +11,9 @@ from course.db import get_session
 from course.models import Certificate
 from course.web.access import ALL_ROLES, STAFF, allow
 from course.web.certificates import bp
+from course.web.certificates.award import award_certificates
 from course.web.certificates.forms import RevokeForm
+from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
 NOT_FOUND = ("No certificate has the code {code}. Check the code printed on the certificate "
@@ -21,10 +24,20 @@ NOT_FOUND = ("No certificate has the code {code}. Check the code printed on the 
 @allow(*ALL_ROLES)
 def mine():
     session = get_session()
-    # Catches paths completed before an action could issue them (for example, a path followed afterwards).
-    if issuing.issue_due_certificates(session, current_user.id):
-        session.commit()
-    return render_template("certificates/mine.html", certificates=issuing.held_by(session, current_user.id))
+    return render_template("certificates/mine.html", certificates=issuing.held_by(session, current_user.id),
+                           due=issuing.due_paths(session, current_user.id), form=FlaskForm())
+
+
+@bp.route("/certificates/claim", methods=["POST"])
+@allow(*ALL_ROLES)
+def claim():
+    """Issue the certificates of paths completed before an action could issue them (e.g. a path followed later)."""
+    session = get_session()
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    award_certificates(session, current_user.id)
+    session.commit()
+    return redirect(url_for("certificates.mine"))
 
 
 @bp.route("/certificates/<code>.pdf")
@@ -68,11 +81,11 @@ def verify(code):
 @bp.route("/certificates/admin")
 @allow("admin")
 def admin_list():
-    page = max(1, request.args.get("page", 1, type=int))
-    total, rows = issuing.all_certificates(get_session(), offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
-    forms = {c.id: RevokeForm(prefix=f"c{c.id}", formdata=None) for c in rows if c.revoked_at is None}
-    return render_template("certificates/admin.html", certificates=rows, forms=forms, page=page, total=total,
-                           pages=max(1, -(-total // PAGE_SIZE)))
+    session = get_session()
+    page = requested_page(PAGE_SIZE, issuing.certificate_count(session))
+    rows = issuing.all_certificates(session, offset=page.start, limit=page.size)
+    forms = {c.id: RevokeForm(prefix=f"certificate-{c.id}", formdata=None) for c in rows if c.revoked_at is None}
+    return render_template("certificates/admin.html", certificates=rows, forms=forms, page=page)
 
 
 @bp.route("/certificates/<code>/revoke", methods=["POST"])
@@ -80,7 +93,7 @@ def admin_list():
 def revoke(code):
     session = get_session()
     certificate: Certificate = issuing.by_code(session, code) or abort(404)
-    form = RevokeForm(prefix=f"c{certificate.id}")
+    form = RevokeForm(prefix=f"certificate-{certificate.id}")
     if not form.validate_on_submit():
         flash(f"Not revoked: {' '.join(form.reason.errors) or 'the form expired, try again.'}", "error")
     elif issuing.revoke(certificate, reason=form.reason.data):

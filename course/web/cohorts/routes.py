@@ -4,9 +4,9 @@ from flask import abort, current_app, flash, make_response, redirect, render_tem
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from course import learning
 from course.cohorts import invitations, membership
 from course.cohorts.roster import read_roster
+from course.content import catalogue
 from course.db import get_session
 from course.models import ORG_TYPE_LABELS, Cohort, LearningPath, User
 from course.web.access import STAFF, allow
@@ -25,7 +25,7 @@ def _cohort(cohort_id: int) -> Cohort:
 
 def _cohort_form() -> CohortForm:
     form = CohortForm()
-    form.path.choices = [(p.id, p.title) for p in learning.active_paths(get_session())]
+    form.path.choices = [(p.id, p.title) for p in catalogue.active_paths(get_session())]
     return form
 
 

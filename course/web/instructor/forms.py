@@ -21,8 +21,7 @@ from wtforms import (
 )
 from wtforms.validators import AnyOf, DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp
 
-from course.quiz.grading import GRADING_METHODS
-from course.quizzes.files import QUIZ_KINDS, REVIEW_OPTIONS
+from course.quizzes.settings import GRADING_METHODS, PLAIN, QUIZ_KINDS, REVIEW_OPTIONS, RULES
 from course.web.choices import choices
 from course.web.instructor.question_rows import clean
 
@@ -80,7 +79,7 @@ class QuizForm(FlaskForm):
     description = TextAreaField("Description", filters=[clean], render_kw={"rows": 3})
     module_id = SelectField("Module", choices=[], default="")
     kind = SelectField("Kind", choices=choices((k, KIND_LABELS[k]) for k in QUIZ_KINDS), default="module")
-    pass_mark = FloatField("Pass mark (%)", [InputRequired("Enter a pass mark."), NumberRange(0, 100)], default=70)
+    pass_mark = FloatField("Pass mark (%)", [InputRequired("Enter a pass mark."), NumberRange(0, 100)], default=RULES["pass_mark"])
     attempts_allowed = IntegerField("Attempts allowed", [Optional(), NumberRange(min=1)],
                                     description="Blank: unlimited.")
     time_limit_minutes = IntegerField("Time limit (minutes)", [Optional(), NumberRange(min=1)],
@@ -88,10 +87,10 @@ class QuizForm(FlaskForm):
     shuffle_questions = BooleanField("Shuffle the questions in each attempt")
     shuffle_options = BooleanField("Shuffle the options of each question")
     grading_method = SelectField("Grade", choices=choices((m, GRADING_LABELS[m]) for m in GRADING_METHODS),
-                                 default="highest")
+                                 default=RULES["grading_method"])
     review = SelectField("After submitting, trainees see",
-                         choices=choices((r, REVIEW_LABELS[r]) for r in REVIEW_OPTIONS), default="feedback")
-    allow_practice = BooleanField("Offer practice attempts (they do not count)", default=True)
+                         choices=choices((r, REVIEW_LABELS[r]) for r in REVIEW_OPTIONS), default=RULES["review"])
+    allow_practice = BooleanField("Offer practice attempts (they do not count)", default=RULES["allow_practice"])
     opens_at = DateTimeLocalField("Opens at (UTC)", [Optional()], format=DATETIME_FORMATS,
                                   description="Blank: open now.")
     closes_at = DateTimeLocalField("Closes at (UTC)", [Optional()], format=DATETIME_FORMATS,
@@ -104,18 +103,13 @@ class QuizForm(FlaskForm):
 
     def settings(self) -> dict:
         """The quiz settings as the Quiz table stores them."""
-        data = {name: self[name].data for name in ("title", "slug", "description", "kind", "pass_mark",
-                                                    "attempts_allowed", "time_limit_minutes", "shuffle_questions",
-                                                    "shuffle_options", "grading_method", "review", "allow_practice")}
+        data = {name: self[name].data for name in PLAIN}
         return data | {"module_id": int(self.module_id.data) if self.module_id.data else None,
                        "opens_at": as_utc(self.opens_at.data), "closes_at": as_utc(self.closes_at.data)}
 
     @staticmethod
     def data_from(quiz) -> dict:
-        data = {name: getattr(quiz, name) for name in ("title", "slug", "description", "kind", "pass_mark",
-                                                        "attempts_allowed", "time_limit_minutes",
-                                                        "shuffle_questions", "shuffle_options", "grading_method",
-                                                        "review", "allow_practice")}
+        data = {name: getattr(quiz, name) for name in PLAIN}
         return data | {"module_id": str(quiz.module_id or ""), "opens_at": shown_utc(quiz.opens_at),
                        "closes_at": shown_utc(quiz.closes_at)}
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from course.quiz.grading import grade
-from course.quiz.questions import Question as QuestionData
-from course.quiz.questions import public_view
+from course.questions.grading import grade
+from course.questions.types import Question as QuestionData
+from course.questions.types import public_view
 from course.quizzes.attempts import grade_record
-from course.quizzes.quiz_setup import SampleQuestion
+from course.quizzes.setup import SampleQuestion
 from course.web.quiz.presenter import ShownQuestion
 
 

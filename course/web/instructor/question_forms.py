@@ -17,8 +17,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from course.quiz.gift_syntax import WHITESPACE
-from course.quiz.questions import (
+from course.questions.gift_syntax import WHITESPACE
+from course.questions.types import (
     AcceptedAnswer,
     Choice,
     Description,
@@ -32,7 +32,7 @@ from course.quiz.questions import (
     TrueFalse,
     default_name,
 )
-from course.quiz.questions import Question as QuestionData
+from course.questions.types import Question as QuestionData
 from course.web.choices import choices
 from course.web.instructor.question_rows import (
     AnswerRow,

@@ -6,16 +6,16 @@ from flask_wtf import FlaskForm
 
 from course.db import get_session
 from course.models import Question, QuestionBank
-from course.quiz.gift import gift_problems
+from course.questions.gift import gift_problems
 from course.quizzes import authoring, banks
 from course.quizzes.regrade import apply_regrade, regrade_preview
-from course.quizzes.responses import read_response
 from course.web.access import STAFF, allow
 from course.web.instructor import bp
 from course.web.instructor.preview import checked_review, shown_question
 from course.web.instructor.question_forms import QUESTION_FORMS, TYPE_LABELS, question_form
 from course.web.instructor.routes import INVALID
 from course.web.quiz.presenter import subquestion_ids
+from course.web.quiz.responses import read_response
 
 
 def _question(question_id: int) -> tuple[Question, QuestionBank]:

@@ -6,8 +6,8 @@ import math
 
 from wtforms import FieldList, Form, HiddenField, StringField, TextAreaField, ValidationError
 
-from course.quiz.gift_syntax import WHITESPACE
-from course.quiz.questions import FORMATS, NumericalAnswer
+from course.questions.gift_syntax import WHITESPACE
+from course.questions.types import FORMATS, NumericalAnswer
 
 
 def line_breaks(value):

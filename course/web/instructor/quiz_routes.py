@@ -8,7 +8,8 @@ from flask_wtf import FlaskForm
 from course.accounts import find_user
 from course.db import get_session
 from course.models import Quiz
-from course.quizzes import authoring, quiz_setup
+from course.quizzes import authoring
+from course.quizzes import setup as quiz_setup
 from course.web.access import STAFF, allow
 from course.web.choices import choices
 from course.web.instructor import bp

@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from course.db import get_session
 from course.models import Module, Question, QuestionBank
-from course.quiz import QuestionFileError
+from course.questions import QuestionFileError
 from course.quizzes import authoring
-from course.quizzes.quiz_setup import module_choices
+from course.quizzes.setup import module_choices
 from course.web.access import STAFF, allow
 from course.web.choices import choices
 from course.web.instructor import bp

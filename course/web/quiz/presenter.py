@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course.models import Attempt, AttemptItem, Quiz
-from course.quiz.questions import Matching, public_view
-from course.quiz.questions import Question as QuestionData
+from course.questions.types import Matching, public_view
+from course.questions.types import Question as QuestionData
 
 
 @dataclass

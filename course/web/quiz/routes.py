@@ -6,14 +6,16 @@ from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 
 from course.db import get_session
-from course.learner_state import learner_state
 from course.models import Attempt, Module, Quiz
+from course.progress.standing import learner_state
 from course.quizzes import attempts as service
-from course.quizzes.responses import read_response
+from course.quizzes.grades import has_passed
+from course.quizzes.standing import quiz_standings
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates.award import award_certificates
 from course.web.quiz import bp
 from course.web.quiz.presenter import shown_questions, subquestion_ids
+from course.web.quiz.responses import read_response
 
 
 def _quiz(quiz_id: int) -> Quiz:
@@ -30,12 +32,9 @@ def _own_attempt(attempt_id: int) -> tuple[Attempt, Quiz]:
     return attempt, _quiz(attempt.quiz_id)
 
 
-def _module_locked(quiz: Quiz) -> Module | None:
-    if quiz.module_id is None:
-        return None
-    session = get_session()
-    module = session.get(Module, quiz.module_id)
-    return module if learner_state(session, current_user.id).is_locked(module.slug) else None
+def _lock_on(quiz: Quiz):
+    """(module, modules it waits for) when the trainee's path locks the quiz's module; else None."""
+    return learner_state(get_session(), current_user.id).lock_on(quiz.module_id)
 
 
 @bp.route("/quizzes/<int:quiz_id>")
@@ -43,14 +42,13 @@ def _module_locked(quiz: Quiz) -> Module | None:
 def quiz_start_page(quiz_id):
     session = get_session()
     quiz = _quiz(quiz_id)
-    window = service.availability(session, quiz, current_user.id)
-    counted = service.graded_attempts(session, quiz, current_user.id)
-    practice = service.graded_attempts(session, quiz, current_user.id, practice=True)
-    grade = service.quiz_grade(session, quiz, current_user.id)
-    module = session.get(Module, quiz.module_id) if quiz.module_id else None
-    return render_template("quiz/start.html", quiz=quiz, window=window, attempts=counted, practice=practice,
-                           grade=grade, passed=service.has_passed(quiz, grade), module=module,
-                           locked=_module_locked(quiz), form=FlaskForm())
+    standing = quiz_standings(session, current_user.id, [quiz])[quiz.id]
+    lock = _lock_on(quiz)
+    return render_template("quiz/start.html", quiz=quiz, window=service.availability(session, quiz, current_user.id),
+                           attempts=standing.attempts, grade=standing.grade, passed=standing.passed,
+                           practice=service.graded_attempts(session, quiz, current_user.id, practice=True),
+                           module=session.get(Module, quiz.module_id) if quiz.module_id else None,
+                           locked=lock[0] if lock else None, form=FlaskForm())
 
 
 @bp.route("/quizzes/<int:quiz_id>/start", methods=["POST"])
@@ -60,7 +58,7 @@ def start(quiz_id):
     quiz = _quiz(quiz_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
-    if _module_locked(quiz):
+    if _lock_on(quiz):
         abort(403, "This quiz's module is locked until its prerequisites are complete.")
     practice = request.form.get("mode") == "practice"
     try:
@@ -81,11 +79,11 @@ def start(quiz_id):
 def attempt_page(attempt_id):
     session = get_session()
     attempt, quiz = _own_attempt(attempt_id)
-    if service.close_if_overdue(session, attempt):
-        session.commit()
-        flash("Time ran out: your attempt was submitted with the answers saved before the deadline.", "info")
     if attempt.state != "in_progress":
         return redirect(url_for("quiz.review", attempt_id=attempt.id))
+    if service.is_overdue(attempt):
+        # A page view never writes: the trainee's "See my result" button submits the saved answers.
+        return render_template("quiz/time_up.html", quiz=quiz, attempt=attempt, form=FlaskForm())
     questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt))
     return render_template("quiz/attempt.html", quiz=quiz, attempt=attempt, questions=questions, form=FlaskForm())
 
@@ -147,4 +145,4 @@ def review(attempt_id):
         return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
     questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt), with_review=True)
     return render_template("quiz/review.html", quiz=quiz, attempt=attempt, questions=questions,
-                           passed=service.has_passed(quiz, attempt.score) and not attempt.needs_grading)
+                           passed=has_passed(quiz, attempt.score) and not attempt.needs_grading)

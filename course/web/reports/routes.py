@@ -2,15 +2,17 @@
 
 from flask import Response, abort, render_template, request
 
-from course.analytics import exports, svg
-from course.analytics.cohort import GROUPINGS, page_of
+from course.cohorts.membership import list_cohorts
 from course.db import get_session
 from course.models import ORG_TYPE_LABELS, Cohort
-from course.reports import queries
+from course.reports import exports, queries
+from course.reports.cohort import GROUPINGS
 from course.reports.cohort_report import breakdown, cohort_report, item_analysis, path_quizzes, trainee_progress
 from course.web.access import STAFF, allow
 from course.web.auth.forms import FIRM_SIZE_CHOICES, SEX_CHOICES
+from course.web.pagination import requested_page
 from course.web.reports import bp
+from course.web.reports import charts as svg
 
 PER_PAGE = 50
 GROUP_LABELS = {"org_type": ORG_TYPE_LABELS, "firm_size": dict(FIRM_SIZE_CHOICES), "sex": dict(SEX_CHOICES)}
@@ -23,7 +25,7 @@ def _cohort(cohort_id: int) -> Cohort:
 @bp.route("/cohorts")
 @allow(*STAFF)
 def cohorts():
-    return render_template("reports/cohorts.html", cohorts=queries.cohorts_with_counts(get_session()))
+    return render_template("reports/cohorts.html", cohorts=list_cohorts(get_session()))
 
 
 @bp.route("/cohorts/<int:cohort_id>")
@@ -34,7 +36,7 @@ def cohort_dashboard(cohort_id):
     by = request.args.get("by", "")
     by = by if by in GROUPINGS else ""
     groups = breakdown(session, report, by, GROUP_LABELS.get(by)) if by else []
-    page = page_of(request.args.get("page", 1, type=int), PER_PAGE, report.summary.enrolled)
+    page = requested_page(PER_PAGE, report.summary.enrolled)
     trainees = queries.cohort_members(session, cohort_id, offset=page.start, limit=page.size)
     charts = {"funnel": svg.funnel_chart(report.summary.funnel, report.summary.enrolled),
               "gain": svg.gain_chart(report.summary.gains),

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from course.models import Question, QuestionVersion, Quiz
-from course.quiz import parse_gift
+from course.questions import parse_gift
 from course.quizzes.banks import get_or_create_bank, import_questions
 
 CAPITALS_GIFT = """::capital::Which city is the capital of Kenya? {

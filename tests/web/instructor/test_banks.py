@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from course.models import Module, Question, QuestionBank
-from course.quiz import parse_gift
+from course.questions import parse_gift
 from course.quizzes.banks import export_bank
 from tests.conftest import SHARED
 from tests.web.instructor.conftest import CAPITALS_GIFT, add_gift

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from course.quiz import parse_gift
+from course.questions import parse_gift
 from course.web.instructor.question_forms import QUESTION_FORMS, question_form
 from tests.conftest import ROOT, SHARED
 

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from course.models import Question
-from course.quiz.questions import Question as QuestionData
+from course.questions.types import Question as QuestionData
 from tests.web.instructor.conftest import CAPITALS_GIFT, add_gift, versions
 
 

@@ -5,8 +5,8 @@ import re
 from sqlmodel import select
 
 from course.models import Attempt, AttemptItem, Question, QuestionVersion, Quiz
-from course.quiz.questions import Question as QuestionData
-from course.quiz.questions import public_view
+from course.questions.types import Question as QuestionData
+from course.questions.types import public_view
 
 
 def quiz_by_slug(db, slug):

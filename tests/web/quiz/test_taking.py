@@ -230,3 +230,22 @@ def test_edited_question_keeps_old_attempts_on_their_version(trainee, db, auth):
 def test_quiz_settings_reach_the_database(synced_quizzes, db):
     quiz = db.exec(select(Quiz).where(Quiz.slug == "pilot-zones-draw")).one()
     assert quiz.shuffle_questions and quiz.shuffle_options and quiz.slots[0]["count"] == 3
+
+
+def test_opening_an_attempt_after_its_deadline_writes_nothing_and_offers_the_result(trainee, client, db, auth):
+    quiz = quiz_by_slug(db, "pilot-zones-quiz")
+    attempt_id = start(auth, quiz)
+    row = attempt(db, attempt_id)
+    row.deadline = utcnow() - timedelta(minutes=5)
+    db.add(row)
+    db.commit()
+    page = client.get(f"/attempts/{attempt_id}")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "Time is up" in html and f'action="/attempts/{attempt_id}/submit"' in html
+    assert 'name="q' not in html  # no editable answers
+    db.expire_all()
+    assert attempt(db, attempt_id).state == "in_progress"  # the GET changed nothing
+    auth.post(f"/attempts/{attempt_id}/submit")
+    db.expire_all()
+    assert attempt(db, attempt_id).state == "submitted"
+    assert client.get(f"/attempts/{attempt_id}").headers["Location"].endswith(f"/attempts/{attempt_id}/review")

@@ -1,6 +1,6 @@
 """A check shared by the report tests: the aggregate queries agree with the per-learner code."""
 
-from course.learner_state import learner_state
+from course.progress.standing import learner_state
 from course.reports import queries
 from course.reports.cohort_report import cohort_report, trainee_progress
 
@@ -17,5 +17,5 @@ def assert_report_agrees_with_learner_state(db, cohort) -> None:
         assert mine.modules_complete == tuple(status.complete for status in modules)
         assert mine.lessons_done == sum(status.lessons_done for status in modules)
         assert mine.percent == round(sum(status.percent for status in modules) / len(modules))
-        assert report.facts.get(member.user_id) is None or report.facts[member.user_id].complete_mask == sum(
-            1 << i for i, status in enumerate(modules) if status.complete)
+        assert report.facts.get(member.user_id) is None or report.facts[member.user_id].modules_complete == tuple(
+            status.complete for status in modules)

@@ -21,7 +21,7 @@ from course.models import (
     QuestionVersion,
     Quiz,
 )
-from course.quiz.questions import Choice, SingleChoice
+from course.questions.types import Choice, SingleChoice
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 QUESTION = SingleChoice(name="capital", text="Which city set up the first pilot area?", options=[

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
-from course import learning
 from course.models import ActivityEvent, Attempt, Cohort, CohortMember, LearningPath, Lesson, LessonProgress, Quiz
+from course.progress import records
 
 
 def _quiz(db, slug="harbour-city-pilot"):
@@ -32,7 +32,7 @@ def test_progress_document(synced, client, auth, db):
     me = auth.as_role("trainee")
     _someone_else_did_everything(auth, db, quiz)
     path = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
-    learning.enrol(db, user_id=me.id, path=path, due_date=datetime(2025, 6, 30, tzinfo=UTC))
+    records.enrol(db, user_id=me.id, path=path, due_date=datetime(2025, 6, 30, tzinfo=UTC))
     cohort = Cohort(name="Spring", path_id=path.id, due_date=datetime(2025, 5, 31, tzinfo=UTC))
     db.add(cohort)
     db.flush()
@@ -42,11 +42,11 @@ def test_progress_document(synced, client, auth, db):
     auth.post("/lessons/harbour-city-pilot/complete")
     body = client.get("/api/v1/me/progress").get_json()
     zones, logistics = body["modules"]
+    standing = {"id": quiz.id, "slug": "zones-quiz", "title": "Zones quiz", "best_score": 0.0,
+                "passed": False, "attempts_used": 1, "attempts_left": 1, "in_progress": False}
     assert zones == {"slug": "pilot-zones", "title": "Pilot zones", "lessons_done": 1, "lessons_total": 2,
-                     "percent": 33, "complete": False, "locked": False,
-                     "quiz": {"id": quiz.id, "slug": "zones-quiz", "title": "Zones quiz", "best_score": 0.0,
-                              "passed": False, "attempts_used": 1, "attempts_left": 1, "in_progress": False}}
-    assert (logistics["lessons_done"], logistics["locked"], logistics["quiz"]) == (0, True, None)
+                     "percent": 33, "complete": False, "locked": False, "quizzes": [standing], "quiz": standing}
+    assert (logistics["lessons_done"], logistics["locked"], logistics["quiz"], logistics["quizzes"]) == (0, True, None, [])
     assert body["paths"] == [{"slug": "officials", "title": "Officials path", "percent": 16, "complete": False,
                               "next_module": "pilot-zones", "due_date": "2025-05-31T00:00:00+00:00"}]
 

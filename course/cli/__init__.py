@@ -1,0 +1,16 @@
+"""Command-line groups, one module each: `flask db`, `flask users`, `flask course`, `flask quiz`."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_commands(app: Flask) -> None:
+    """Add every command group to the app's `flask` command."""
+    from course.cli.course import course_cli
+    from course.cli.db import db_cli
+    from course.cli.quiz import quiz_cli
+    from course.cli.users import users_cli
+
+    for group in (db_cli, users_cli, course_cli, quiz_cli):
+        app.cli.add_command(group)

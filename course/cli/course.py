@@ -1,0 +1,100 @@
+"""`flask course …`: load the curriculum and question banks; set up the demo with one account per role."""
+
+from __future__ import annotations
+
+import secrets
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlmodel import Session
+
+from course import accounts, migrate
+from course.content import catalogue
+from course.content.errors import ContentError
+from course.content.loader import load_course
+from course.content.sync import sync_course
+from course.db import engine
+from course.models import LearningPath
+from course.progress import records
+from course.quizzes.sync import sync_quizzes
+
+course_cli = AppGroup("course", help="Load course content.")
+
+
+@course_cli.command("sync")
+@click.option("--content", "content_dir", default=None, help="Content folder (default: modules/).")
+def sync(content_dir: str | None) -> None:
+    """Load modules/ and quizzes/ into the database in one transaction."""
+    folder = content_dir or current_app.config["CONTENT_DIR"]
+    try:
+        course = load_course(folder)
+        with Session(engine()) as session:
+            report = sync_course(session, course)
+            quiz_report = sync_quizzes(session, current_app.config["QUIZ_DIR"])
+            session.commit()
+    except ContentError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"sync stopped: {len(exc.problems)} problem(s); nothing was changed") from None
+    click.echo(f"Content: {report.summary()}.")
+    click.echo(f"Quizzes: {quiz_report}.")
+
+
+# The demo accounts, one per role. Trainee and official follow the first path for their audience.
+DEMO_ACCOUNTS = (
+    {"role": "trainee", "email": "trainee@demo.cbec-academy.org", "name": "Amina Demo Trainee",
+     "organisation": "Kilimo Demo Exports", "org_type": "sme", "country": "Kenya", "firm_size": "small",
+     "path_audience": "sme"},
+    {"role": "official", "email": "official@demo.cbec-academy.org", "name": "Kofi Demo Official",
+     "organisation": "Demo Ministry of Trade", "org_type": "government", "country": "Ghana",
+     "firm_size": "na", "path_audience": "official"},
+    {"role": "instructor", "email": "instructor@demo.cbec-academy.org", "name": "Lina Demo Instructor",
+     "organisation": "CBEC Academy", "org_type": "social", "country": "Viet Nam", "firm_size": "na"},
+    {"role": "admin", "email": "admin@demo.cbec-academy.org", "name": "Demo Administrator",
+     "organisation": "CBEC Academy", "org_type": "other", "country": "", "firm_size": "na"},
+)
+
+
+def _path_for(session: Session, audience: str) -> LearningPath | None:
+    """The first active path for this audience, else the first active path (None when there is none)."""
+    paths = catalogue.active_paths(session)
+    return next((p for p in paths if p.audience == audience), paths[0] if paths else None)
+
+
+@course_cli.command("demo")
+def demo() -> None:
+    """Migrate, load the content and create one demo account per role with generated passwords."""
+    migrate.upgrade(engine())
+    ctx = click.get_current_context()
+    ctx.invoke(sync)
+    created: list[tuple[str, str, str, str]] = []
+    existing: list[str] = []
+    with Session(engine()) as session:
+        for spec in DEMO_ACCOUNTS:
+            profile = dict(spec)
+            email, role, audience = profile.pop("email"), profile.pop("role"), profile.pop("path_audience", None)
+            if accounts.find_user(session, email=email):
+                existing.append(email)
+                continue
+            password = secrets.token_urlsafe(12)
+            user = accounts.create_user(session, email=email, password=password, role=role, **profile)
+            path = _path_for(session, audience) if audience else None
+            if path is not None:
+                records.enrol(session, user_id=user.id, path=path)
+            created.append((role, email, password, path.title if path else ""))
+        session.commit()
+    if created:
+        click.echo("Demo accounts created. These passwords are shown once; note them now.")
+        width = max(len(email) for _, email, _, _ in created)
+        click.echo(f"  {'role':<12}{'email':<{width + 2}}password")
+        for role, email, password, _ in created:
+            click.echo(f"  {role:<12}{email:<{width + 2}}{password}")
+        for role, _, _, path_title in created:
+            if path_title:
+                click.echo(f"The {role} follows the path “{path_title}”.")
+    if existing:
+        click.echo("Demo accounts that exist already (their passwords were shown when they were made): "
+                   + ", ".join(existing) + ".")
+        click.echo("Reset a password with: flask --app app users set-password EMAIL "
+                   "(for the admin also: flask --app app users create-admin admin@demo.cbec-academy.org).")

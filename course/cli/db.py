@@ -1,0 +1,33 @@
+"""`flask db …`: schema migrations (Alembic)."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from course import migrate
+from course.db import engine
+
+db_cli = AppGroup("db", help="Database schema migrations.")
+@db_cli.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    migrate.upgrade(engine(), revision)
+    click.echo(f"Database at {revision}.")
+
+
+@db_cli.command("downgrade")
+@click.argument("revision")
+def db_downgrade(revision: str) -> None:
+    """Revert migrations down to REVISION."""
+    migrate.downgrade(engine(), revision)
+    click.echo(f"Database at {revision}.")
+
+
+@db_cli.command("revision")
+@click.option("-m", "--message", required=True)
+def db_revision(message: str) -> None:
+    """Autogenerate a migration from model changes (developers)."""
+    migrate.revision(current_app.config["DATABASE_URL"], message)

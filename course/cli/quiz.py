@@ -1,0 +1,51 @@
+"""`flask quiz import FILE [--bank NAME]` and `flask quiz export BANK -o FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+from sqlmodel import Session
+
+from course.db import engine
+from course.questions import QuestionFileError, write_gift
+from course.questions.files import read_question_file
+from course.quizzes.banks import bank_by_name, export_bank, get_or_create_bank, import_questions
+
+quiz_cli = AppGroup("quiz", help="Import and export question banks.")
+
+
+@quiz_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--bank", "bank_name", default=None, help="Bank to import into (default: the file name).")
+def import_command(file: Path, bank_name: str | None) -> None:
+    """Import a GIFT or Aiken file into a bank: every question or none (.txt is read as Aiken when it is)."""
+    try:
+        questions = read_question_file(file.read_text(encoding="utf-8-sig"), str(file))
+    except QuestionFileError as exc:
+        for name, line, message in exc.errors:
+            click.echo(f"{name}:{line}: {message}", err=True)
+        raise click.ClickException(f"{len(exc.errors)} error(s); nothing was imported") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file}: the file is not UTF-8 text; nothing was imported") from None
+    name = bank_name or file.name.split(".")[0]
+    with Session(engine()) as session:
+        bank = get_or_create_bank(session, name)
+        report = import_questions(session, bank, questions)
+        session.commit()
+    click.echo(f"Bank '{name}': {report.summary()}.")
+
+
+@quiz_cli.command("export")
+@click.argument("bank_name")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def export_command(bank_name: str, output: Path) -> None:
+    """Write a bank's current questions as GIFT."""
+    with Session(engine()) as session:
+        bank = bank_by_name(session, bank_name)
+        if bank is None:
+            raise click.ClickException(f"no bank named '{bank_name}'")
+        questions = export_bank(session, bank)
+    output.write_text(write_gift(questions), encoding="utf-8")
+    click.echo(f"{len(questions)} questions written to {output}.")

@@ -1,0 +1,57 @@
+"""`flask users …`: accounts from the command line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlmodel import Session
+
+from course import accounts
+from course.accounts import MIN_PASSWORD_LENGTH
+from course.db import engine
+
+users_cli = AppGroup("users", help="Manage accounts.")
+
+
+def _read_password() -> str:
+    """A new password from a prompt (typed twice) or the first line of stdin, long enough."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.ClickException(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    return password
+
+
+@users_cli.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="Administrator")
+def create_admin(email: str, name: str) -> None:
+    """Create an administrator; the password is read from a prompt or stdin, never argv."""
+    password = _read_password()
+    with Session(engine()) as session:
+        user = accounts.find_user(session, email=email)
+        if user is not None:
+            user.role = "admin"
+            accounts.set_password(user, password)
+            click.echo(f"{user.email} already existed: now admin, password changed.")
+        else:
+            user = accounts.create_user(session, email=email, name=name, password=password, role="admin")
+            click.echo(f"Admin {user.email} created.")
+        session.commit()
+
+
+@users_cli.command("set-password")
+@click.argument("email")
+def set_password(email: str) -> None:
+    """Give an existing account a new password, read from a prompt or stdin, never argv."""
+    with Session(engine()) as session:
+        user = accounts.find_user(session, email=email)
+        if user is None:
+            raise click.ClickException(f"no account with the email {email}")
+        accounts.set_password(user, _read_password())
+        session.commit()
+        click.echo(f"Password of {user.email} ({user.role}) changed.")

@@ -1,0 +1,42 @@
+"""Errors and results shared by the question-file importers (GIFT, Aiken)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from course.questions.types import Question
+
+Problem = tuple[str, int, str]  # (filename, line, message)
+
+
+class QuestionFileError(Exception):
+    """Every problem found in a question file; nothing from the file is imported."""
+
+    def __init__(self, errors: list[Problem]):
+        self.errors = list(errors)
+        super().__init__("\n".join(f"{name}:{line}: {message}" for name, line, message in self.errors))
+
+
+class GiftError(QuestionFileError):
+    """A GIFT file that Moodle's importer would not accept."""
+
+
+class AikenError(QuestionFileError):
+    """An Aiken file that cannot be read."""
+
+
+@dataclass
+class ParseResult:
+    """The questions of a file in order, and the categories it names (in order, once each)."""
+
+    questions: list[Question] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter(self.questions)
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def __getitem__(self, index):
+        return self.questions[index]

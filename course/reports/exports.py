@@ -1,0 +1,62 @@
+"""The cohort progress CSV: a stable column schema (docs/exports.md) and safe cells.
+
+Pure: profiles and progress in, CSV text out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from datetime import UTC
+
+from course.reports.cohort import Member
+from course.reports.member_standing import MemberProgress
+
+BASE_COLUMNS = ("user_id", "name", "email", "organisation", "org_type", "country", "firm_size", "sex",
+                "enrolled_at", "lessons_completed", "lessons_total", "progress_percent")
+END_COLUMNS = ("path_completed", "certificate_code")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def progress_columns(module_slugs: Iterable[str]) -> list[str]:
+    """The header: the base columns, two per module of the path in order, then the end columns."""
+    per_module = [name for slug in module_slugs for name in (f"{slug}_quiz_best", f"{slug}_quiz_in_progress")]
+    return [*BASE_COLUMNS, *per_module, *END_COLUMNS]
+
+
+def score_cell(score: float | None) -> str:
+    """A 0..1 score as 0–100 with at most one decimal; 0 is `0`, blank only for no score."""
+    if score is None:
+        return ""
+    return f"{round(score * 100, 1):g}"
+
+
+def progress_row(member: Member, progress: MemberProgress, certificate_code: str = "") -> list[str]:
+    """One trainee's row, in the order of `progress_columns`."""
+    enrolled = member.enrolled_at.astimezone(UTC).isoformat(timespec="seconds") if member.enrolled_at else ""
+    row = [str(member.user_id), member.name, member.email, member.organisation, member.org_type, member.country,
+           member.firm_size, member.sex, enrolled, str(progress.lessons_done), str(progress.lessons_total),
+           str(progress.percent)]
+    for best, open_ in zip(progress.quiz_best, progress.quiz_in_progress, strict=True):
+        row += [score_cell(best), "1" if open_ else "0"]
+    return row + ["1" if progress.path_complete else "0", certificate_code]
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula: risky first characters get a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def progress_csv(module_slugs: list[str], members: Iterable[Member], progress: Mapping[int, MemberProgress],
+                 certificates: Mapping[int, str] | None = None) -> str:
+    """The whole export as text."""
+    certificates = certificates or {}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(progress_columns(module_slugs))
+    for member in members:
+        row = progress_row(member, progress[member.user_id], certificates.get(member.user_id, ""))
+        writer.writerow([safe_cell(cell) for cell in row])
+    return out.getvalue()
