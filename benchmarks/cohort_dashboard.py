@@ -95,13 +95,16 @@ def _prepare(app, options) -> tuple[int, int | None]:
     with Session(engine) as session:
         made = synthetic.generate(session, trainees=options.trainees, name="Benchmark cohort", seed=options.seed)
         session.commit()
-    print(f"synthetic cohort: {made.trainees} trainees, {made.attempts} attempts in {time.perf_counter() - started:.1f} s")
+    print(
+        f"synthetic cohort: {made.trainees} trainees, {made.attempts} attempts in {time.perf_counter() - started:.1f} s"
+    )
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:  # what autovacuum does shortly after a bulk load
             conn.execute(text("ANALYZE"))
     with Session(engine) as session:
-        accounts.create_user(session, email="instructor@bench.example", name="Bench Instructor", password=PASSWORD,
-                             role="instructor")
+        accounts.create_user(
+            session, email="instructor@bench.example", name="Bench Instructor", password=PASSWORD, role="instructor"
+        )
         session.commit()
         cohort = session.exec(select(Cohort).where(Cohort.name == "Benchmark cohort")).one()
         modules = queries.cohort_modules(session, cohort)
@@ -141,13 +144,17 @@ def _time_queries(app, cohort_id: int) -> None:
             "quiz_facts": lambda: folds.quiz_facts(session, cohort_id, modules),
             "stop_points": lambda: folds.stop_points(session, cohort_id, modules),
             "knowledge_gains": lambda: folds.knowledge_gains(session, cohort_id, modules),
-            "member_count + one page of members": lambda: (queries.member_count(session, cohort_id),
-                                                           queries.cohort_members(session, cohort_id, limit=50)),
+            "member_count + one page of members": lambda: (
+                queries.member_count(session, cohort_id),
+                queries.cohort_members(session, cohort_id, limit=50),
+            ),
             "cohort_report (the above, plus the pure computation)": lambda: cohort_report.cohort_report(
-                session, cohort),
+                session, cohort
+            ),
             "member_groups + knowledge_gains by country (breakdown)": lambda: (
                 queries.member_groups(session, cohort_id, "country"),
-                folds.knowledge_gains(session, cohort_id, modules, "country")),
+                folds.knowledge_gains(session, cohort_id, modules, "country"),
+            ),
         }
         for label, step in steps.items():
             seconds, _ = _median_seconds(step, 3)

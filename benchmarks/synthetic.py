@@ -47,12 +47,71 @@ from course.reports.cohort import ModuleInfo, QuizInfo
 from course.reports.queries import cohort_modules
 
 BATCH = 5000
-FIRST_NAMES = ("Amina", "Budi", "Chen", "Dara", "Esi", "Farid", "Grace", "Hoa", "Imran", "Joy", "Kofi", "Lina",
-               "Mateo", "Nadia", "Omar", "Priya", "Quang", "Rosa", "Sami", "Thandi", "Uche", "Vera", "Wanjiru", "Yusuf")
-LAST_NAMES = ("Abebe", "Banda", "Cruz", "Diallo", "Endo", "Fofana", "Gomez", "Hassan", "Ito", "Juma", "Khan",
-              "Le", "Mensah", "Nguyen", "Okafor", "Perera", "Quispe", "Rahman", "Silva", "Tran", "Usman", "Wang")
-COUNTRIES = ("Kenya", "Ghana", "Viet Nam", "Indonesia", "Peru", "Egypt", "Bangladesh", "Nigeria", "Cambodia",
-             "Brazil", "Thailand", "Ethiopia", "")
+FIRST_NAMES = (
+    "Amina",
+    "Budi",
+    "Chen",
+    "Dara",
+    "Esi",
+    "Farid",
+    "Grace",
+    "Hoa",
+    "Imran",
+    "Joy",
+    "Kofi",
+    "Lina",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quang",
+    "Rosa",
+    "Sami",
+    "Thandi",
+    "Uche",
+    "Vera",
+    "Wanjiru",
+    "Yusuf",
+)
+LAST_NAMES = (
+    "Abebe",
+    "Banda",
+    "Cruz",
+    "Diallo",
+    "Endo",
+    "Fofana",
+    "Gomez",
+    "Hassan",
+    "Ito",
+    "Juma",
+    "Khan",
+    "Le",
+    "Mensah",
+    "Nguyen",
+    "Okafor",
+    "Perera",
+    "Quispe",
+    "Rahman",
+    "Silva",
+    "Tran",
+    "Usman",
+    "Wang",
+)
+COUNTRIES = (
+    "Kenya",
+    "Ghana",
+    "Viet Nam",
+    "Indonesia",
+    "Peru",
+    "Egypt",
+    "Bangladesh",
+    "Nigeria",
+    "Cambodia",
+    "Brazil",
+    "Thailand",
+    "Ethiopia",
+    "",
+)
 ORG_TYPES = (("sme", 60), ("government", 15), ("social", 15), ("other", 10))
 FIRM_SIZES = ("", "micro", "small", "medium", "large", "na")
 SEXES = ("", "female", "male", "other")
@@ -79,8 +138,15 @@ class _Question:
     wrong: list[tuple[object, float]] = field(default_factory=list)
 
 
-def generate(session: Session, *, trainees: int, name: str, seed: int = 0, path_slug: str | None = None,
-             now: datetime | None = None) -> SyntheticCohort:
+def generate(
+    session: Session,
+    *,
+    trainees: int,
+    name: str,
+    seed: int = 0,
+    path_slug: str | None = None,
+    now: datetime | None = None,
+) -> SyntheticCohort:
     """Create the cohort, its trainees and their learning record; returns what was made."""
     rng, now = random.Random(seed), now or utcnow()
     path = _path(session, path_slug)
@@ -112,23 +178,27 @@ def _trainees(session, rng, cohort_id, numbers, modules, pools, now, made) -> No
     users = [_profile(rng, cohort_id, n, now) for n in numbers]
     table = User.__table__
     ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), users).scalars().all()
-    session.execute(insert(CohortMember.__table__), [
-        {"cohort_id": cohort_id, "user_id": uid, "enrolled_at": now - timedelta(days=70)} for uid in ids])
+    session.execute(
+        insert(CohortMember.__table__),
+        [{"cohort_id": cohort_id, "user_id": uid, "enrolled_at": now - timedelta(days=70)} for uid in ids],
+    )
     lessons, attempts, items = [], [], []
     for uid in ids:
         ability = rng.uniform(0.3, 0.95)
         done_modules, opened_modules = _progress(rng, uid, modules, now, lessons)
         for module in modules:
             _quiz_attempts(rng, uid, module, ability, module.id in done_modules, pools, now, attempts, items)
-            _gain_attempts(rng, uid, module, ability, module.id in opened_modules, module.id in done_modules,
-                           now, attempts)
+            _gain_attempts(
+                rng, uid, module, ability, module.id in opened_modules, module.id in done_modules, now, attempts
+            )
     _insert(session, LessonProgress.__table__, lessons)
     attempt_ids = []
     table = Attempt.__table__
     for start in range(0, len(attempts), BATCH):
-        batch = attempts[start:start + BATCH]
-        attempt_ids += session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                                       batch).scalars().all()
+        batch = attempts[start : start + BATCH]
+        attempt_ids += (
+            session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), batch).scalars().all()
+        )
     item_rows = [dict(row, attempt_id=attempt_ids[index]) for index, row in items]
     _insert(session, AttemptItem.__table__, item_rows)
     made.lesson_rows += len(lessons)
@@ -138,16 +208,25 @@ def _trainees(session, rng, cohort_id, numbers, modules, pools, now, made) -> No
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
     for start in range(0, len(rows), BATCH):
-        session.execute(insert(table), rows[start:start + BATCH])
+        session.execute(insert(table), rows[start : start + BATCH])
 
 
 def _profile(rng: random.Random, cohort_id: int, number: int, now: datetime) -> dict:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     org_type = rng.choices([o for o, _ in ORG_TYPES], [w for _, w in ORG_TYPES])[0]
-    return {"email": f"synthetic-{cohort_id}-{number}@example.invalid", "name": f"{first} {last}",
-            "password_hash": "", "role": "trainee", "organisation": f"{last} {rng.choice(('Trading', 'Exports', 'Office'))}",
-            "org_type": org_type, "country": rng.choice(COUNTRIES), "firm_size": rng.choice(FIRM_SIZES),
-            "sex": rng.choice(SEXES), "active": True, "created_at": now - timedelta(days=70)}
+    return {
+        "email": f"synthetic-{cohort_id}-{number}@example.invalid",
+        "name": f"{first} {last}",
+        "password_hash": "",
+        "role": "trainee",
+        "organisation": f"{last} {rng.choice(('Trading', 'Exports', 'Office'))}",
+        "org_type": org_type,
+        "country": rng.choice(COUNTRIES),
+        "firm_size": rng.choice(FIRM_SIZES),
+        "sex": rng.choice(SEXES),
+        "active": True,
+        "created_at": now - timedelta(days=70),
+    }
 
 
 def _progress(rng, uid, modules: list[ModuleInfo], now, rows) -> tuple[set[int], set[int]]:
@@ -166,8 +245,16 @@ def _progress(rng, uid, modules: list[ModuleInfo], now, rows) -> tuple[set[int],
     for index, (module_id, lesson_id) in enumerate(ordered[:opened]):
         complete = not (stops_midway and index == opened - 1)
         moment += timedelta(minutes=rng.randint(20, 600))
-        rows.append({"user_id": uid, "lesson_id": lesson_id, "first_opened_at": moment, "last_opened_at": moment,
-                     "seconds_spent": rng.randint(120, 1800), "completed_at": moment if complete else None})
+        rows.append(
+            {
+                "user_id": uid,
+                "lesson_id": lesson_id,
+                "first_opened_at": moment,
+                "last_opened_at": moment,
+                "seconds_spent": rng.randint(120, 1800),
+                "completed_at": moment if complete else None,
+            }
+        )
         done_per_module[module_id] = done_per_module.get(module_id, 0) + (1 if complete else 0)
     done = {m.id for m in modules if done_per_module.get(m.id, 0) == len(m.lessons)}
     return done, set(done_per_module)
@@ -196,15 +283,38 @@ def _attempt(rng, uid, quiz: QuizInfo, number, submit, pool: list[_Question], ab
         right = rng.random() < min(0.98, max(0.02, ability + question.difficulty))
         response, fraction = question.right if right or not question.wrong else rng.choice(question.wrong)
         earned += fraction if submit else 0
-        items.append((index, {"position": position, "question_id": question.id, "version_id": question.version_id,
-                              "mark": 1.0, "response": {"value": response} if submit else None,
-                              "saved_at": started, "fraction": fraction if submit else None, "comment": ""}))
+        items.append(
+            (
+                index,
+                {
+                    "position": position,
+                    "question_id": question.id,
+                    "version_id": question.version_id,
+                    "mark": 1.0,
+                    "response": {"value": response} if submit else None,
+                    "saved_at": started,
+                    "fraction": fraction if submit else None,
+                    "comment": "",
+                },
+            )
+        )
     score = round(earned / len(drawn), 7) if drawn else 0.0
-    attempts.append({"quiz_id": quiz.id, "user_id": uid, "number": number, "practice": False,
-                     "state": "submitted" if submit else "in_progress", "seed": rng.randrange(2**31),
-                     "started_at": started, "submitted_at": started + timedelta(minutes=12) if submit else None,
-                     "marks": earned, "max_marks": float(len(drawn)), "score": score if submit else None,
-                     "needs_grading": False})
+    attempts.append(
+        {
+            "quiz_id": quiz.id,
+            "user_id": uid,
+            "number": number,
+            "practice": False,
+            "state": "submitted" if submit else "in_progress",
+            "seed": rng.randrange(2**31),
+            "started_at": started,
+            "submitted_at": started + timedelta(minutes=12) if submit else None,
+            "marks": earned,
+            "max_marks": float(len(drawn)),
+            "score": score if submit else None,
+            "needs_grading": False,
+        }
+    )
     return score
 
 
@@ -215,9 +325,22 @@ def _gain_attempts(rng, uid, module: ModuleInfo, ability, opened, done, now, att
             continue
         right = sum(1 for _ in range(5) if rng.random() < min(0.98, skill))
         moment = now - timedelta(days=rng.randint(1, 50))
-        attempts.append({"quiz_id": quiz.id, "user_id": uid, "number": 1, "practice": False, "state": "submitted",
-                         "seed": 0, "started_at": moment, "submitted_at": moment + timedelta(minutes=5),
-                         "marks": float(right), "max_marks": 5.0, "score": right / 5, "needs_grading": False})
+        attempts.append(
+            {
+                "quiz_id": quiz.id,
+                "user_id": uid,
+                "number": 1,
+                "practice": False,
+                "state": "submitted",
+                "seed": 0,
+                "started_at": moment,
+                "submitted_at": moment + timedelta(minutes=5),
+                "marks": float(right),
+                "max_marks": 5.0,
+                "score": right / 5,
+                "needs_grading": False,
+            }
+        )
 
 
 def _pool(session: Session, quiz_id: int, rng: random.Random) -> list[_Question]:
@@ -225,11 +348,19 @@ def _pool(session: Session, quiz_id: int, rng: random.Random) -> list[_Question]
     quiz = session.get(Quiz, quiz_id)
     fixed = [s["question_id"] for s in quiz.slots if s.get("kind") == "fixed"]
     banks = [s["bank_id"] for s in quiz.slots if s.get("kind") == "random"]
-    query = (select(Question.id, QuestionVersion.id, QuestionVersion.data)
-             .join(QuestionVersion, (QuestionVersion.question_id == Question.id)
-                   & (QuestionVersion.version == Question.current_version))
-             .where(Question.archived == False, Question.qtype.not_in(UNGRADED),
-                    Question.id.in_(fixed) | Question.bank_id.in_(banks)).order_by(Question.id))
+    query = (
+        select(Question.id, QuestionVersion.id, QuestionVersion.data)
+        .join(
+            QuestionVersion,
+            (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
+        )
+        .where(
+            Question.archived == False,
+            Question.qtype.not_in(UNGRADED),
+            Question.id.in_(fixed) | Question.bank_id.in_(banks),
+        )
+        .order_by(Question.id)
+    )
     pool = []
     for qid, vid, data in session.execute(query):
         question = QuestionData.from_dict(data)
@@ -281,16 +412,19 @@ def main(argv: list[str] | None = None) -> int:
     engine = app.extensions["db_engine"]
     try:
         with Session(engine) as session:
-            made = generate(session, trainees=options.trainees, name=name, seed=options.seed,
-                            path_slug=options.path_slug)
+            made = generate(
+                session, trainees=options.trainees, name=name, seed=options.seed, path_slug=options.path_slug
+            )
             session.commit()
     except ValueError as problem:
         print(f"Error: {problem}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
-    print(f"Cohort {made.cohort_id} “{name}”: {made.trainees} trainees, {made.lesson_rows} lesson records, "
-          f"{made.attempts} attempts, {made.items} attempt items in {time.perf_counter() - started:.1f} s.")
+    print(
+        f"Cohort {made.cohort_id} “{name}”: {made.trainees} trainees, {made.lesson_rows} lesson records, "
+        f"{made.attempts} attempts, {made.items} attempt items in {time.perf_counter() - started:.1f} s."
+    )
     return 0
 
 

@@ -52,8 +52,18 @@ def register_blueprints(app: Flask) -> None:
     from course.web.quiz import bp as quiz_bp
     from course.web.reports import bp as reports_bp
 
-    for blueprint in (auth_bp, learn_bp, quiz_bp, instructor_bp, admin_bp, api_bp, cohorts_bp, invitations_bp,
-                      certificates_bp, reports_bp):
+    for blueprint in (
+        auth_bp,
+        learn_bp,
+        quiz_bp,
+        instructor_bp,
+        admin_bp,
+        api_bp,
+        cohorts_bp,
+        invitations_bp,
+        certificates_bp,
+        reports_bp,
+    ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)
 

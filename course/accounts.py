@@ -25,8 +25,9 @@ def _hash(password: str) -> str:
     return generate_password_hash(password, method=method) if method else generate_password_hash(password)
 
 
-def create_user(session: Session, *, email: str, name: str, password: str | None,
-                role: str = Role.trainee.value, **profile) -> User:
+def create_user(
+    session: Session, *, email: str, name: str, password: str | None, role: str = Role.trainee.value, **profile
+) -> User:
     """Add a user (password hashed with scrypt by default); a None password makes an invited account."""
     user = User(email=normalise_email(email), name=name.strip(), role=role, **profile)
     user.password_hash = _hash(password) if password else ""

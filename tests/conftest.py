@@ -56,8 +56,11 @@ PG_AVAILABLE = _postgres_reachable()
 
 def make_app(database_url: str, content_dir: Path, quiz_dir: Path, **settings):
     """An app of the test settings on this database and these content and quiz folders."""
-    return create_app(TEST_SETTINGS | {"DATABASE_URL": database_url, "CONTENT_DIR": str(content_dir),
-                                       "QUIZ_DIR": str(quiz_dir)} | settings)
+    return create_app(
+        TEST_SETTINGS
+        | {"DATABASE_URL": database_url, "CONTENT_DIR": str(content_dir), "QUIZ_DIR": str(quiz_dir)}
+        | settings
+    )
 
 
 def _sync_fixture_course(database_url: str, workdir: Path, with_quizzes: bool) -> None:
@@ -131,9 +134,12 @@ class PostgresDatabase:
     def reset(self, state: str) -> None:
         """Empty every table, then copy the state's rows in, with ids and sequences as a real sync leaves them."""
         with self.engine.begin() as conn:
-            for table, trigger in conn.execute(text(  # left by refuse()
+            for table, trigger in conn.execute(
+                text(  # left by refuse()
                     "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace")):
+                    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
+                )
+            ):
                 conn.execute(text(f'DROP TRIGGER "{trigger}" ON "{table}"'))
             if self.tables:
                 conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in self.tables) + " RESTART IDENTITY CASCADE"))
@@ -142,13 +148,21 @@ class PostgresDatabase:
             source, filled = self.templates[state]
             for table in filled:
                 columns = ", ".join(f'"{c}"' for c in self.columns[table])
-                conn.execute(text(f'INSERT INTO "{table}" ({columns}) OVERRIDING SYSTEM VALUE '
-                                  f'SELECT {columns} FROM "{source}"."{table}"'))
+                conn.execute(
+                    text(
+                        f'INSERT INTO "{table}" ({columns}) OVERRIDING SYSTEM VALUE '
+                        f'SELECT {columns} FROM "{source}"."{table}"'
+                    )
+                )
                 for column in self.serials.get(table, []):  # as if the rows had been inserted one by one
-                    conn.execute(text(f'SELECT setval(pg_get_serial_sequence(:table, :column), top) '
-                                      f'FROM (SELECT MAX("{column}") AS top FROM "{table}") AS filled '
-                                      f'WHERE top IS NOT NULL'),
-                                 {"table": f'"{table}"', "column": column})
+                    conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence(:table, :column), top) "
+                            f'FROM (SELECT MAX("{column}") AS top FROM "{table}") AS filled '
+                            f"WHERE top IS NOT NULL"
+                        ),
+                        {"table": f'"{table}"', "column": column},
+                    )
 
     def template(self, state: str, tmp_path_factory) -> None:
         """Sync the state into the (emptied) test schema once and keep a copy of its rows."""
@@ -170,13 +184,22 @@ class PostgresDatabase:
 
 def _foreign_key_order(conn) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
     """The schema's tables (not alembic_version) with every table after those it refers to; columns; serials."""
-    tables = [r[0] for r in conn.execute(text(
-        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'alembic_version' "
-        "ORDER BY tablename"))]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'alembic_version' "
+                "ORDER BY tablename"
+            )
+        )
+    ]
     parents = {t: set() for t in tables}
-    for child, parent in conn.execute(text(
+    for child, parent in conn.execute(
+        text(
             "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c "
-            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema()")):
+            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema()"
+        )
+    ):
         child, parent = child.strip('"'), parent.strip('"')
         if child in parents and parent in parents and child != parent:
             parents[child].add(parent)
@@ -187,9 +210,12 @@ def _foreign_key_order(conn) -> tuple[list[str], dict[str, list[str]], dict[str,
         ordered += ready
     columns: dict[str, list[str]] = {t: [] for t in tables}
     serials: dict[str, list[str]] = {}
-    for table, column, default, identity in conn.execute(text(
+    for table, column, default, identity in conn.execute(
+        text(
             "SELECT table_name, column_name, column_default, is_identity FROM information_schema.columns "
-            "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position")):
+            "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+        )
+    ):
         if table in columns:
             columns[table].append(column)
             if identity == "YES" or (default or "").startswith("nextval("):
@@ -334,18 +360,29 @@ def refuse(engine, table: str, column: str, value) -> None:
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":
             for when in ("insert", "update"):
-                conn.execute(text(f'CREATE TRIGGER "{name}_{when}" BEFORE {when.upper()} ON "{table}" '
-                                  f'WHEN NEW."{column}" = {_literal(value)} '
-                                  f"BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"))
+                conn.execute(
+                    text(
+                        f'CREATE TRIGGER "{name}_{when}" BEFORE {when.upper()} ON "{table}" '
+                        f'WHEN NEW."{column}" = {_literal(value)} '
+                        f"BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+                    )
+                )
         else:
             conn.execute(text("SET LOCAL lock_timeout = '10s'"))
-            conn.execute(text(
-                f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
-                f'IF NEW."{column}"::text = {_literal(str(value))} THEN '
-                f"RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'unique_violation'; END IF; "
-                f"RETURN NEW; END $$"))
-            conn.execute(text(f'CREATE TRIGGER "{name}" BEFORE INSERT OR UPDATE ON "{table}" '
-                              f'FOR EACH ROW EXECUTE FUNCTION "{name}"()'))
+            conn.execute(
+                text(
+                    f'CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN '
+                    f'IF NEW."{column}"::text = {_literal(str(value))} THEN '
+                    f"RAISE EXCEPTION 'refused by the test' USING ERRCODE = 'unique_violation'; END IF; "
+                    f"RETURN NEW; END $$"
+                )
+            )
+            conn.execute(
+                text(
+                    f'CREATE TRIGGER "{name}" BEFORE INSERT OR UPDATE ON "{table}" '
+                    f'FOR EACH ROW EXECUTE FUNCTION "{name}"()'
+                )
+            )
 
 
 def allow(engine, table: str, column: str) -> None:
@@ -405,8 +442,15 @@ class Auth:
         return self.client.post(url, data=data, **kwargs)
 
     def register(self, email="trainee@example.org", password="correct horse battery", name="Amina Trainee", **extra):
-        form = {"email": email, "password": password, "confirm": password, "name": name,
-                "organisation": "Kilimo Exports", "org_type": "sme", "country": "Kenya"} | extra
+        form = {
+            "email": email,
+            "password": password,
+            "confirm": password,
+            "name": name,
+            "organisation": "Kilimo Exports",
+            "org_type": "sme",
+            "country": "Kenya",
+        } | extra
         return self.post("/register", form)
 
     def login(self, email="trainee@example.org", password="correct horse battery", remember=False):
@@ -423,8 +467,9 @@ class Auth:
 
         email = email or f"{role}@example.org"
         with self.client.application.app_context():  # the app's (cheap) password hashing
-            user = create_user(self.db, email=email, name=f"{role.title()} User", password=password, role=role,
-                               **profile)
+            user = create_user(
+                self.db, email=email, name=f"{role.title()} User", password=password, role=role, **profile
+            )
         self.db.commit()
         return user
 
@@ -458,5 +503,6 @@ def pytest_runtest_logreport(report):
 
 def pytest_terminal_summary(terminalreporter):
     backends = " + ".join(b for b in ("sqlite", "postgresql") if b in _BACKENDS_USED) or "no database"
-    terminalreporter.write_line(f"suite time: {time.perf_counter() - _STARTED:.1f} s "
-                                f"({backends}, browser: {'yes' if _BROWSER_RAN else 'no'})")
+    terminalreporter.write_line(
+        f"suite time: {time.perf_counter() - _STARTED:.1f} s ({backends}, browser: {'yes' if _BROWSER_RAN else 'no'})"
+    )

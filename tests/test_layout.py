@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE = sorted([*ROOT.glob("course/questions/*.py"),
-               *(ROOT / "course/progress" / name for name in ("rules.py", "document.py", "xapi.py")),
-               *(ROOT / "course/reports" / name for name in ("cohort.py", "items.py", "exports.py", "member_standing.py")),
-               *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py"))])
+PURE = sorted(
+    [
+        *ROOT.glob("course/questions/*.py"),
+        *(ROOT / "course/progress" / name for name in ("rules.py", "document.py", "xapi.py")),
+        *(ROOT / "course/reports" / name for name in ("cohort.py", "items.py", "exports.py", "member_standing.py")),
+        *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
+    ]
+)
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}
 # The grading-method and pass rules: pure in Python, with their SQL twin beside them (see the module).
 RULE_MODULES = ("course.quizzes.grades",)
@@ -39,21 +43,28 @@ def test_pure_modules_import_no_flask_and_no_database(path):
 
 def _grep(pattern: str) -> list[str]:
     """Files under course/ and benchmarks/ whose text matches a regular expression."""
-    found = subprocess.run(["git", "grep", "--untracked", "-lE", pattern, "--", "course", "benchmarks"], cwd=ROOT,
-                           capture_output=True, text=True).stdout.split()
+    found = subprocess.run(
+        ["git", "grep", "--untracked", "-lE", pattern, "--", "course", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     return sorted(f for f in found if f.endswith(".py"))
 
 
-@pytest.mark.parametrize("pattern, home", [
-    (r'f"[asc]\{', ["course/questions/types.py"]),  # option, subquestion and answer-choice ids
-    (r"def (has_passed|grade_of|combine_attempt_scores|final_score)\b", ["course/quizzes/grades.py"]),
-    (r"pass_mark - ", ["course/quizzes/grades.py"]),  # the pass tolerance
-    (r"parse_aiken\(", ["course/questions/aiken.py", "course/questions/files.py"]),  # which reader a file gets
-    (r'"shuffle_options": ', ["course/quizzes/settings.py"]),  # the quiz settings list
-    (r"class Page\b|def page_of\b", ["course/web/pagination.py"]),
-    (r"def (lock_on|is_locked)\b", ["course/progress/standing.py"]),  # the module-lock check
-    (r"class CohortSummary\b", ["course/reports/cohort.py"]),
-])
+@pytest.mark.parametrize(
+    "pattern, home",
+    [
+        (r'f"[asc]\{', ["course/questions/types.py"]),  # option, subquestion and answer-choice ids
+        (r"def (has_passed|grade_of|combine_attempt_scores|final_score)\b", ["course/quizzes/grades.py"]),
+        (r"pass_mark - ", ["course/quizzes/grades.py"]),  # the pass tolerance
+        (r"parse_aiken\(", ["course/questions/aiken.py", "course/questions/files.py"]),  # which reader a file gets
+        (r'"shuffle_options": ', ["course/quizzes/settings.py"]),  # the quiz settings list
+        (r"class Page\b|def page_of\b", ["course/web/pagination.py"]),
+        (r"def (lock_on|is_locked)\b", ["course/progress/standing.py"]),  # the module-lock check
+        (r"class CohortSummary\b", ["course/reports/cohort.py"]),
+    ],
+)
 def test_each_rule_is_written_once(pattern, home):
     assert _grep(pattern) == home
 

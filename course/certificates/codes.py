@@ -23,4 +23,4 @@ def normalise(text: str) -> str | None:
 
 
 def _group(chars: str) -> str:
-    return "-".join(chars[i:i + GROUP_SIZE] for i in range(0, len(chars), GROUP_SIZE))
+    return "-".join(chars[i : i + GROUP_SIZE] for i in range(0, len(chars), GROUP_SIZE))

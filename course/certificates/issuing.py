@@ -27,8 +27,9 @@ def issue_due_certificates(session: Session, user_id: int) -> list[Certificate]:
     user = session.get(User, user_id)
     issued = []
     for path in due:
-        certificate = Certificate(code=_unused_code(session), user_id=user_id, path_id=path.id,
-                                  holder_name=user.name, path_title=path.title)
+        certificate = Certificate(
+            code=_unused_code(session), user_id=user_id, path_id=path.id, holder_name=user.name, path_title=path.title
+        )
         try:
             with session.begin_nested():  # a savepoint: losing a race must not undo the caller's work
                 session.add(certificate)
@@ -52,8 +53,13 @@ def by_code(session: Session, text: str) -> Certificate | None:
 
 
 def held_by(session: Session, user_id: int) -> list[Certificate]:
-    return list(session.exec(select(Certificate).where(Certificate.user_id == user_id)
-                             .order_by(Certificate.issued_at.desc(), Certificate.id.desc())))
+    return list(
+        session.exec(
+            select(Certificate)
+            .where(Certificate.user_id == user_id)
+            .order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+        )
+    )
 
 
 def certificate_count(session: Session) -> int:
@@ -62,8 +68,14 @@ def certificate_count(session: Session) -> int:
 
 def all_certificates(session: Session, *, offset: int = 0, limit: int = 50) -> list[Certificate]:
     """A page of every certificate, newest first."""
-    return list(session.exec(select(Certificate).order_by(Certificate.issued_at.desc(), Certificate.id.desc())
-                             .offset(offset).limit(limit)))
+    return list(
+        session.exec(
+            select(Certificate)
+            .order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+    )
 
 
 def revoke(certificate: Certificate, *, reason: str, now: datetime | None = None) -> bool:

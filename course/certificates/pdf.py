@@ -14,8 +14,10 @@ from fpdf.enums import Align, XPos, YPos
 # Unicode fonts commonly installed on Debian; names in any script need one of them.
 FONT_CANDIDATES = (
     ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-     "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    ),
 )
 # Used only for characters the main font lacks, such as Chinese names.
 FALLBACK_CANDIDATES = ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",)
@@ -104,8 +106,14 @@ class _Page(FPDF):
 
     def footer_block(self, text: CertificateText) -> None:
         top = HEIGHT - MARGIN - QR_SIZE
-        self.image(_qr_png(text.verify_url), x=WIDTH - MARGIN - QR_SIZE, y=top, w=QR_SIZE, h=QR_SIZE,
-                   alt_text="QR code of the verification page")
+        self.image(
+            _qr_png(text.verify_url),
+            x=WIDTH - MARGIN - QR_SIZE,
+            y=top,
+            w=QR_SIZE,
+            h=QR_SIZE,
+            alt_text="QR code of the verification page",
+        )
         width = WIDTH - 2 * MARGIN - QR_SIZE - 8
         self.set_xy(MARGIN, top + 12)
         self.set_text_color(*INK)
@@ -113,8 +121,13 @@ class _Page(FPDF):
         self.cell(width, 7, f"Verification code: {text.code}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(self.family, "", 10)
         self.set_text_color(*MUTED)
-        self.multi_cell(width, 5.5, f"Check that this certificate is genuine at {text.verify_url}",
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(
+            width,
+            5.5,
+            f"Check that this certificate is genuine at {text.verify_url}",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
 
 
 def _qr_png(url: str) -> io.BytesIO:

@@ -43,16 +43,44 @@ def sync(content_dir: str | None) -> None:
 
 # The demo accounts, one per role. Trainee and official follow the first path for their audience.
 DEMO_ACCOUNTS = (
-    {"role": "trainee", "email": "trainee@demo.cbec-academy.org", "name": "Amina Demo Trainee",
-     "organisation": "Kilimo Demo Exports", "org_type": "sme", "country": "Kenya", "firm_size": "small",
-     "path_audience": "sme"},
-    {"role": "official", "email": "official@demo.cbec-academy.org", "name": "Kofi Demo Official",
-     "organisation": "Demo Ministry of Trade", "org_type": "government", "country": "Ghana",
-     "firm_size": "na", "path_audience": "official"},
-    {"role": "instructor", "email": "instructor@demo.cbec-academy.org", "name": "Lina Demo Instructor",
-     "organisation": "CBEC Academy", "org_type": "social", "country": "Viet Nam", "firm_size": "na"},
-    {"role": "admin", "email": "admin@demo.cbec-academy.org", "name": "Demo Administrator",
-     "organisation": "CBEC Academy", "org_type": "other", "country": "", "firm_size": "na"},
+    {
+        "role": "trainee",
+        "email": "trainee@demo.cbec-academy.org",
+        "name": "Amina Demo Trainee",
+        "organisation": "Kilimo Demo Exports",
+        "org_type": "sme",
+        "country": "Kenya",
+        "firm_size": "small",
+        "path_audience": "sme",
+    },
+    {
+        "role": "official",
+        "email": "official@demo.cbec-academy.org",
+        "name": "Kofi Demo Official",
+        "organisation": "Demo Ministry of Trade",
+        "org_type": "government",
+        "country": "Ghana",
+        "firm_size": "na",
+        "path_audience": "official",
+    },
+    {
+        "role": "instructor",
+        "email": "instructor@demo.cbec-academy.org",
+        "name": "Lina Demo Instructor",
+        "organisation": "CBEC Academy",
+        "org_type": "social",
+        "country": "Viet Nam",
+        "firm_size": "na",
+    },
+    {
+        "role": "admin",
+        "email": "admin@demo.cbec-academy.org",
+        "name": "Demo Administrator",
+        "organisation": "CBEC Academy",
+        "org_type": "other",
+        "country": "",
+        "firm_size": "na",
+    },
 )
 
 
@@ -94,7 +122,12 @@ def demo() -> None:
             if path_title:
                 click.echo(f"The {role} follows the path “{path_title}”.")
     if existing:
-        click.echo("Demo accounts that exist already (their passwords were shown when they were made): "
-                   + ", ".join(existing) + ".")
-        click.echo("Reset a password with: flask --app app users set-password EMAIL "
-                   "(for the admin also: flask --app app users create-admin admin@demo.cbec-academy.org).")
+        click.echo(
+            "Demo accounts that exist already (their passwords were shown when they were made): "
+            + ", ".join(existing)
+            + "."
+        )
+        click.echo(
+            "Reset a password with: flask --app app users set-password EMAIL "
+            "(for the admin also: flask --app app users create-admin admin@demo.cbec-academy.org)."
+        )

@@ -10,6 +10,8 @@ from course import migrate
 from course.db import engine
 
 db_cli = AppGroup("db", help="Database schema migrations.")
+
+
 @db_cli.command("upgrade")
 @click.argument("revision", default="head")
 def db_upgrade(revision: str) -> None:

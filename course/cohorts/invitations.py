@@ -26,8 +26,7 @@ def invite(session: Session, *, user: User, now: datetime | None = None) -> str:
     """Make a fresh invitation for `user` and return its token (shown once, never stored)."""
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
-    session.add(Invitation(user_id=user.id, token_hash=token_hash(token), created_at=now,
-                           expires_at=now + LIFETIME))
+    session.add(Invitation(user_id=user.id, token_hash=token_hash(token), created_at=now, expires_at=now + LIFETIME))
     return token
 
 
@@ -58,8 +57,11 @@ def accept(session: Session, *, invitation: Invitation, password: str, now: date
     """Set the invited user's password; None when the link was used in the meantime."""
     now = now or utcnow()
     # A conditional update, so two simultaneous submits cannot both use one link.
-    claimed = session.exec(update(Invitation).where(Invitation.id == invitation.id, Invitation.used_at.is_(None),
-                                                    Invitation.expires_at > now).values(used_at=now))
+    claimed = session.exec(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, Invitation.used_at.is_(None), Invitation.expires_at > now)
+        .values(used_at=now)
+    )
     if claimed.rowcount != 1:
         return None
     user = session.get(User, invitation.user_id)
@@ -69,5 +71,8 @@ def accept(session: Session, *, invitation: Invitation, password: str, now: date
 
 
 def _expire_open_invitations(session: Session, user_id: int, now: datetime) -> None:
-    session.exec(update(Invitation).where(Invitation.user_id == user_id, Invitation.used_at.is_(None),
-                                          Invitation.expires_at > now).values(expires_at=now))
+    session.exec(
+        update(Invitation)
+        .where(Invitation.user_id == user_id, Invitation.used_at.is_(None), Invitation.expires_at > now)
+        .values(expires_at=now)
+    )

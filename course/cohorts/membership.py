@@ -49,8 +49,9 @@ def cohort_by_name(session: Session, name: str) -> Cohort | None:
     return session.exec(select(Cohort).where(func.lower(Cohort.name) == name.strip().lower())).first()
 
 
-def create_cohort(session: Session, *, name: str, path: LearningPath, due_date: datetime | None,
-                  created_by: int) -> Cohort:
+def create_cohort(
+    session: Session, *, name: str, path: LearningPath, due_date: datetime | None, created_by: int
+) -> Cohort:
     cohort = Cohort(name=name.strip(), path_id=path.id, due_date=due_date, created_by=created_by)
     session.add(cohort)
     session.flush()
@@ -60,15 +61,23 @@ def create_cohort(session: Session, *, name: str, path: LearningPath, due_date: 
 def list_cohorts(session: Session) -> list[CohortListing]:
     """Active cohorts, newest first, with their path and member count."""
     counts = dict(session.exec(select(CohortMember.cohort_id, func.count()).group_by(CohortMember.cohort_id)).all())
-    rows = session.exec(select(Cohort, LearningPath).outerjoin(LearningPath, Cohort.path_id == LearningPath.id)
-                        .where(Cohort.archived == False).order_by(Cohort.created_at.desc(), Cohort.id.desc()))
+    rows = session.exec(
+        select(Cohort, LearningPath)
+        .outerjoin(LearningPath, Cohort.path_id == LearningPath.id)
+        .where(Cohort.archived == False)
+        .order_by(Cohort.created_at.desc(), Cohort.id.desc())
+    )
     return [CohortListing(cohort, path, counts.get(cohort.id, 0)) for cohort, path in rows]
 
 
 def members(session: Session, cohort_id: int) -> list[tuple[CohortMember, User]]:
     """A cohort's members with their accounts, by name."""
-    query = (select(CohortMember, User).join(User, CohortMember.user_id == User.id)
-             .where(CohortMember.cohort_id == cohort_id).order_by(func.lower(User.name), User.id))
+    query = (
+        select(CohortMember, User)
+        .join(User, CohortMember.user_id == User.id)
+        .where(CohortMember.cohort_id == cohort_id)
+        .order_by(func.lower(User.name), User.id)
+    )
     return list(session.exec(query).all())
 
 
@@ -84,8 +93,14 @@ def enrol_one(session: Session, *, cohort: Cohort, email: str, name: str = "", *
     """Add one person by email; an unknown email needs `name` and gets a new, invited account."""
     if not name.strip() and accounts.find_user(session, email=email) is None:
         raise NameRequired(email)
-    row = RosterRow(0, name.strip(), accounts.normalise_email(email), profile.get("organisation", ""),
-                    profile.get("org_type", "other"), profile.get("country", ""))
+    row = RosterRow(
+        0,
+        name.strip(),
+        accounts.normalise_email(email),
+        profile.get("organisation", ""),
+        profile.get("org_type", "other"),
+        profile.get("country", ""),
+    )
     return enrol_roster(session, cohort=cohort, rows=[row])
 
 
@@ -121,8 +136,16 @@ def _add_member(session: Session, cohort: Cohort, user: User, current: set[int],
 
 
 def _create_invited(session: Session, row: RosterRow, result: Enrolment) -> User:
-    user = accounts.create_user(session, email=row.email, name=row.name, password=None, role=Role.trainee.value,
-                                organisation=row.organisation, org_type=row.org_type, country=row.country)
+    user = accounts.create_user(
+        session,
+        email=row.email,
+        name=row.name,
+        password=None,
+        role=Role.trainee.value,
+        organisation=row.organisation,
+        org_type=row.org_type,
+        country=row.country,
+    )
     result.invited.append(Invited(user, invitations.invite(session, user=user)))
     return user
 
@@ -130,7 +153,7 @@ def _create_invited(session: Session, row: RosterRow, result: Enrolment) -> User
 def _users_by_email(session: Session, emails: list[str]) -> dict[str, User]:
     found: dict[str, User] = {}
     for start in range(0, len(emails), LOOKUP_CHUNK):
-        chunk = emails[start:start + LOOKUP_CHUNK]
+        chunk = emails[start : start + LOOKUP_CHUNK]
         found |= {user.email: user for user in session.exec(select(User).where(User.email.in_(chunk)))}
     return found
 

@@ -54,8 +54,12 @@ def read_roster(data: bytes | str) -> Roster:
     if errors:
         return Roster(errors=errors)
     if len(body) > MAX_ROWS:
-        return Roster(errors=[f"row {body[MAX_ROWS][0]}: the file lists {len(body)} trainees; "
-                              f"the limit is {MAX_ROWS} per upload, so split it into smaller files"])
+        return Roster(
+            errors=[
+                f"row {body[MAX_ROWS][0]}: the file lists {len(body)} trainees; "
+                f"the limit is {MAX_ROWS} per upload, so split it into smaller files"
+            ]
+        )
     if not body:
         return Roster(errors=[f"row {header_line + 1}: no trainees are listed under the header"])
     return _check_rows(body, columns)
@@ -67,7 +71,7 @@ def _decode(data: bytes | str) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         return "", f"row {line}: the file is not UTF-8 text; save it from your spreadsheet as “CSV UTF-8”"
 
 
@@ -85,8 +89,10 @@ def _columns(line: int, header: list[str]) -> tuple[dict[str, int], list[str]]:
     names = [name.strip().lower() for name in header]
     missing = [column for column in COLUMNS if column not in names]
     if missing:
-        return {}, [f"row {line}: missing column header {', '.join(missing)} "
-                    f"(the header must name the columns {','.join(COLUMNS)})"]
+        return {}, [
+            f"row {line}: missing column header {', '.join(missing)} "
+            f"(the header must name the columns {','.join(COLUMNS)})"
+        ]
     repeated = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
     if repeated:
         return {}, [f"row {line}: the column {', '.join(repeated)} appears more than once in the header"]
@@ -106,8 +112,11 @@ def _check_rows(body: list[tuple[int, list[str]]], columns: dict[str, int]) -> R
         first_seen.setdefault(email, line)
         roster.errors += [f"row {line}: {problem}" for problem in problems]
         if not problems:
-            roster.rows.append(RosterRow(line, row["name"], email, row["organisation"],
-                                         row["organisation_type"].lower(), row["country"]))
+            roster.rows.append(
+                RosterRow(
+                    line, row["name"], email, row["organisation"], row["organisation_type"].lower(), row["country"]
+                )
+            )
     if roster.errors:
         roster.rows = []
     return roster
@@ -123,8 +132,11 @@ def _row_problems(row: dict[str, str], *, extra: bool) -> list[str]:
     if row["organisation_type"].lower() not in ORG_TYPES:
         shown = f"“{row['organisation_type']}”" if row["organisation_type"] else "missing"
         problems.append(f"the organisation type is {shown}; use one of {', '.join(ORG_TYPES)}")
-    problems += [f"the {column} is longer than {limit} characters" for column, limit in LIMITS.items()
-                 if column != "email" and len(row[column]) > limit]
+    problems += [
+        f"the {column} is longer than {limit} characters"
+        for column, limit in LIMITS.items()
+        if column != "email" and len(row[column]) > limit
+    ]
     return problems
 
 

@@ -87,10 +87,18 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
     if objectives and not 3 <= len(objectives) <= 5:
         f.fail("objectives", f"a module needs 3 to 5 learning objectives, found {len(objectives)}")
     module = ModuleDoc(
-        slug=slug, title=f.text("title"), chapter=f.integer("chapter", minimum=1), position=int(position),
-        summary=f.text("summary"), objectives=objectives, study_minutes=f.integer("study_time_minutes", minimum=1),
-        glossary=f.items("glossary", str, required=False), overview=doc.body, path=rel,
-        glossary_line=f.line("glossary"), glossary_links=find_glossary_links(doc.body, doc.body_line),
+        slug=slug,
+        title=f.text("title"),
+        chapter=f.integer("chapter", minimum=1),
+        position=int(position),
+        summary=f.text("summary"),
+        objectives=objectives,
+        study_minutes=f.integer("study_time_minutes", minimum=1),
+        glossary=f.items("glossary", str, required=False),
+        overview=doc.body,
+        path=rel,
+        glossary_line=f.line("glossary"),
+        glossary_links=find_glossary_links(doc.body, doc.body_line),
     )
     if not doc.body.strip():
         problems.append(ContentProblem(rel, doc.body_line, "the module overview is empty"))
@@ -122,9 +130,16 @@ def _read_lesson(path: Path, root: Path, problems: list[ContentProblem]) -> Less
         return None
     f = FieldReader(doc.meta, rel, doc.meta_offset, problems)
     lesson = LessonDoc(
-        slug=slug, title=f.text("title"), position=int(position), cases=f.items("cases", int),
-        audiences=f.items("audiences", str, allowed=AUDIENCES), summary=f.text("summary"),
-        minutes=f.integer("minutes", minimum=1), body=doc.body, path=rel, body_line=doc.body_line,
+        slug=slug,
+        title=f.text("title"),
+        position=int(position),
+        cases=f.items("cases", int),
+        audiences=f.items("audiences", str, allowed=AUDIENCES),
+        summary=f.text("summary"),
+        minutes=f.integer("minutes", minimum=1),
+        body=doc.body,
+        path=rel,
+        body_line=doc.body_line,
         glossary_links=find_glossary_links(doc.body, doc.body_line),
     )
     check_lesson_sections(doc.body, doc.body_line, rel, problems)

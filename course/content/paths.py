@@ -47,13 +47,20 @@ def _read_path(item: dict, rel: str, problems: list[ContentProblem]) -> PathDoc:
             problems.append(ContentProblem(rel, f.line("steps"), "each step must be a mapping with 'module'"))
             continue
         s = FieldReader(raw, rel, 0, problems)
-        steps.append(PathStep(s.text("module"), s.items("requires", str, required=False),
-                              s.items("lessons", str, required=False), line_of(raw)))
+        steps.append(
+            PathStep(
+                s.text("module"),
+                s.items("requires", str, required=False),
+                s.items("lessons", str, required=False),
+                line_of(raw),
+            )
+        )
     audience = f.text("audience")
     if audience and audience not in PATH_AUDIENCES:
         f.fail("audience", f"unknown audience {audience!r} (allowed: {', '.join(sorted(PATH_AUDIENCES))})")
-    return PathDoc(f.text("slug"), f.text("title"), audience, f.text("description", required=False), steps,
-                   rel, line_of(item))
+    return PathDoc(
+        f.text("slug"), f.text("title"), audience, f.text("description", required=False), steps, rel, line_of(item)
+    )
 
 
 def find_cycle(requires: dict[str, list[str]]) -> list[str] | None:
@@ -66,7 +73,7 @@ def find_cycle(requires: dict[str, list[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in requires.get(node, []):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         stack.pop()

@@ -20,8 +20,13 @@ _ALLOWED_ATTRIBUTES.setdefault("abbr", set()).add("title")
 
 def sanitise_html(html: str) -> str:
     """Strip scripts, event handlers, dangerous URLs and unknown tags from HTML."""
-    return nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
 
 
 def render_markdown(text: str, glossary_url: Callable[[str], str] | None = None) -> str:

@@ -37,8 +37,9 @@ def check_lesson_sections(body: str, first_line: int, path: str, problems: list[
         _check_order(parts, MODEL_PARTS, "replicable-model part", path, start, problems)
 
 
-def _check_order(found: list[str], wanted: list[str], kind: str, path: str, line: int,
-                 problems: list[ContentProblem]) -> None:
+def _check_order(
+    found: list[str], wanted: list[str], kind: str, path: str, line: int, problems: list[ContentProblem]
+) -> None:
     missing = [w for w in wanted if w not in found]
     for title in missing:
         problems.append(ContentProblem(path, line, f"missing {kind} '{title}'"))

@@ -29,16 +29,19 @@ class SyncReport:
         return bool(self.created or self.updated or self.archived)
 
     def summary(self) -> str:
-        return (f"{len(self.created)} created, {len(self.updated)} updated, "
-                f"{len(self.archived)} archived, {self.unchanged} unchanged")
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.archived)} archived, {self.unchanged} unchanged"
+        )
 
 
 def default_glossary_url(slug: str) -> str:
     return f"/glossary#{slug}"
 
 
-def sync_course(session: Session, course: CourseContent,
-                glossary_url: Callable[[str], str] = default_glossary_url) -> SyncReport:
+def sync_course(
+    session: Session, course: CourseContent, glossary_url: Callable[[str], str] = default_glossary_url
+) -> SyncReport:
     """Bring the stored curriculum in line with `course`; does not commit."""
     report = SyncReport()
     modules = _sync_modules(session, course, glossary_url, report)
@@ -83,9 +86,16 @@ def _sync_modules(session, course, glossary_url, report) -> dict[str, Module]:
 
 
 def _module_values(doc: ModuleDoc, glossary_url) -> dict:
-    return {"title": doc.title, "chapter": doc.chapter, "position": doc.position, "summary": doc.summary,
-            "overview_html": render_markdown(doc.overview, glossary_url), "objectives": doc.objectives,
-            "glossary": doc.glossary, "study_minutes": doc.study_minutes}
+    return {
+        "title": doc.title,
+        "chapter": doc.chapter,
+        "position": doc.position,
+        "summary": doc.summary,
+        "overview_html": render_markdown(doc.overview, glossary_url),
+        "objectives": doc.objectives,
+        "glossary": doc.glossary,
+        "study_minutes": doc.study_minutes,
+    }
 
 
 def _sync_lessons(session, course, modules, glossary_url, report) -> None:
@@ -107,9 +117,17 @@ def _sync_lessons(session, course, modules, glossary_url, report) -> None:
 
 
 def _lesson_values(doc: LessonDoc, module_id: int, glossary_url) -> dict:
-    return {"module_id": module_id, "title": doc.title, "position": doc.position, "cases": doc.cases,
-            "audiences": doc.audiences, "summary": doc.summary, "minutes": doc.minutes,
-            "body_html": render_markdown(doc.body, glossary_url), "source_path": doc.path}
+    return {
+        "module_id": module_id,
+        "title": doc.title,
+        "position": doc.position,
+        "cases": doc.cases,
+        "audiences": doc.audiences,
+        "summary": doc.summary,
+        "minutes": doc.minutes,
+        "body_html": render_markdown(doc.body, glossary_url),
+        "source_path": doc.path,
+    }
 
 
 def _sync_glossary(session, course, report) -> None:
@@ -132,8 +150,13 @@ def _sync_paths(session, course, report) -> None:
     existing = {p.slug: p for p in session.exec(select(LearningPath)).all()}
     for position, doc in enumerate(course.paths, start=1):
         steps = [{"module": s.module, "requires": s.requires, "lessons": s.lessons} for s in doc.steps]
-        values = {"title": doc.title, "audience": doc.audience, "description": doc.description,
-                  "position": position, "steps": steps}
+        values = {
+            "title": doc.title,
+            "audience": doc.audience,
+            "description": doc.description,
+            "position": position,
+            "steps": steps,
+        }
         row = existing.get(doc.slug)
         if row is None:
             session.add(LearningPath(slug=doc.slug, **values))

@@ -21,12 +21,18 @@ def _unique_slugs(course: CourseContent, problems: list[ContentProblem]) -> None
     seen: dict[str, str] = {}
     for lesson in course.lessons():
         if lesson.slug in seen:
-            problems.append(ContentProblem(lesson.path, 1, f"lesson slug '{lesson.slug}' is also used by {seen[lesson.slug]}"))
+            problems.append(
+                ContentProblem(lesson.path, 1, f"lesson slug '{lesson.slug}' is also used by {seen[lesson.slug]}")
+            )
         seen.setdefault(lesson.slug, lesson.path)
     terms: dict[str, str] = {}
     for entry in course.glossary:
         if entry.slug in terms:
-            problems.append(ContentProblem(entry.path, entry.line, f"glossary slug '{entry.slug}' is already defined in {terms[entry.slug]}"))
+            problems.append(
+                ContentProblem(
+                    entry.path, entry.line, f"glossary slug '{entry.slug}' is already defined in {terms[entry.slug]}"
+                )
+            )
         terms.setdefault(entry.slug, entry.path)
     chapters = Counter(m.chapter for m in course.modules)
     for module in course.modules:
@@ -47,8 +53,11 @@ def _case_coverage(course: CourseContent, problems: list[ContentProblem]) -> Non
     if course.case_count:
         missing = [n for n in range(1, course.case_count + 1) if n not in owners]
         if missing:
-            problems.append(ContentProblem("modules/course.yml", 1,
-                                           f"cases not covered by any lesson: {', '.join(map(str, missing))}"))
+            problems.append(
+                ContentProblem(
+                    "modules/course.yml", 1, f"cases not covered by any lesson: {', '.join(map(str, missing))}"
+                )
+            )
 
 
 def _glossary_links(course: CourseContent, problems: list[ContentProblem]) -> None:
@@ -57,7 +66,9 @@ def _glossary_links(course: CourseContent, problems: list[ContentProblem]) -> No
         for slug in module.glossary:
             if slug not in defined:
                 problems.append(ContentProblem(module.path, module.glossary_line, f"unknown glossary term '{slug}'"))
-        documents = [(module.path, module.glossary_links)] + [(lesson.path, lesson.glossary_links) for lesson in module.lessons]
+        documents = [(module.path, module.glossary_links)] + [
+            (lesson.path, lesson.glossary_links) for lesson in module.lessons
+        ]
         for path, links in documents:
             for slug, line in links:
                 if slug not in defined:
@@ -77,14 +88,21 @@ def _paths(course: CourseContent, problems: list[ContentProblem]) -> None:
                 continue
             for required in step.requires:
                 if required not in in_path:
-                    problems.append(ContentProblem(path.path, step.line,
-                                                   f"prerequisite '{required}' is not a module of path '{path.slug}'"))
+                    problems.append(
+                        ContentProblem(
+                            path.path, step.line, f"prerequisite '{required}' is not a module of path '{path.slug}'"
+                        )
+                    )
             lesson_slugs = {lesson.slug for lesson in modules[step.module].lessons}
             for lesson in step.lessons:
                 if lesson not in lesson_slugs:
-                    problems.append(ContentProblem(path.path, step.line,
-                                                   f"lesson '{lesson}' is not in module '{step.module}'"))
+                    problems.append(
+                        ContentProblem(path.path, step.line, f"lesson '{lesson}' is not in module '{step.module}'")
+                    )
         cycle = find_cycle({s.module: s.requires for s in path.steps})
         if cycle:
-            problems.append(ContentProblem(path.path, path.line,
-                                           f"prerequisites of path '{path.slug}' form a cycle: {' -> '.join(cycle)}"))
+            problems.append(
+                ContentProblem(
+                    path.path, path.line, f"prerequisites of path '{path.slug}' form a cycle: {' -> '.join(cycle)}"
+                )
+            )

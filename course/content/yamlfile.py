@@ -14,9 +14,9 @@ class _LineLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = {
-            key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
-        } | {"": node.start_mark.line + 1}
+        mapping[LINE_KEY] = {key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value} | {
+            "": node.start_mark.line + 1
+        }
         return mapping
 
 

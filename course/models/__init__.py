@@ -4,14 +4,14 @@ from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
 from course.models.content import GlossaryTerm, LearningPath, Lesson, Module
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
-                                Attempt,
-                                AttemptItem,
-                                Question,
-                                QuestionBank,
-                                QuestionVersion,
-                                Quiz,
-                                QuizExtension,
-                                Regrade,
+    Attempt,
+    AttemptItem,
+    Question,
+    QuestionBank,
+    QuestionVersion,
+    Quiz,
+    QuizExtension,
+    Regrade,
 )
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 

@@ -60,6 +60,10 @@ def due_date(*candidates: datetime | None) -> str | None:
 
 def progress_document(modules: list[ModuleReport], paths: list[PathReport]) -> dict:
     """The JSON document: modules in catalogue order, then the paths the trainee follows."""
-    return {"modules": [asdict(m) | {"quizzes": [asdict(q) for q in m.quizzes], "quiz": asdict(m.quiz) if m.quiz else None}
-                        for m in modules],
-            "paths": [asdict(p) for p in paths]}
+    return {
+        "modules": [
+            asdict(m) | {"quizzes": [asdict(q) for q in m.quizzes], "quiz": asdict(m.quiz) if m.quiz else None}
+            for m in modules
+        ],
+        "paths": [asdict(p) for p in paths],
+    }

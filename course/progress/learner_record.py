@@ -21,33 +21,70 @@ UrlFor = Callable[[str, object], str]
 def my_progress(session: Session, user_id: int) -> dict:
     """Modules with lessons and quiz standing, and the paths followed with percent and due date."""
     state = learner_state(session, user_id)
-    modules = [doc.ModuleReport(slug, p.module.title, p.status.lessons_done, p.status.lessons_total, p.status.percent,
-                                p.status.complete, state.is_locked(slug),
-                                tuple(_quiz_report(session, user_id, s) for s in p.quizzes))
-               for slug, p in state.modules.items()]
-    cohort_due = dict(session.exec(
-        select(Cohort.path_id, func.min(Cohort.due_date)).join(CohortMember, CohortMember.cohort_id == Cohort.id)
-        .where(CohortMember.user_id == user_id, Cohort.path_id.is_not(None)).group_by(Cohort.path_id)).all())
-    paths = [doc.PathReport(p.path.slug, p.path.title, p.percent, p.complete, p.next.module if p.next else None,
-                            doc.due_date(p.enrolment.due_date if p.enrolment else None, cohort_due.get(p.path.id)))
-             for p in state.paths]
+    modules = [
+        doc.ModuleReport(
+            slug,
+            p.module.title,
+            p.status.lessons_done,
+            p.status.lessons_total,
+            p.status.percent,
+            p.status.complete,
+            state.is_locked(slug),
+            tuple(_quiz_report(session, user_id, s) for s in p.quizzes),
+        )
+        for slug, p in state.modules.items()
+    ]
+    cohort_due = dict(
+        session.exec(
+            select(Cohort.path_id, func.min(Cohort.due_date))
+            .join(CohortMember, CohortMember.cohort_id == Cohort.id)
+            .where(CohortMember.user_id == user_id, Cohort.path_id.is_not(None))
+            .group_by(Cohort.path_id)
+        ).all()
+    )
+    paths = [
+        doc.PathReport(
+            p.path.slug,
+            p.path.title,
+            p.percent,
+            p.complete,
+            p.next.module if p.next else None,
+            doc.due_date(p.enrolment.due_date if p.enrolment else None, cohort_due.get(p.path.id)),
+        )
+        for p in state.paths
+    ]
     return doc.progress_document(modules, paths)
 
 
 def _quiz_report(session: Session, user_id: int, standing: QuizStanding) -> doc.QuizReport:
     quiz = standing.quiz
     window = availability(session, quiz, user_id)
-    return doc.QuizReport(quiz.id, quiz.slug, quiz.title, doc.percent(standing.best), standing.passed,
-                          len(standing.attempts), window.attempts_left, standing.in_progress)
+    return doc.QuizReport(
+        quiz.id,
+        quiz.slug,
+        quiz.title,
+        doc.percent(standing.best),
+        standing.passed,
+        len(standing.attempts),
+        window.attempts_left,
+        standing.in_progress,
+    )
 
 
 def my_statements(session: Session, user: User, url_for: UrlFor) -> list[dict]:
     """The trainee's learning record as xAPI statements, oldest first."""
-    events = [xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at) for e in session.exec(
-        select(ActivityEvent).where(ActivityEvent.user_id == user.id))]
-    attempts = [xapi.AttemptRecord(*row) for row in session.exec(
-        select(Attempt.quiz_id, Attempt.submitted_at, Attempt.score, Attempt.marks, Attempt.max_marks, Attempt.practice)
-        .where(Attempt.user_id == user.id, Attempt.state == "submitted"))]
+    events = [
+        xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at)
+        for e in session.exec(select(ActivityEvent).where(ActivityEvent.user_id == user.id))
+    ]
+    attempts = [
+        xapi.AttemptRecord(*row)
+        for row in session.exec(
+            select(
+                Attempt.quiz_id, Attempt.submitted_at, Attempt.score, Attempt.marks, Attempt.max_marks, Attempt.practice
+            ).where(Attempt.user_id == user.id, Attempt.state == "submitted")
+        )
+    ]
     return xapi.statements(xapi.Actor(user.name, user.email), events, attempts, _activities(session, events, url_for))
 
 
@@ -60,11 +97,19 @@ def _activities(session: Session, events: list[xapi.Event], url_for: UrlFor) -> 
     for lesson in session.exec(select(Lesson).where(Lesson.id.in_(lesson_ids))):
         module = modules.get(lesson.module_id)
         activities[("lesson", lesson.id)] = xapi.Activity(
-            url_for("lesson", lesson.slug), lesson.title, "lesson",
-            url_for("module", module.slug) if module else None, module.title if module else "")
+            url_for("lesson", lesson.slug),
+            lesson.title,
+            "lesson",
+            url_for("module", module.slug) if module else None,
+            module.title if module else "",
+        )
     for quiz in session.exec(select(Quiz).where(Quiz.id.in_(quiz_ids))):
         module = modules.get(quiz.module_id)
         activities[("quiz", quiz.id)] = xapi.Activity(
-            url_for("quiz", quiz.id), quiz.title, "quiz",
-            url_for("module", module.slug) if module else None, module.title if module else "")
+            url_for("quiz", quiz.id),
+            quiz.title,
+            "quiz",
+            url_for("module", module.slug) if module else None,
+            module.title if module else "",
+        )
     return activities

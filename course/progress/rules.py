@@ -35,8 +35,9 @@ class ModuleStatus:
         return self.lessons_done > 0 or self.quiz_passed
 
 
-def module_status(lesson_ids: list[int], completed: set[int], quiz_required: bool = False,
-                  quiz_passed: bool = False) -> ModuleStatus:
+def module_status(
+    lesson_ids: list[int], completed: set[int], quiz_required: bool = False, quiz_passed: bool = False
+) -> ModuleStatus:
     """The status of one module for one learner."""
     done = sum(1 for lesson_id in lesson_ids if lesson_id in completed)
     return ModuleStatus(done, len(lesson_ids), quiz_required, quiz_passed)
@@ -57,8 +58,9 @@ def path_steps(steps: list[dict], module_complete: dict[str, bool]) -> list[Step
     for step in steps:
         requires = tuple(step.get("requires", []))
         missing = tuple(r for r in requires if not module_complete.get(r, False))
-        result.append(StepStatus(step["module"], requires, bool(missing),
-                                 module_complete.get(step["module"], False), missing))
+        result.append(
+            StepStatus(step["module"], requires, bool(missing), module_complete.get(step["module"], False), missing)
+        )
     return result
 
 

@@ -66,8 +66,9 @@ def learner_state(session: Session, user_id: int | None) -> LearnerState:
     for module in catalogue.active_modules(session):
         lessons = grouped.get(module.id, [])
         mine = [standings[q.id] for q in quizzes.get(module.id, [])]
-        status = rules.module_status([lesson.id for lesson in lessons], completed, bool(mine),
-                                     all(s.passed for s in mine))
+        status = rules.module_status(
+            [lesson.id for lesson in lessons], completed, bool(mine), all(s.passed for s in mine)
+        )
         modules[module.slug] = ModuleProgress(module, lessons, status, mine)
     state = LearnerState(modules, completed=completed)
     if user_id is None:
@@ -85,5 +86,6 @@ def path_state(path: LearningPath, enrolment: PathEnrolment | None, modules: dic
     complete = {slug: p.status.complete for slug, p in modules.items()}
     percents = {slug: p.status.percent for slug, p in modules.items()}
     steps = rules.path_steps([s for s in path.steps if s["module"] in modules], complete)
-    return PathState(path, enrolment, steps, rules.path_percent(steps, percents), rules.path_complete(steps),
-                     rules.next_step(steps))
+    return PathState(
+        path, enrolment, steps, rules.path_percent(steps, percents), rules.path_complete(steps), rules.next_step(steps)
+    )

@@ -76,8 +76,12 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
-def statements(actor: Actor, events: Iterable[Event], attempts: Iterable[AttemptRecord],
-               activities: Mapping[tuple[str, int], Activity]) -> list[dict]:
+def statements(
+    actor: Actor,
+    events: Iterable[Event],
+    attempts: Iterable[AttemptRecord],
+    activities: Mapping[tuple[str, int], Activity],
+) -> list[dict]:
     """One statement per event whose verb and object are known, oldest first."""
     by_submission = {(a.quiz_id, _utc(a.submitted_at)): a for a in attempts if a.submitted_at is not None}
     result = []
@@ -101,8 +105,9 @@ def statement(actor: Actor, event: Event, activity: Activity, attempt: AttemptRe
         "context": {"platform": "CBEC Academy", "language": "en"},
     }
     if activity.parent_url:
-        body["context"]["contextActivities"] = {"parent": [_object(Activity(
-            activity.parent_url, activity.parent_name, "module"))]}
+        body["context"]["contextActivities"] = {
+            "parent": [_object(Activity(activity.parent_url, activity.parent_name, "module"))]
+        }
     result = _result(event, attempt)
     if result:
         body["result"] = result
@@ -110,8 +115,11 @@ def statement(actor: Actor, event: Event, activity: Activity, attempt: AttemptRe
 
 
 def _object(activity: Activity) -> dict:
-    return {"objectType": "Activity", "id": activity.url,
-            "definition": {"type": ACTIVITY_TYPES[activity.object_type], "name": {"en-US": activity.name}}}
+    return {
+        "objectType": "Activity",
+        "id": activity.url,
+        "definition": {"type": ACTIVITY_TYPES[activity.object_type], "name": {"en-US": activity.name}},
+    }
 
 
 def _result(event: Event, attempt: AttemptRecord | None) -> dict:

@@ -6,8 +6,9 @@ import random
 from collections.abc import Sequence
 
 
-def draw_questions(candidates: Sequence[int], count: int, seen: set[int], rng: random.Random,
-                   exclude: set[int] = frozenset()) -> list[int]:
+def draw_questions(
+    candidates: Sequence[int], count: int, seen: set[int], rng: random.Random, exclude: set[int] = frozenset()
+) -> list[int]:
     """`count` question ids from `candidates`, unseen ones first, never one from `exclude`."""
     pool = [c for c in candidates if c not in exclude]
     fresh = [c for c in pool if c not in seen]

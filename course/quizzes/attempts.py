@@ -36,13 +36,17 @@ class Availability:
 
 
 def extension_for(session: Session, quiz: Quiz, user_id: int) -> QuizExtension | None:
-    return session.exec(select(QuizExtension).where(QuizExtension.quiz_id == quiz.id,
-                                                    QuizExtension.user_id == user_id)).first()
+    return session.exec(
+        select(QuizExtension).where(QuizExtension.quiz_id == quiz.id, QuizExtension.user_id == user_id)
+    ).first()
 
 
 def graded_attempts(session: Session, quiz: Quiz, user_id: int, practice: bool = False) -> list[Attempt]:
-    query = select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id,
-                                  Attempt.practice == practice).order_by(Attempt.number)
+    query = (
+        select(Attempt)
+        .where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id, Attempt.practice == practice)
+        .order_by(Attempt.number)
+    )
     return list(session.exec(query))
 
 
@@ -65,13 +69,19 @@ def availability(session: Session, quiz: Quiz, user_id: int, now: datetime | Non
 
 
 def in_progress(session: Session, quiz: Quiz, user_id: int, practice: bool) -> Attempt | None:
-    return session.exec(select(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id,
-                                              Attempt.practice == practice,
-                                              Attempt.state == "in_progress")).first()
+    return session.exec(
+        select(Attempt).where(
+            Attempt.quiz_id == quiz.id,
+            Attempt.user_id == user_id,
+            Attempt.practice == practice,
+            Attempt.state == "in_progress",
+        )
+    ).first()
 
 
-def start_attempt(session: Session, quiz: Quiz, user_id: int, *, practice: bool = False,
-                  now: datetime | None = None) -> Attempt:
+def start_attempt(
+    session: Session, quiz: Quiz, user_id: int, *, practice: bool = False, now: datetime | None = None
+) -> Attempt:
     """Resume the open attempt or start a new one with its questions fixed for good."""
     now = now or utcnow()
     open_attempt = in_progress(session, quiz, user_id, practice)
@@ -86,9 +96,15 @@ def start_attempt(session: Session, quiz: Quiz, user_id: int, *, practice: bool 
     elif not window.can_start:
         raise AttemptRefused(window.reason)
     previous = graded_attempts(session, quiz, user_id, practice)
-    attempt = Attempt(quiz_id=quiz.id, user_id=user_id, practice=practice, started_at=now,
-                      number=(previous[-1].number + 1) if previous else 1, seed=random.SystemRandom().randrange(2**31),
-                      deadline=_deadline(session, quiz, user_id, now, window.closes_at, practice))
+    attempt = Attempt(
+        quiz_id=quiz.id,
+        user_id=user_id,
+        practice=practice,
+        started_at=now,
+        number=(previous[-1].number + 1) if previous else 1,
+        seed=random.SystemRandom().randrange(2**31),
+        deadline=_deadline(session, quiz, user_id, now, window.closes_at, practice),
+    )
     session.add(attempt)
     session.flush()
     _add_items(session, quiz, attempt, user_id)
@@ -107,8 +123,7 @@ def _deadline(session, quiz, user_id, now, closes_at, practice) -> datetime | No
 
 
 def _seen_questions(session: Session, quiz: Quiz, user_id: int) -> set[int]:
-    query = select(AttemptItem.question_id).join(Attempt).where(Attempt.quiz_id == quiz.id,
-                                                                Attempt.user_id == user_id)
+    query = select(AttemptItem.question_id).join(Attempt).where(Attempt.quiz_id == quiz.id, Attempt.user_id == user_id)
     return set(session.exec(query))
 
 
@@ -135,15 +150,19 @@ def _add_items(session: Session, quiz: Quiz, attempt: Attempt, user_id: int) -> 
         if question is None or question.archived:
             continue
         version = current_version(session, question)
-        session.add(AttemptItem(attempt_id=attempt.id, position=position, question_id=question_id,
-                                version_id=version.id, mark=mark))
+        session.add(
+            AttemptItem(
+                attempt_id=attempt.id, position=position, question_id=question_id, version_id=version.id, mark=mark
+            )
+        )
     session.flush()
 
 
 def category_questions(session: Session, bank_id: int, category: str) -> list[int]:
     """Active auto-gradable questions of a category and its subcategories."""
-    query = select(Question.id).where(Question.bank_id == bank_id, Question.archived == False,
-                                      Question.qtype.not_in(UNGRADED_TYPES))
+    query = select(Question.id).where(
+        Question.bank_id == bank_id, Question.archived == False, Question.qtype.not_in(UNGRADED_TYPES)
+    )
     if category:
         query = query.where((Question.category == category) | Question.category.startswith(category + "/"))
     return list(session.exec(query.order_by(Question.id)))
@@ -151,8 +170,12 @@ def category_questions(session: Session, bank_id: int, category: str) -> list[in
 
 def attempt_items(session: Session, attempt: Attempt) -> list[tuple[AttemptItem, QuestionData]]:
     """The attempt's questions, as the versions it was taken with, in order."""
-    rows = session.exec(select(AttemptItem, QuestionVersion).join(QuestionVersion)
-                        .where(AttemptItem.attempt_id == attempt.id).order_by(AttemptItem.position)).all()
+    rows = session.exec(
+        select(AttemptItem, QuestionVersion)
+        .join(QuestionVersion)
+        .where(AttemptItem.attempt_id == attempt.id)
+        .order_by(AttemptItem.position)
+    ).all()
     return [(item, QuestionData.from_dict(version.data)) for item, version in rows]
 
 
@@ -161,8 +184,9 @@ def is_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
     return attempt.deadline is not None and (now or utcnow()) > attempt.deadline + GRACE
 
 
-def save_responses(session: Session, attempt: Attempt, responses: dict[int, object],
-                   now: datetime | None = None) -> int:
+def save_responses(
+    session: Session, attempt: Attempt, responses: dict[int, object], now: datetime | None = None
+) -> int:
     """Store answers of an open attempt; answers after the deadline are refused, not counted."""
     now = now or utcnow()
     if attempt.state != "in_progress":
@@ -170,8 +194,9 @@ def save_responses(session: Session, attempt: Attempt, responses: dict[int, obje
     if is_overdue(attempt, now):
         raise AttemptRefused("Time is up: answers sent after the deadline are not counted.")
     # Lock the attempt row so a submit running at the same moment cannot grade half-saved answers.
-    still_open = session.execute(update(Attempt).where(Attempt.id == attempt.id, Attempt.state == "in_progress")
-                                 .values(state="in_progress")).rowcount
+    still_open = session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.state == "in_progress").values(state="in_progress")
+    ).rowcount
     if still_open != 1:
         raise AttemptRefused("This attempt has already been submitted.")
     return _store_responses(session, attempt, responses, now)
@@ -188,15 +213,19 @@ def _store_responses(session: Session, attempt: Attempt, responses: dict[int, ob
     return saved
 
 
-def submit_attempt(session: Session, attempt: Attempt, responses: dict[int, object] | None = None,
-                   now: datetime | None = None) -> bool:
+def submit_attempt(
+    session: Session, attempt: Attempt, responses: dict[int, object] | None = None, now: datetime | None = None
+) -> bool:
     """Grade and close the attempt exactly once; False when it was already submitted."""
     now = now or utcnow()
     late = is_overdue(attempt, now)
     # Claim the attempt first: a concurrent submit (double click, second tab) waits on this row
     # and then finds it no longer in progress, so only one request ever grades it.
-    claimed = session.execute(update(Attempt).where(Attempt.id == attempt.id, Attempt.state == "in_progress")
-                              .values(state="submitted", submitted_at=now)).rowcount
+    claimed = session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.state == "in_progress")
+        .values(state="submitted", submitted_at=now)
+    ).rowcount
     session.refresh(attempt)
     if claimed != 1:
         return False
@@ -222,14 +251,18 @@ def apply_grade(item: AttemptItem, result: grading.Grade) -> None:
 
 def grade_record(result: grading.Grade) -> dict:
     """A grade's state, right answer and feedback as stored with an attempt item (JSON)."""
-    return {"state": result.state, "right_answer": result.right_answer,
-            "feedback": [{"text": f.text, "format": f.format} for f in result.feedback]}
+    return {
+        "state": result.state,
+        "right_answer": result.right_answer,
+        "feedback": [{"text": f.text, "format": f.format} for f in result.feedback],
+    }
 
 
 def recompute_score(session: Session, attempt: Attempt) -> None:
     """Attempt marks and score from its items (after submit, manual grading or regrade)."""
-    items = session.exec(select(AttemptItem, QuestionVersion).join(QuestionVersion)
-                         .where(AttemptItem.attempt_id == attempt.id)).all()
+    items = session.exec(
+        select(AttemptItem, QuestionVersion).join(QuestionVersion).where(AttemptItem.attempt_id == attempt.id)
+    ).all()
     marks = earned = 0.0
     pending = False
     for item, version in items:
@@ -251,9 +284,17 @@ def _record_result(session: Session, attempt: Attempt, quiz: Quiz) -> None:
         verb = "answered"
     else:
         verb = "passed" if has_passed(quiz, attempt.score or 0) else "failed"
-    session.add(ActivityEvent(user_id=attempt.user_id, verb=verb, object_type="quiz", object_id=quiz.id,
-                              label=quiz.title + (" (practice)" if attempt.practice else ""), score=attempt.score,
-                              at=attempt.submitted_at or utcnow()))
+    session.add(
+        ActivityEvent(
+            user_id=attempt.user_id,
+            verb=verb,
+            object_type="quiz",
+            object_id=quiz.id,
+            label=quiz.title + (" (practice)" if attempt.practice else ""),
+            score=attempt.score,
+            at=attempt.submitted_at or utcnow(),
+        )
+    )
 
 
 def grade_essay(session: Session, item: AttemptItem, fraction: float, comment: str, grader_id: int) -> Attempt:

@@ -24,8 +24,13 @@ class BankSummary:
 
 def bank_summaries(session: Session) -> list[BankSummary]:
     """Every bank with its module and how many active questions it holds."""
-    counts = dict(session.exec(select(Question.bank_id, func.count(Question.id))
-                               .where(Question.archived == False).group_by(Question.bank_id)).all())
+    counts = dict(
+        session.exec(
+            select(Question.bank_id, func.count(Question.id))
+            .where(Question.archived == False)
+            .group_by(Question.bank_id)
+        ).all()
+    )
     modules = {m.id: m for m in session.exec(select(Module))}
     banks = session.exec(select(QuestionBank).order_by(QuestionBank.name)).all()
     return [BankSummary(bank, modules.get(bank.module_id), counts.get(bank.id, 0)) for bank in banks]
@@ -51,8 +56,7 @@ def questions_by_category(session: Session, bank: QuestionBank) -> list[tuple[st
 
 def name_taken(session: Session, bank_id: int, category: str, name: str, except_id: int | None = None) -> bool:
     """Whether another question of the bank already has this name in this category."""
-    query = select(Question.id).where(Question.bank_id == bank_id, Question.category == category,
-                                      Question.name == name)
+    query = select(Question.id).where(Question.bank_id == bank_id, Question.category == category, Question.name == name)
     if except_id is not None:
         query = query.where(Question.id != except_id)
     return session.exec(query).first() is not None
@@ -71,14 +75,25 @@ def set_archived(question: Question, archived: bool) -> None:
 def older_version_attempts(session: Session, question: Question) -> int:
     """How many submitted attempts were graded with an older version of the question."""
     latest = current_version(session, question)
-    query = (select(func.count(distinct(AttemptItem.attempt_id))).join(Attempt, AttemptItem.attempt_id == Attempt.id)
-             .where(AttemptItem.question_id == question.id, AttemptItem.version_id != latest.id,
-                    Attempt.state == "submitted"))
+    query = (
+        select(func.count(distinct(AttemptItem.attempt_id)))
+        .join(Attempt, AttemptItem.attempt_id == Attempt.id)
+        .where(
+            AttemptItem.question_id == question.id, AttemptItem.version_id != latest.id, Attempt.state == "submitted"
+        )
+    )
     return session.exec(query).one()
 
 
-def import_text(session: Session, bank: QuestionBank, text: str, filename: str, *, file_format: str = "auto",
-                user_id: int | None = None) -> ImportReport:
+def import_text(
+    session: Session,
+    bank: QuestionBank,
+    text: str,
+    filename: str,
+    *,
+    file_format: str = "auto",
+    user_id: int | None = None,
+) -> ImportReport:
     """Add every question of the text to the bank, or raise QuestionFileError and add none."""
     return import_questions(session, bank, read_question_file(text, filename, file_format), user_id=user_id)
 
@@ -90,9 +105,13 @@ def export_gift(session: Session, bank: QuestionBank) -> str:
 
 def bank_categories(session: Session) -> list[tuple[QuestionBank, list[str]]]:
     """Every bank with the categories of its active questions, for choosing random draws."""
-    rows = session.exec(select(QuestionBank, Question.category).join(Question, Question.bank_id == QuestionBank.id)
-                        .where(Question.archived == False).distinct()
-                        .order_by(QuestionBank.name, Question.category)).all()
+    rows = session.exec(
+        select(QuestionBank, Question.category)
+        .join(Question, Question.bank_id == QuestionBank.id)
+        .where(Question.archived == False)
+        .distinct()
+        .order_by(QuestionBank.name, Question.category)
+    ).all()
     return [(bank, [category for _, category in group]) for bank, group in groupby(rows, key=lambda r: r[0])]
 
 
@@ -113,10 +132,21 @@ class RegradeRecord:
 
 def regrade_history(session: Session, question: Question) -> list[RegradeRecord]:
     """The regrades already applied to attempts at this question, newest first."""
-    versions = dict(session.exec(select(QuestionVersion.id, QuestionVersion.version)
-                                 .where(QuestionVersion.question_id == question.id)).all())
-    rows = session.exec(select(Regrade, Attempt, User).join(Attempt, Regrade.attempt_id == Attempt.id)
-                        .join(User, Attempt.user_id == User.id).where(Regrade.question_id == question.id)
-                        .order_by(Regrade.at.desc(), Regrade.id.desc())).all()
-    return [RegradeRecord(regrade, attempt, user, versions.get(regrade.from_version_id, 0),
-                          versions.get(regrade.to_version_id, 0)) for regrade, attempt, user in rows]
+    versions = dict(
+        session.exec(
+            select(QuestionVersion.id, QuestionVersion.version).where(QuestionVersion.question_id == question.id)
+        ).all()
+    )
+    rows = session.exec(
+        select(Regrade, Attempt, User)
+        .join(Attempt, Regrade.attempt_id == Attempt.id)
+        .join(User, Attempt.user_id == User.id)
+        .where(Regrade.question_id == question.id)
+        .order_by(Regrade.at.desc(), Regrade.id.desc())
+    ).all()
+    return [
+        RegradeRecord(
+            regrade, attempt, user, versions.get(regrade.from_version_id, 0), versions.get(regrade.to_version_id, 0)
+        )
+        for regrade, attempt, user in rows
+    ]

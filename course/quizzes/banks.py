@@ -37,21 +37,26 @@ def get_or_create_bank(session: Session, name: str, module_id: int | None = None
 
 def current_version(session: Session, question: Question) -> QuestionVersion:
     """The version trainees get in new attempts."""
-    return session.exec(select(QuestionVersion).where(QuestionVersion.question_id == question.id,
-                                                      QuestionVersion.version == question.current_version)).one()
+    return session.exec(
+        select(QuestionVersion).where(
+            QuestionVersion.question_id == question.id, QuestionVersion.version == question.current_version
+        )
+    ).one()
 
 
 def question_data(version: QuestionVersion) -> QuestionData:
     return QuestionData.from_dict(version.data)
 
 
-def add_question(session: Session, bank: QuestionBank, data: QuestionData, *, user_id: int | None = None,
-                 position: int | None = None) -> Question:
+def add_question(
+    session: Session, bank: QuestionBank, data: QuestionData, *, user_id: int | None = None, position: int | None = None
+) -> Question:
     """Store a new question with its first version."""
     if position is None:
         position = len(session.exec(select(Question.id).where(Question.bank_id == bank.id)).all())
-    question = Question(bank_id=bank.id, category=data.category or bank.name, name=data.name, qtype=data.type,
-                        position=position)
+    question = Question(
+        bank_id=bank.id, category=data.category or bank.name, name=data.name, qtype=data.type, position=position
+    )
     session.add(question)
     session.flush()
     data.category = question.category
@@ -60,22 +65,25 @@ def add_question(session: Session, bank: QuestionBank, data: QuestionData, *, us
     return question
 
 
-def revise_question(session: Session, question: Question, data: QuestionData, *,
-                    user_id: int | None = None) -> bool:
+def revise_question(session: Session, question: Question, data: QuestionData, *, user_id: int | None = None) -> bool:
     """Save an edit as a new version (old attempts keep theirs); False when nothing changed."""
     data.category = data.category or question.category
     if current_version(session, question).data == data.to_dict() and not question.archived:
         return False
     question.current_version += 1
     question.name, question.category, question.qtype, question.archived = data.name, data.category, data.type, False
-    session.add(QuestionVersion(question_id=question.id, version=question.current_version, data=data.to_dict(),
-                                created_by=user_id))
+    session.add(
+        QuestionVersion(
+            question_id=question.id, version=question.current_version, data=data.to_dict(), created_by=user_id
+        )
+    )
     session.flush()
     return True
 
 
-def import_questions(session: Session, bank: QuestionBank, questions: list[QuestionData], *,
-                     user_id: int | None = None) -> ImportReport:
+def import_questions(
+    session: Session, bank: QuestionBank, questions: list[QuestionData], *, user_id: int | None = None
+) -> ImportReport:
     """Add or revise questions matched by category and name; nothing is committed here."""
     report = ImportReport()
     existing = {(q.category, q.name): q for q in session.exec(select(Question).where(Question.bank_id == bank.id))}

@@ -92,10 +92,17 @@ def _definition(item: dict, rel: str, problems: list[ContentProblem]) -> QuizDef
     for slot in slots:
         if not ("question" in slot or isinstance(slot.get("random"), int)):
             problems.append(ContentProblem(rel, line_of(slot), "a slot needs 'question: NAME' or 'random: N'"))
-    return QuizDefinition(f.text("slug"), f.text("title"), f.text("description", required=False),
-                          item.get("module"), kind, f.text("bank"), settings,
-                          [{k: v for k, v in s.items() if k != "__line__"} | {"line": line_of(s)} for s in slots],
-                          line_of(item))
+    return QuizDefinition(
+        f.text("slug"),
+        f.text("title"),
+        f.text("description", required=False),
+        item.get("module"),
+        kind,
+        f.text("bank"),
+        settings,
+        [{k: v for k, v in s.items() if k != "__line__"} | {"line": line_of(s)} for s in slots],
+        line_of(item),
+    )
 
 
 def _number(f: FieldReader, item: dict, key: str, default: float, low: float, high: float) -> float:

@@ -24,24 +24,32 @@ class EssayAnswer:
 
 
 def _essay_query():
-    return (select(AttemptItem, Attempt, Quiz, User, QuestionVersion)
-            .join(Attempt, AttemptItem.attempt_id == Attempt.id)
-            .join(Quiz, Attempt.quiz_id == Quiz.id)
-            .join(User, Attempt.user_id == User.id)
-            .join(QuestionVersion, AttemptItem.version_id == QuestionVersion.id)
-            .where(Attempt.state == "submitted"))
+    return (
+        select(AttemptItem, Attempt, Quiz, User, QuestionVersion)
+        .join(Attempt, AttemptItem.attempt_id == Attempt.id)
+        .join(Quiz, Attempt.quiz_id == Quiz.id)
+        .join(User, Attempt.user_id == User.id)
+        .join(QuestionVersion, AttemptItem.version_id == QuestionVersion.id)
+        .where(Attempt.state == "submitted")
+    )
 
 
 def _essays(rows) -> list[EssayAnswer]:
     # The version's own type decides: the question may have become another type since.
-    return [EssayAnswer(item, attempt, quiz, user, QuestionData.from_dict(version.data))
-            for item, attempt, quiz, user, version in rows if version.data.get("type") == "essay"]
+    return [
+        EssayAnswer(item, attempt, quiz, user, QuestionData.from_dict(version.data))
+        for item, attempt, quiz, user, version in rows
+        if version.data.get("type") == "essay"
+    ]
 
 
 def essays_to_grade(session: Session) -> list[EssayAnswer]:
     """Submitted essay answers without a mark yet, oldest submission first."""
-    rows = session.exec(_essay_query().where(AttemptItem.fraction == None)  # noqa: E711
-                        .order_by(Attempt.submitted_at, AttemptItem.position)).all()
+    rows = session.exec(
+        _essay_query()
+        .where(AttemptItem.fraction == None)  # noqa: E711
+        .order_by(Attempt.submitted_at, AttemptItem.position)
+    ).all()
     return _essays(rows)
 
 

@@ -63,11 +63,20 @@ def ranked_attempts(*conditions) -> Subquery:
     `from_last` 1 the last."""
     finished = case((FINISHED, 1), else_=0)
     same = (Attempt.user_id, Attempt.quiz_id, finished)
-    return (select(Attempt.user_id, Attempt.quiz_id, Attempt.score, Attempt.state, Attempt.practice,
-                   finished.label("finished"),
-                   func.row_number().over(partition_by=same, order_by=Attempt.number).label("from_first"),
-                   func.row_number().over(partition_by=same, order_by=Attempt.number.desc()).label("from_last"))
-            .where(*conditions).subquery("ranked"))
+    return (
+        select(
+            Attempt.user_id,
+            Attempt.quiz_id,
+            Attempt.score,
+            Attempt.state,
+            Attempt.practice,
+            finished.label("finished"),
+            func.row_number().over(partition_by=same, order_by=Attempt.number).label("from_first"),
+            func.row_number().over(partition_by=same, order_by=Attempt.number.desc()).label("from_last"),
+        )
+        .where(*conditions)
+        .subquery("ranked")
+    )
 
 
 def grade_column(ranked: Subquery, quiz_id: int, grading_method: str) -> ColumnElement:

@@ -29,20 +29,24 @@ def regrade_preview(session: Session, question: Question) -> list[RegradeRow]:
     """What regrading every submitted attempt on an older version would change."""
     latest = current_version(session, question)
     new_data = QuestionData.from_dict(latest.data)
-    rows = session.exec(select(AttemptItem, Attempt, User, QuestionVersion)
-                        .join(Attempt, AttemptItem.attempt_id == Attempt.id)
-                        .join(User, Attempt.user_id == User.id)
-                        .join(QuestionVersion, AttemptItem.version_id == QuestionVersion.id)
-                        .where(AttemptItem.question_id == question.id, AttemptItem.version_id != latest.id,
-                               Attempt.state == "submitted")
-                        .order_by(Attempt.id)).all()
+    rows = session.exec(
+        select(AttemptItem, Attempt, User, QuestionVersion)
+        .join(Attempt, AttemptItem.attempt_id == Attempt.id)
+        .join(User, Attempt.user_id == User.id)
+        .join(QuestionVersion, AttemptItem.version_id == QuestionVersion.id)
+        .where(
+            AttemptItem.question_id == question.id, AttemptItem.version_id != latest.id, Attempt.state == "submitted"
+        )
+        .order_by(Attempt.id)
+    ).all()
     preview = []
     for item, attempt, user, version in rows:
         after = _new_fraction(item, new_data)
         delta = ((after or 0) - (item.fraction or 0)) * item.mark
         score_after = round((attempt.marks + delta) / attempt.max_marks, 7) if attempt.max_marks else attempt.score
-        preview.append(RegradeRow(attempt, user, item, version.version, item.fraction, after, attempt.score,
-                                  score_after))
+        preview.append(
+            RegradeRow(attempt, user, item, version.version, item.fraction, after, attempt.score, score_after)
+        )
     return preview
 
 
@@ -65,7 +69,15 @@ def apply_regrade(session: Session, question: Question, by_user: int) -> list[Re
             apply_grade(row.item, grading.grade(new_data, row.item.response["value"] if row.item.response else None))
         session.flush()
         recompute_score(session, row.attempt)
-        session.add(Regrade(attempt_id=row.attempt.id, question_id=question.id, from_version_id=old_version_id,
-                            to_version_id=latest.id, score_before=row.score_before, score_after=row.attempt.score,
-                            by_user=by_user))
+        session.add(
+            Regrade(
+                attempt_id=row.attempt.id,
+                question_id=question.id,
+                from_version_id=old_version_id,
+                to_version_id=latest.id,
+                score_before=row.score_before,
+                score_after=row.attempt.score,
+                by_user=by_user,
+            )
+        )
     return preview

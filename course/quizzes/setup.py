@@ -75,8 +75,10 @@ def add_fixed_slot(quiz: Quiz, question_id: int, mark: float) -> None:
 
 def add_random_slot(quiz: Quiz, bank_id: int, category: str, count: int, mark: float) -> None:
     """Draw `count` questions from a bank's category (and its subcategories) in each attempt."""
-    quiz.slots = [*quiz.slots, {"kind": "random", "bank_id": bank_id, "category": category, "count": count,
-                                "mark": mark}]
+    quiz.slots = [
+        *quiz.slots,
+        {"kind": "random", "bank_id": bank_id, "category": category, "count": count, "mark": mark},
+    ]
 
 
 def remove_slot(quiz: Quiz, index: int) -> bool:
@@ -124,8 +126,9 @@ def sample_draw(session: Session, quiz: Quiz, seed: int | None = None) -> list[S
     return sample
 
 
-def grant_extension(session: Session, quiz: Quiz, user: User, *, closes_at: datetime | None, extra_attempts: int,
-                    extra_minutes: int) -> QuizExtension:
+def grant_extension(
+    session: Session, quiz: Quiz, user: User, *, closes_at: datetime | None, extra_attempts: int, extra_minutes: int
+) -> QuizExtension:
     """Give one trainee a later close date, more attempts or more time (replacing an earlier grant)."""
     extension = extension_for(session, quiz, user.id) or QuizExtension(quiz_id=quiz.id, user_id=user.id)
     extension.closes_at, extension.extra_attempts, extension.extra_minutes = closes_at, extra_attempts, extra_minutes
@@ -136,5 +139,11 @@ def grant_extension(session: Session, quiz: Quiz, user: User, *, closes_at: date
 
 def quiz_extensions(session: Session, quiz: Quiz) -> list[tuple[QuizExtension, User]]:
     """The quiz's extensions with their trainees, by email."""
-    return list(session.exec(select(QuizExtension, User).join(User, QuizExtension.user_id == User.id)
-                             .where(QuizExtension.quiz_id == quiz.id).order_by(User.email)).all())
+    return list(
+        session.exec(
+            select(QuizExtension, User)
+            .join(User, QuizExtension.user_id == User.id)
+            .where(QuizExtension.quiz_id == quiz.id)
+            .order_by(User.email)
+        ).all()
+    )

@@ -48,9 +48,11 @@ def quiz_standings(session: Session, user_id: int | None, quizzes: Iterable[Quiz
     quizzes = list(quizzes)
     taken: dict[int, list[Attempt]] = defaultdict(list)
     if user_id is not None and quizzes:
-        rows = session.exec(select(Attempt).where(Attempt.user_id == user_id, Attempt.practice == False,
-                                                  Attempt.quiz_id.in_([q.id for q in quizzes]))
-                            .order_by(Attempt.quiz_id, Attempt.number))
+        rows = session.exec(
+            select(Attempt)
+            .where(Attempt.user_id == user_id, Attempt.practice == False, Attempt.quiz_id.in_([q.id for q in quizzes]))
+            .order_by(Attempt.quiz_id, Attempt.number)
+        )
         for attempt in rows:
             taken[attempt.quiz_id].append(attempt)
     return {quiz.id: QuizStanding(quiz, taken[quiz.id]) for quiz in quizzes}
@@ -59,8 +61,9 @@ def quiz_standings(session: Session, user_id: int | None, quizzes: Iterable[Quiz
 def module_quizzes(session: Session) -> dict[int, list[Quiz]]:
     """Module id -> its active end-of-module quizzes (the ones module completion needs), oldest first."""
     grouped: dict[int, list[Quiz]] = defaultdict(list)
-    for quiz in session.exec(select(Quiz).where(Quiz.kind == "module", Quiz.module_id.is_not(None),
-                                                Quiz.archived == False).order_by(Quiz.id)):
+    for quiz in session.exec(
+        select(Quiz).where(Quiz.kind == "module", Quiz.module_id.is_not(None), Quiz.archived == False).order_by(Quiz.id)
+    ):
         grouped[quiz.module_id].append(quiz)
     return dict(grouped)
 

@@ -25,16 +25,21 @@ def sync_quizzes(session: Session, folder: str | Path) -> str:
     for name, questions in banks.items():
         bank = get_or_create_bank(session, name, modules.get(module_slug_for_bank(name)))
         report = import_questions(session, bank, questions)
-        created, revised, unchanged = created + len(report.created), revised + len(report.revised), \
-            unchanged + report.unchanged
+        created, revised, unchanged = (
+            created + len(report.created),
+            revised + len(report.revised),
+            unchanged + report.unchanged,
+        )
         bank_rows[name] = bank
     problems: list[ContentProblem] = []
     for definition in definitions:
         _define_quiz(session, definition, bank_rows, modules, problems)
     if problems:
         raise ContentError(problems)
-    return (f"{len(banks)} banks ({created} new questions, {revised} revised, {unchanged} unchanged), "
-            f"{len(definitions)} quizzes")
+    return (
+        f"{len(banks)} banks ({created} new questions, {revised} revised, {unchanged} unchanged), "
+        f"{len(definitions)} quizzes"
+    )
 
 
 def _define_quiz(session, definition: QuizDefinition, banks, modules, problems) -> None:
@@ -53,21 +58,33 @@ def _define_quiz(session, definition: QuizDefinition, banks, modules, problems) 
     for slot in definition.slots:
         mark = float(slot.get("mark", 1))
         if "question" in slot:
-            question = session.exec(select(Question).where(Question.bank_id == bank.id,
-                                                           Question.name == slot["question"])).first()
+            question = session.exec(
+                select(Question).where(Question.bank_id == bank.id, Question.name == slot["question"])
+            ).first()
             if question is None:
                 problems.append(ContentProblem(where, slot["line"], f"no question named '{slot['question']}'"))
                 continue
             slots.append({"kind": "fixed", "question_id": question.id, "mark": mark})
         else:
-            slots.append({"kind": "random", "bank_id": bank.id, "category": slot.get("category", definition.bank),
-                          "count": slot["random"], "mark": mark})
+            slots.append(
+                {
+                    "kind": "random",
+                    "bank_id": bank.id,
+                    "category": slot.get("category", definition.bank),
+                    "count": slot["random"],
+                    "mark": mark,
+                }
+            )
     quiz = session.exec(select(Quiz).where(Quiz.slug == definition.slug)).first()
     if quiz is None:
         quiz = Quiz(slug=definition.slug, title=definition.title)
         session.add(quiz)
-    quiz.title, quiz.description, quiz.module_id, quiz.kind = (definition.title, definition.description, module_id,
-                                                               definition.kind)
+    quiz.title, quiz.description, quiz.module_id, quiz.kind = (
+        definition.title,
+        definition.description,
+        module_id,
+        definition.kind,
+    )
     quiz.slots, quiz.from_file, quiz.archived = slots, True, False
     for key, value in definition.settings.items():
         setattr(quiz, key, value)

@@ -119,24 +119,36 @@ class CohortSummary:
         return round(100 * self.completed / self.enrolled) if self.enrolled else 0
 
 
-def summarise(modules: list[ModuleInfo], facts: Iterable[MemberFacts], enrolled: int,
-              gains: Iterable[GainRow] = ()) -> CohortSummary:
+def summarise(
+    modules: list[ModuleInfo], facts: Iterable[MemberFacts], enrolled: int, gains: Iterable[GainRow] = ()
+) -> CohortSummary:
     """Every cohort figure over a set of members; `facts` may leave out members who did nothing."""
     facts = list(facts)
     patterns = Counter(f.modules_complete for f in facts)
-    funnel = tuple(FunnelStep(m.slug, m.title, sum(n for complete, n in patterns.items() if complete[i]))
-                   for i, m in enumerate(modules))
+    funnel = tuple(
+        FunnelStep(m.slug, m.title, sum(n for complete, n in patterns.items() if complete[i]))
+        for i, m in enumerate(modules)
+    )
     completed = sum(n for complete, n in patterns.items() if all(complete)) if modules else 0
-    return CohortSummary(enrolled, sum(1 for f in facts if f.started), completed, funnel, stop_points(modules, facts),
-                         tuple(knowledge_gain(modules, gains)))
+    return CohortSummary(
+        enrolled,
+        sum(1 for f in facts if f.started),
+        completed,
+        funnel,
+        stop_points(modules, facts),
+        tuple(knowledge_gain(modules, gains)),
+    )
 
 
 def stop_points(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> tuple[StopPoint, ...]:
     """Lessons where members stopped (last opened, not completed), most members first, then path order."""
     stopped = Counter(f.stopped_at for f in facts if f.stopped_at is not None)
     order = [(lesson, module) for module in modules for lesson in module.lessons]
-    rows = [(stopped[lesson.id], i, StopPoint(lesson.slug, lesson.title, module.title, stopped[lesson.id]))
-            for i, (lesson, module) in enumerate(order) if stopped[lesson.id]]
+    rows = [
+        (stopped[lesson.id], i, StopPoint(lesson.slug, lesson.title, module.title, stopped[lesson.id]))
+        for i, (lesson, module) in enumerate(order)
+        if stopped[lesson.id]
+    ]
     return tuple(row for _, _, row in sorted(rows, key=lambda r: (-r[0], r[1])))
 
 
@@ -147,9 +159,17 @@ def knowledge_gain(modules: list[ModuleInfo], rows: Iterable[GainRow]) -> list[G
         count[row.module_id] += row.n
         pre[row.module_id] += row.pre_sum
         post[row.module_id] += row.post_sum
-    return [Gain(m.slug, m.title, count[m.id], 100 * pre[m.id] / count[m.id] if count[m.id] else None,
-                 100 * post[m.id] / count[m.id] if count[m.id] else None)
-            for m in modules if m.pretest is not None and m.posttest is not None]
+    return [
+        Gain(
+            m.slug,
+            m.title,
+            count[m.id],
+            100 * pre[m.id] / count[m.id] if count[m.id] else None,
+            100 * post[m.id] / count[m.id] if count[m.id] else None,
+        )
+        for m in modules
+        if m.pretest is not None and m.posttest is not None
+    ]
 
 
 @dataclass(frozen=True)
@@ -164,9 +184,14 @@ def group_value(raw: str | None) -> str:
     return (raw or "").strip()
 
 
-def breakdown(by: str, member_groups: Mapping[int, str | None], modules: list[ModuleInfo],
-              facts: Mapping[int, MemberFacts], gains: Iterable[GainRow] = (),
-              labels: Mapping[str, str] | None = None) -> list[GroupSummary]:
+def breakdown(
+    by: str,
+    member_groups: Mapping[int, str | None],
+    modules: list[ModuleInfo],
+    facts: Mapping[int, MemberFacts],
+    gains: Iterable[GainRow] = (),
+    labels: Mapping[str, str] | None = None,
+) -> list[GroupSummary]:
     """The cohort summary per value of `by` (member id -> value); blank values are shown as not given, last."""
     if by not in GROUPINGS:
         raise ValueError(f"cannot break down by {by!r}; use one of {', '.join(GROUPINGS)}")
@@ -181,7 +206,12 @@ def breakdown(by: str, member_groups: Mapping[int, str | None], modules: list[Mo
     gain_rows: dict[str, list[GainRow]] = defaultdict(list)
     for row in gains:
         gain_rows[group_value(row.group)].append(row)
-    result = [GroupSummary(value, labels.get(value, value) if value else NOT_GIVEN,
-                           summarise(modules, grouped[value], count, gain_rows[value]))
-              for value, count in members.items()]
+    result = [
+        GroupSummary(
+            value,
+            labels.get(value, value) if value else NOT_GIVEN,
+            summarise(modules, grouped[value], count, gain_rows[value]),
+        )
+        for value, count in members.items()
+    ]
     return sorted(result, key=lambda g: (not g.value, -g.summary.enrolled, g.label.casefold()))

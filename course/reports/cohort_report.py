@@ -27,19 +27,31 @@ def cohort_report(session: Session, cohort: Cohort) -> CohortReport:
     """The cohort summary from a handful of aggregate queries, each folding rows per member or module."""
     modules = queries.cohort_modules(session, cohort)
     lessons = folds.lesson_facts(session, cohort.id, modules)
-    facts = standing.member_facts(modules, lessons, folds.quiz_facts(session, cohort.id, modules),
-                                  folds.stop_points(session, cohort.id, modules))
-    summary = analysis.summarise(modules, facts.values(), queries.member_count(session, cohort.id),
-                                 folds.knowledge_gains(session, cohort.id, modules))
+    facts = standing.member_facts(
+        modules, lessons, folds.quiz_facts(session, cohort.id, modules), folds.stop_points(session, cohort.id, modules)
+    )
+    summary = analysis.summarise(
+        modules,
+        facts.values(),
+        queries.member_count(session, cohort.id),
+        folds.knowledge_gains(session, cohort.id, modules),
+    )
     path = session.get(LearningPath, cohort.path_id) if cohort.path_id else None
     return CohortReport(cohort, path, modules, facts, summary, lessons)
 
 
-def breakdown(session: Session, report: CohortReport, by: str,
-              labels: dict[str, str] | None = None) -> list[analysis.GroupSummary]:
+def breakdown(
+    session: Session, report: CohortReport, by: str, labels: dict[str, str] | None = None
+) -> list[analysis.GroupSummary]:
     """The same summary per value of a profile attribute: two more aggregate queries."""
-    return analysis.breakdown(by, queries.member_groups(session, report.cohort.id, by), report.modules, report.facts,
-                              folds.knowledge_gains(session, report.cohort.id, report.modules, by), labels)
+    return analysis.breakdown(
+        by,
+        queries.member_groups(session, report.cohort.id, by),
+        report.modules,
+        report.facts,
+        folds.knowledge_gains(session, report.cohort.id, report.modules, by),
+        labels,
+    )
 
 
 def trainee_progress(session: Session, report: CohortReport, user_ids: list[int]) -> dict[int, standing.MemberProgress]:
@@ -65,8 +77,9 @@ def path_quizzes(modules: list[analysis.ModuleInfo]) -> list[tuple[analysis.Modu
     return [(m, q) for m in modules for q in (m.pretest, *m.quizzes, m.posttest) if q is not None]
 
 
-def item_analysis(session: Session, cohort_id: int, modules: list[analysis.ModuleInfo],
-                  quiz_id: int) -> QuizItems | None:
+def item_analysis(
+    session: Session, cohort_id: int, modules: list[analysis.ModuleInfo], quiz_id: int
+) -> QuizItems | None:
     """Item analysis of one quiz of the path; None when the quiz is not one of the path's.
 
     One quiz at a time, on request: a cohort of thousands has hundreds of thousands of answers.

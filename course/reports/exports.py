@@ -13,8 +13,20 @@ from datetime import UTC
 from course.reports.cohort import Member
 from course.reports.member_standing import MemberProgress
 
-BASE_COLUMNS = ("user_id", "name", "email", "organisation", "org_type", "country", "firm_size", "sex",
-                "enrolled_at", "lessons_completed", "lessons_total", "progress_percent")
+BASE_COLUMNS = (
+    "user_id",
+    "name",
+    "email",
+    "organisation",
+    "org_type",
+    "country",
+    "firm_size",
+    "sex",
+    "enrolled_at",
+    "lessons_completed",
+    "lessons_total",
+    "progress_percent",
+)
 END_COLUMNS = ("path_completed", "certificate_code")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,9 +47,20 @@ def score_cell(score: float | None) -> str:
 def progress_row(member: Member, progress: MemberProgress, certificate_code: str = "") -> list[str]:
     """One trainee's row, in the order of `progress_columns`."""
     enrolled = member.enrolled_at.astimezone(UTC).isoformat(timespec="seconds") if member.enrolled_at else ""
-    row = [str(member.user_id), member.name, member.email, member.organisation, member.org_type, member.country,
-           member.firm_size, member.sex, enrolled, str(progress.lessons_done), str(progress.lessons_total),
-           str(progress.percent)]
+    row = [
+        str(member.user_id),
+        member.name,
+        member.email,
+        member.organisation,
+        member.org_type,
+        member.country,
+        member.firm_size,
+        member.sex,
+        enrolled,
+        str(progress.lessons_done),
+        str(progress.lessons_total),
+        str(progress.percent),
+    ]
     for best, open_ in zip(progress.quiz_best, progress.quiz_in_progress, strict=True):
         row += [score_cell(best), "1" if open_ else "0"]
     return row + ["1" if progress.path_complete else "0", certificate_code]
@@ -49,8 +72,12 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def progress_csv(module_slugs: list[str], members: Iterable[Member], progress: Mapping[int, MemberProgress],
-                 certificates: Mapping[int, str] | None = None) -> str:
+def progress_csv(
+    module_slugs: list[str],
+    members: Iterable[Member],
+    progress: Mapping[int, MemberProgress],
+    certificates: Mapping[int, str] | None = None,
+) -> str:
     """The whole export as text."""
     certificates = certificates or {}
     out = io.StringIO()

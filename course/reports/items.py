@@ -40,8 +40,14 @@ class ItemSums:
     sum_xy: float = 0.0
 
     def __add__(self, other: ItemSums) -> ItemSums:
-        return ItemSums(self.n + other.n, self.sum_x + other.sum_x, self.sum_y + other.sum_y,
-                        self.sum_xx + other.sum_xx, self.sum_yy + other.sum_yy, self.sum_xy + other.sum_xy)
+        return ItemSums(
+            self.n + other.n,
+            self.sum_x + other.sum_x,
+            self.sum_y + other.sum_y,
+            self.sum_xx + other.sum_xx,
+            self.sum_yy + other.sum_yy,
+            self.sum_xy + other.sum_xy,
+        )
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[float, float]]) -> ItemSums:
@@ -60,8 +66,8 @@ def rest_score(marks: float, fraction: float | None, mark: float) -> float | Non
 def discrimination(sums: ItemSums) -> float | None:
     """Pearson correlation of item fraction and rest score; None when it is undefined."""
     n = sums.n
-    spread_x = n * sums.sum_xx - sums.sum_x ** 2
-    spread_y = n * sums.sum_yy - sums.sum_y ** 2
+    spread_x = n * sums.sum_xx - sums.sum_x**2
+    spread_y = n * sums.sum_yy - sums.sum_y**2
     if n < 2 or spread_x <= 1e-12 or spread_y <= 1e-12:
         return None  # everyone scored the same on the item or on the rest: nothing to separate
     return (n * sums.sum_xy - sums.sum_x * sums.sum_y) / math.sqrt(spread_x * spread_y)
@@ -96,10 +102,18 @@ def group_results(results: Iterable[ItemResult]) -> list[ResponseGroup]:
     grouped: dict[tuple[int, int, str], list[ItemResult]] = defaultdict(list)
     for result in results:
         grouped[(result.question_id, result.version_id, json.dumps(result.response, sort_keys=True))].append(result)
-    return [ResponseGroup(qid, vid, rows[0].response, len(rows), sum(1 for r in rows if r.fraction is not None),
-                          sum(r.fraction for r in rows if r.fraction is not None),
-                          ItemSums.of((r.fraction, r.rest) for r in rows if r.fraction is not None and r.rest is not None))
-            for (qid, vid, _), rows in grouped.items()]
+    return [
+        ResponseGroup(
+            qid,
+            vid,
+            rows[0].response,
+            len(rows),
+            sum(1 for r in rows if r.fraction is not None),
+            sum(r.fraction for r in rows if r.fraction is not None),
+            ItemSums.of((r.fraction, r.rest) for r in rows if r.fraction is not None and r.rest is not None),
+        )
+        for (qid, vid, _), rows in grouped.items()
+    ]
 
 
 def stored_response(text: str | None) -> object:
@@ -133,8 +147,9 @@ class ItemStats:
     options: tuple[OptionCount, ...] = field(default_factory=tuple)
 
 
-def analyse_items(groups: Iterable[ResponseGroup], versions: Mapping[int, dict],
-                  order: Iterable[int] = ()) -> list[ItemStats]:
+def analyse_items(
+    groups: Iterable[ResponseGroup], versions: Mapping[int, dict], order: Iterable[int] = ()
+) -> list[ItemStats]:
     """Facility, discrimination and option frequencies per question.
 
     `versions` maps question-version ids to `Question.to_dict()` data; option texts come from the
@@ -154,9 +169,17 @@ def _item_stats(question_id: int, groups: list[ResponseGroup], versions: Mapping
     graded = sum(g.graded for g in groups)
     sums = sum((g.sums for g in groups), ItemSums())
     facility = sum(g.sum_fraction for g in groups) / graded if graded else None
-    return ItemStats(question_id, latest.get("name", f"Question {question_id}"), latest.get("text", ""),
-                     latest.get("type", ""), attempts, graded, facility, discrimination(sums),
-                     tuple(option_frequencies(groups, versions)))
+    return ItemStats(
+        question_id,
+        latest.get("name", f"Question {question_id}"),
+        latest.get("text", ""),
+        latest.get("type", ""),
+        attempts,
+        graded,
+        facility,
+        discrimination(sums),
+        tuple(option_frequencies(groups, versions)),
+    )
 
 
 def option_frequencies(groups: Iterable[ResponseGroup], versions: Mapping[int, dict]) -> list[OptionCount]:
@@ -194,23 +217,29 @@ def _choices(data: dict, response: object) -> list[tuple[str, str, bool | None, 
 def _offered(data: dict, response: object) -> list[tuple[str, str, bool | None, bool]]:
     question = Question.from_dict(data)
     if isinstance(question, SingleChoice):
-        return [(option_id(i), o.text, o.fraction >= 1 - EPSILON, response == option_id(i))
-                for i, o in enumerate(question.options)]
+        return [
+            (option_id(i), o.text, o.fraction >= 1 - EPSILON, response == option_id(i))
+            for i, o in enumerate(question.options)
+        ]
     if isinstance(question, MultipleResponse):
         chosen = set(response) if isinstance(response, list) else set()
         return [(option_id(i), o.text, o.fraction > 0, option_id(i) in chosen) for i, o in enumerate(question.options)]
     if isinstance(question, TrueFalse):
-        return [("true", "True", question.answer, response is True),
-                ("false", "False", not question.answer, response is False)]
+        return [
+            ("true", "True", question.answer, response is True),
+            ("false", "False", not question.answer, response is False),
+        ]
     if isinstance(question, Matching):
         return _matching(question, response if isinstance(response, dict) else {})
     return []
 
 
 def _matching(question: Matching, response: dict) -> list[tuple[str, str, bool | None, bool]]:
-    return [(f"{sub_id}={answer_id}", f"{pair.text} → {answer}", answer == pair.answer,
-             response.get(sub_id) == answer_id)
-            for sub_id, pair in question.subquestions() for answer_id, answer in question.answer_choices()]
+    return [
+        (f"{sub_id}={answer_id}", f"{pair.text} → {answer}", answer == pair.answer, response.get(sub_id) == answer_id)
+        for sub_id, pair in question.subquestions()
+        for answer_id, answer in question.answer_choices()
+    ]
 
 
 def _typed_key(response: object) -> str:

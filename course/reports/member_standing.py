@@ -57,17 +57,25 @@ def _status(done: int, total: int, quiz_required: bool, quiz_passed: bool) -> ru
     return rules.ModuleStatus(done, total, quiz_required, quiz_passed)
 
 
-def _statuses(modules: list[ModuleInfo], lesson: LessonFacts | None, quiz: QuizFacts | None) -> list[rules.ModuleStatus]:
+def _statuses(
+    modules: list[ModuleInfo], lesson: LessonFacts | None, quiz: QuizFacts | None
+) -> list[rules.ModuleStatus]:
     """The member's status on each module of the path."""
     passed = [True] * len(modules)
     for j, (i, info) in enumerate(module_quizzes(modules)):
         passed[i] = passed[i] and quiz is not None and has_passed(info, quiz.grades[j])
-    return [_status(lesson.done[i] if lesson else 0, len(m.lessons), bool(m.quizzes), passed[i])
-            for i, m in enumerate(modules)]
+    return [
+        _status(lesson.done[i] if lesson else 0, len(m.lessons), bool(m.quizzes), passed[i])
+        for i, m in enumerate(modules)
+    ]
 
 
-def member_facts(modules: list[ModuleInfo], lessons: Iterable[LessonFacts], quizzes: Iterable[QuizFacts],
-                 stops: Mapping[int, int] | None = None) -> dict[int, MemberFacts]:
+def member_facts(
+    modules: list[ModuleInfo],
+    lessons: Iterable[LessonFacts],
+    quizzes: Iterable[QuizFacts],
+    stops: Mapping[int, int] | None = None,
+) -> dict[int, MemberFacts]:
     """The compact facts of every member with a row; members without one did nothing yet."""
     stops = stops or {}
     lessons = {row.user_id: row for row in lessons}
@@ -76,8 +84,9 @@ def member_facts(modules: list[ModuleInfo], lessons: Iterable[LessonFacts], quiz
     for uid in lessons.keys() | quizzes.keys():
         lesson, quiz = lessons.get(uid), quizzes.get(uid)
         complete = tuple(s.complete for s in _statuses(modules, lesson, quiz))
-        facts[uid] = MemberFacts(uid, bool(lesson and lesson.opened) or bool(quiz and quiz.attempts), complete,
-                                 stops.get(uid))
+        facts[uid] = MemberFacts(
+            uid, bool(lesson and lesson.opened) or bool(quiz and quiz.attempts), complete, stops.get(uid)
+        )
     return facts
 
 
@@ -100,8 +109,13 @@ class MemberProgress:
         return bool(self.modules_complete) and all(self.modules_complete)
 
 
-def member_progress(modules: list[ModuleInfo], facts: Mapping[int, MemberFacts], lessons: Iterable[LessonFacts],
-                    quizzes: Iterable[QuizFacts], user_ids: Iterable[int]) -> dict[int, MemberProgress]:
+def member_progress(
+    modules: list[ModuleInfo],
+    facts: Mapping[int, MemberFacts],
+    lessons: Iterable[LessonFacts],
+    quizzes: Iterable[QuizFacts],
+    user_ids: Iterable[int],
+) -> dict[int, MemberProgress]:
     """The detail of the members asked for (a page of the trainee table, or everyone for the export).
 
     `quizzes` must be detail rows (with best scores and open attempts) for these members.
@@ -109,12 +123,15 @@ def member_progress(modules: list[ModuleInfo], facts: Mapping[int, MemberFacts],
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
     nothing = (False,) * len(modules)
-    return {uid: _detail(modules, facts.get(uid) or MemberFacts(uid, False, nothing), lessons.get(uid),
-                         quizzes.get(uid)) for uid in user_ids}
+    return {
+        uid: _detail(modules, facts.get(uid) or MemberFacts(uid, False, nothing), lessons.get(uid), quizzes.get(uid))
+        for uid in user_ids
+    }
 
 
-def _detail(modules: list[ModuleInfo], facts: MemberFacts, lesson: LessonFacts | None,
-            quiz: QuizFacts | None) -> MemberProgress:
+def _detail(
+    modules: list[ModuleInfo], facts: MemberFacts, lesson: LessonFacts | None, quiz: QuizFacts | None
+) -> MemberProgress:
     size = len(modules)
     statuses = _statuses(modules, lesson, quiz)
     best: list[float | None] = [None] * size
@@ -125,6 +142,14 @@ def _detail(modules: list[ModuleInfo], facts: MemberFacts, lesson: LessonFacts |
             best[i] = score
         open_[i] = open_[i] or bool(quiz and quiz.in_progress and quiz.in_progress[j])
     percent = round(sum(s.percent for s in statuses) / size) if size else 0
-    return MemberProgress(facts.user_id, sum(s.lessons_done for s in statuses), sum(s.lessons_total for s in statuses),
-                          percent, tuple(s.complete for s in statuses), tuple(best), tuple(open_), facts.started,
-                          facts.stopped_at)
+    return MemberProgress(
+        facts.user_id,
+        sum(s.lessons_done for s in statuses),
+        sum(s.lessons_total for s in statuses),
+        percent,
+        tuple(s.complete for s in statuses),
+        tuple(best),
+        tuple(open_),
+        facts.started,
+        facts.stopped_at,
+    )

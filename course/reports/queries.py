@@ -36,8 +36,9 @@ def cohort_modules(session: Session, cohort: Cohort) -> list[ModuleInfo]:
     lessons = catalogue.lessons_by_module(session)
     quizzes: dict[int, list[Quiz]] = defaultdict(list)
     ids = [m.id for m in active]
-    for quiz in session.exec(select(Quiz).where(Quiz.module_id.in_(ids), Quiz.archived == False,
-                                                   Quiz.kind.in_(QUIZ_KINDS)).order_by(Quiz.id)):
+    for quiz in session.exec(
+        select(Quiz).where(Quiz.module_id.in_(ids), Quiz.archived == False, Quiz.kind.in_(QUIZ_KINDS)).order_by(Quiz.id)
+    ):
         quizzes[quiz.module_id].append(quiz)
     return [_module_info(m, lessons.get(m.id, []), quizzes[m.id]) for m in active]
 
@@ -47,18 +48,38 @@ def _module_info(module, lessons, quizzes) -> ModuleInfo:
     first = {}
     for info in infos:
         first.setdefault(info.kind, info)
-    return ModuleInfo(module.id, module.slug, module.title,
-                      tuple(LessonInfo(lesson.id, lesson.slug, lesson.title) for lesson in lessons),
-                      tuple(i for i in infos if i.kind == "module"), first.get("pretest"), first.get("posttest"))
+    return ModuleInfo(
+        module.id,
+        module.slug,
+        module.title,
+        tuple(LessonInfo(lesson.id, lesson.slug, lesson.title) for lesson in lessons),
+        tuple(i for i in infos if i.kind == "module"),
+        first.get("pretest"),
+        first.get("posttest"),
+    )
 
 
-def cohort_members(session: Session, cohort_id: int, *, with_enrolment: bool = False, offset: int = 0,
-                   limit: int | None = None) -> list[Member]:
+def cohort_members(
+    session: Session, cohort_id: int, *, with_enrolment: bool = False, offset: int = 0, limit: int | None = None
+) -> list[Member]:
     """Members' profiles by name, all or one page (with the enrolment time when asked: the export needs it)."""
-    columns = [User.id, User.name, User.email, User.organisation, User.org_type, User.country, User.firm_size,
-               User.sex] + ([CohortMember.enrolled_at] if with_enrolment else [])
-    query = (select(*columns).join(CohortMember, in_cohort(User.id, cohort_id))
-             .order_by(func.lower(User.name), User.id).offset(offset).limit(limit))
+    columns = [
+        User.id,
+        User.name,
+        User.email,
+        User.organisation,
+        User.org_type,
+        User.country,
+        User.firm_size,
+        User.sex,
+    ] + ([CohortMember.enrolled_at] if with_enrolment else [])
+    query = (
+        select(*columns)
+        .join(CohortMember, in_cohort(User.id, cohort_id))
+        .order_by(func.lower(User.name), User.id)
+        .offset(offset)
+        .limit(limit)
+    )
     return [Member(*row) for row in session.exec(query)]
 
 
@@ -82,15 +103,36 @@ def item_response_groups(session: Session, cohort_id: int, quiz_id: int) -> list
     x = AttemptItem.fraction
     rest = Attempt.marks - x * AttemptItem.mark  # NULL while the item is ungraded, like x: the sums skip both
     response = cast(AttemptItem.response, String)
-    query = (select(AttemptItem.question_id, AttemptItem.version_id, response, func.count(), func.count(x), func.sum(x),
-                    func.sum(rest), func.sum(x * x), func.sum(rest * rest), func.sum(x * rest))
-             .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-             .join(CohortMember, in_cohort(Attempt.user_id, cohort_id))
-             .where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.practice == False)
-             .group_by(AttemptItem.question_id, AttemptItem.version_id, response))
-    return [ResponseGroup(qid, vid, stored_response(text), attempts, graded, sx or 0.0,
-                          ItemSums(graded, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0))
-            for qid, vid, text, attempts, graded, sx, sy, sxx, syy, sxy in session.exec(query)]
+    query = (
+        select(
+            AttemptItem.question_id,
+            AttemptItem.version_id,
+            response,
+            func.count(),
+            func.count(x),
+            func.sum(x),
+            func.sum(rest),
+            func.sum(x * x),
+            func.sum(rest * rest),
+            func.sum(x * rest),
+        )
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .join(CohortMember, in_cohort(Attempt.user_id, cohort_id))
+        .where(Attempt.quiz_id == quiz_id, Attempt.state == "submitted", Attempt.practice == False)
+        .group_by(AttemptItem.question_id, AttemptItem.version_id, response)
+    )
+    return [
+        ResponseGroup(
+            qid,
+            vid,
+            stored_response(text),
+            attempts,
+            graded,
+            sx or 0.0,
+            ItemSums(graded, sx or 0.0, sy or 0.0, sxx or 0.0, syy or 0.0, sxy or 0.0),
+        )
+        for qid, vid, text, attempts, graded, sx, sy, sxx, syy, sxy in session.exec(query)
+    ]
 
 
 def question_versions(session: Session, version_ids: set[int]) -> dict[int, dict]:
@@ -105,6 +147,9 @@ def certificate_codes(session: Session, cohort_id: int, path_id: int | None) -> 
     """Member id -> code of their valid certificate for the cohort's path."""
     if path_id is None:
         return {}
-    query = (select(Certificate.user_id, Certificate.code).join(CohortMember, in_cohort(Certificate.user_id, cohort_id))
-             .where(Certificate.path_id == path_id, Certificate.revoked_at.is_(None)))
+    query = (
+        select(Certificate.user_id, Certificate.code)
+        .join(CohortMember, in_cohort(Certificate.user_id, cohort_id))
+        .where(Certificate.path_id == path_id, Certificate.revoked_at.is_(None))
+    )
     return dict(session.exec(query).all())

@@ -37,7 +37,6 @@ def allow(*roles: str):
 
 def assert_every_view_checks_access(app: Flask) -> None:
     """Refuse to start if a route was registered without an access rule."""
-    unchecked = [name for name, view in app.view_functions.items()
-                 if name != "static" and not hasattr(view, "access")]
+    unchecked = [name for name, view in app.view_functions.items() if name != "static" and not hasattr(view, "access")]
     if unchecked:
         raise RuntimeError(f"routes without an access rule: {', '.join(sorted(unchecked))}")

@@ -9,12 +9,14 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_template("error.html", code=400, title="Form expired",
-                               message="The form was missing its security token or it expired. "
-                                       "Go back, reload the page and try again."), 400
+        return render_template(
+            "error.html",
+            code=400,
+            title="Form expired",
+            message="The form was missing its security token or it expired. Go back, reload the page and try again.",
+        ), 400
 
-    for code, title in ((400, "Bad request"), (403, "Not allowed"), (404, "Not found"),
-                        (413, "File too large")):
+    for code, title in ((400, "Bad request"), (403, "Not allowed"), (404, "Not found"), (413, "File too large")):
         app.register_error_handler(code, _handler(code, title))
 
 

@@ -27,15 +27,21 @@ def staff_nav() -> list[dict]:
     """Navigation entries for instructors and administrators."""
     items = []
     if current_user.is_authenticated and current_user.role in ("instructor", "admin"):
-        items += [{"label": label, "url": url_for(endpoint)} for endpoint, label in STAFF_LINKS
-                  if endpoint in _endpoints()]
+        items += [
+            {"label": label, "url": url_for(endpoint)} for endpoint, label in STAFF_LINKS if endpoint in _endpoints()
+        ]
     if current_user.is_authenticated and current_user.role == "admin":
         items.append({"label": "Users", "url": url_for("admin.users")})
     return items
 
 
-STAFF_LINKS = [("instructor.banks", "Question banks"), ("instructor.quizzes", "Quizzes"), ("instructor.grading", "Grading"),
-               ("cohorts.list_cohorts", "Cohorts"), ("reports.cohorts", "Reports")]
+STAFF_LINKS = [
+    ("instructor.banks", "Question banks"),
+    ("instructor.quizzes", "Quizzes"),
+    ("instructor.grading", "Grading"),
+    ("cohorts.list_cohorts", "Cohorts"),
+    ("reports.cohorts", "Reports"),
+]
 
 
 def _endpoints() -> set[str]:

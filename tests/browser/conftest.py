@@ -13,15 +13,23 @@ from course import create_app
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("browser tests skipped: Debian's chromium is not installed at /usr/bin/chromium "
-                    "(apt-get install chromium)")
+        pytest.skip(
+            "browser tests skipped: Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: playwright is not installed")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
@@ -34,8 +42,14 @@ def live_server(tmp_path, sqlite_template):
     """The platform with the real curriculum, served over HTTP on 127.0.0.1."""
     db_file = tmp_path / "live.db"
     shutil.copy(sqlite_template, db_file)
-    app = create_app({"SECRET_KEY": "browser-test", "DATABASE_URL": f"sqlite:///{db_file}",
-                      "CONTENT_DIR": str(ROOT / "modules"), "QUIZ_DIR": str(ROOT / "quizzes")})
+    app = create_app(
+        {
+            "SECRET_KEY": "browser-test",
+            "DATABASE_URL": f"sqlite:///{db_file}",
+            "CONTENT_DIR": str(ROOT / "modules"),
+            "QUIZ_DIR": str(ROOT / "quizzes"),
+        }
+    )
     result = app.test_cli_runner().invoke(args=["course", "sync"])
     assert result.exit_code == 0, result.output
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -27,7 +27,9 @@ def test_instructor_pastes_gift_and_previews_without_the_key(page, live_server):
     error = page.locator("#gift-error").inner_text()
     assert re.search(r"\b1: ", error), error
     assert page.get_by_label("GIFT text").input_value().startswith("::Bad::")
-    page.get_by_label("GIFT text").fill("::Ports::Which port handles the most TEU? {=Yantian#Right. ~Lake Port ~Hill Town}\n")
+    page.get_by_label("GIFT text").fill(
+        "::Ports::Which port handles the most TEU? {=Yantian#Right. ~Lake Port ~Hill Town}\n"
+    )
     page.get_by_role("button", name="Import pasted questions").click()
     page.get_by_role("link", name="Preview").first.click()
     html = page.content()
@@ -42,9 +44,11 @@ def test_instructor_uploads_a_roster_and_sees_the_cohort_dashboard(page, live_se
     page.get_by_label("Learning path").select_option(index=1)
     page.get_by_role("button", name="Create cohort").click()
     roster = tmp_path / "roster.csv"
-    roster.write_text("name,email,organisation,organisation_type,country\n"
-                      "Ama Mensah,ama@example.org,Ministry of Trade,government,Ghana\n"
-                      "Juan Perez,juan@example.org,Andes Crafts,sme,Peru\n")
+    roster.write_text(
+        "name,email,organisation,organisation_type,country\n"
+        "Ama Mensah,ama@example.org,Ministry of Trade,government,Ghana\n"
+        "Juan Perez,juan@example.org,Andes Crafts,sme,Peru\n"
+    )
     page.locator("input[type=file]").set_input_files(str(roster))
     page.get_by_role("button", name="Upload and enrol").click()
     assert "ama@example.org" in page.content() and "/invite/" in page.content()

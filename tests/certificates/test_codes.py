@@ -20,6 +20,8 @@ def test_typed_codes_are_normalised(typed):
     assert normalise(typed) == "7KQM-X3TR-9WHD"
 
 
-@pytest.mark.parametrize("typed", ["", "7KQM-X3TR", "7KQM-X3TR-9WH0", "OOOO-OOOO-OOOO", "7KQM-X3TR-9WHD-AAAA", "../etc"])
+@pytest.mark.parametrize(
+    "typed", ["", "7KQM-X3TR", "7KQM-X3TR-9WH0", "OOOO-OOOO-OOOO", "7KQM-X3TR-9WHD-AAAA", "../etc"]
+)
 def test_impossible_codes_are_rejected(typed):
     assert normalise(typed) is None

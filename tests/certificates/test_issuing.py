@@ -14,8 +14,11 @@ def test_completing_the_last_lesson_issues_the_certificate(synced, client, auth,
     response = auth.post(f"/lessons/{PATH_LESSONS[-1]}/complete")
     assert response.status_code == 302
     certificate = db.exec(select(Certificate)).one()
-    assert (certificate.user_id, certificate.holder_name, certificate.path_title) == \
-        (holder.id, "Trainee User", "Officials path")
+    assert (certificate.user_id, certificate.holder_name, certificate.path_title) == (
+        holder.id,
+        "Trainee User",
+        "Officials path",
+    )
     assert certificate.revoked_at is None and len(certificate.code.replace("-", "")) >= 12
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Certificate earned: Officials path" in page

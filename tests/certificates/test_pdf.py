@@ -57,8 +57,13 @@ def test_revoked_certificate_is_not_downloadable(earned, client, db):
     assert client.get(f"/certificates/{certificate.code}.pdf").status_code == 410
 
 
-TEXT = CertificateText("Amina Wanjiru — 王小明", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD",
-                       "http://localhost/verify/7KQM-X3TR-9WHD")
+TEXT = CertificateText(
+    "Amina Wanjiru — 王小明",
+    "Officials path",
+    date(2026, 11, 3),
+    "7KQM-X3TR-9WHD",
+    "http://localhost/verify/7KQM-X3TR-9WHD",
+)
 
 
 @pytest.mark.parametrize("fonts", [installed_fonts(), None], ids=["installed-font", "built-in-font"])
@@ -79,8 +84,13 @@ def test_the_downloaded_pdf_names_the_holder_the_path_and_the_code(earned, clien
     assert f"http://localhost/verify/{certificate.code}" in " ".join(lines)
 
 
-LATIN = CertificateText("Zoë Ångström-Nuñez", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD",
-                        "http://localhost/verify/7KQM-X3TR-9WHD")
+LATIN = CertificateText(
+    "Zoë Ångström-Nuñez",
+    "Officials path",
+    date(2026, 11, 3),
+    "7KQM-X3TR-9WHD",
+    "http://localhost/verify/7KQM-X3TR-9WHD",
+)
 
 
 @pytest.mark.parametrize("fonts", [installed_fonts(), None], ids=["installed-font", "built-in-font"])
@@ -104,8 +114,9 @@ def _needs_fonts(*, fallback: bool) -> Fonts:
 @pytest.mark.parametrize("name", ["Анна Смирнова", "Νίκος Παπαδόπουλος"])
 def test_a_cyrillic_or_greek_name_reads_back_with_the_installed_font(name):
     fonts = _needs_fonts(fallback=False)
-    text = CertificateText(name, "Путь для чиновников", date(2026, 11, 3), "7KQM-X3TR-9WHD",
-                           "http://localhost/verify/7KQM-X3TR-9WHD")
+    text = CertificateText(
+        name, "Путь для чиновников", date(2026, 11, 3), "7KQM-X3TR-9WHD", "http://localhost/verify/7KQM-X3TR-9WHD"
+    )
     lines = pdf_text(certificate_pdf(text, fonts)).splitlines()
     assert name in lines and "Путь для чиновников" in lines
     assert "Verification code: 7KQM-X3TR-9WHD" in lines
@@ -119,8 +130,9 @@ def test_a_chinese_name_reads_back_with_the_fallback_font():
 
 
 def test_without_a_unicode_font_other_scripts_become_question_marks_and_the_code_stays():
-    text = CertificateText("Анна — 王小明", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD",
-                           "http://localhost/verify/7KQM-X3TR-9WHD")
+    text = CertificateText(
+        "Анна — 王小明", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD", "http://localhost/verify/7KQM-X3TR-9WHD"
+    )
     lines = pdf_text(certificate_pdf(text, None)).splitlines()
     assert "???? — ???" in lines
     assert "Verification code: 7KQM-X3TR-9WHD" in lines

@@ -19,9 +19,14 @@ def _end_of_module_quiz(db, gift: str) -> Quiz:
     import_questions(db, bank, parse_gift(gift).questions)
     db.flush()
     questions = db.exec(select(Question).where(Question.bank_id == bank.id)).all()
-    quiz = Quiz(slug="logistics-check", title="Logistics check", pass_mark=50, kind="module",
-                module_id=catalogue.module_by_slug(db, "logistics-basics").id,
-                slots=[{"kind": "fixed", "question_id": q.id, "mark": 1} for q in questions])
+    quiz = Quiz(
+        slug="logistics-check",
+        title="Logistics check",
+        pass_mark=50,
+        kind="module",
+        module_id=catalogue.module_by_slug(db, "logistics-basics").id,
+        slots=[{"kind": "fixed", "question_id": q.id, "mark": 1} for q in questions],
+    )
     db.add(quiz)
     db.commit()
     return quiz

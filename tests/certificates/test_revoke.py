@@ -8,8 +8,13 @@ from tests.conftest import csrf_token
 
 
 def _revoke(auth, certificate, reason):
-    return auth.post(f"/certificates/{certificate.code}/revoke",
-                     {f"certificate-{certificate.id}-reason": reason, f"certificate-{certificate.id}-csrf_token": csrf_token(auth.client)})
+    return auth.post(
+        f"/certificates/{certificate.code}/revoke",
+        {
+            f"certificate-{certificate.id}-reason": reason,
+            f"certificate-{certificate.id}-csrf_token": csrf_token(auth.client),
+        },
+    )
 
 
 @pytest.mark.parametrize("role", ["trainee", "instructor"])

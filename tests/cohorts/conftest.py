@@ -12,10 +12,12 @@ from tests.conftest import csrf_token
 
 DUE = datetime(2030, 11, 30, 23, 59, 59, tzinfo=UTC)
 HEADER = "name,email,organisation,organisation_type,country\n"
-GOOD_CSV = HEADER + ("Amina Wanjiru,amina@example.org,Kilimo Exports,SME,Kenya\n"
-                     "Chen Li,chen@example.org,Ningbo Port Office,Government,China\n"
-                     "\n"
-                     "Old Hand,trainee@example.org,Somewhere Else,other,Peru\n")
+GOOD_CSV = HEADER + (
+    "Amina Wanjiru,amina@example.org,Kilimo Exports,SME,Kenya\n"
+    "Chen Li,chen@example.org,Ningbo Port Office,Government,China\n"
+    "\n"
+    "Old Hand,trainee@example.org,Somewhere Else,other,Peru\n"
+)
 
 
 def count(db, model) -> int:
@@ -26,8 +28,13 @@ def count(db, model) -> int:
 def cohort(synced, db, auth):
     """A cohort on the 'officials' path, due 30 November 2030."""
     creator = auth.make_user("instructor", email="maker@example.org")
-    found = membership.create_cohort(db, name="Officials — Nov 2030", path=catalogue.path_by_slug(db, "officials"),
-                                     due_date=DUE, created_by=creator.id)
+    found = membership.create_cohort(
+        db,
+        name="Officials — Nov 2030",
+        path=catalogue.path_by_slug(db, "officials"),
+        due_date=DUE,
+        created_by=creator.id,
+    )
     db.commit()
     return found
 
@@ -41,5 +48,10 @@ def post_form(auth, url, prefix, fields, **kwargs):
 
 def upload(auth, cohort_id, text, filename="roster.csv"):
     body = text.encode() if isinstance(text, str) else text
-    return post_form(auth, f"/cohorts/{cohort_id}/roster", "roster", {"roster": (io.BytesIO(body), filename)},
-                     content_type="multipart/form-data")
+    return post_form(
+        auth,
+        f"/cohorts/{cohort_id}/roster",
+        "roster",
+        {"roster": (io.BytesIO(body), filename)},
+        content_type="multipart/form-data",
+    )

@@ -26,8 +26,9 @@ def test_trainee_is_refused_cohort_pages(cohort, client, auth, url):
 def test_trainee_cannot_post_to_cohort_actions(cohort, client, auth, db, url):
     auth.as_role("trainee")
     before = count(db, CohortMember), count(db, Cohort)
-    response = auth.post(url.format(id=cohort.id), {"enrol-email": "x@example.org", "enrol-name": "X",
-                                                    "name": "Sneaky", "path": "1"})
+    response = auth.post(
+        url.format(id=cohort.id), {"enrol-email": "x@example.org", "enrol-name": "X", "name": "Sneaky", "path": "1"}
+    )
     assert response.status_code == 403
     assert (count(db, CohortMember), count(db, Cohort)) == before
 
@@ -54,8 +55,9 @@ def test_instructor_creates_a_cohort(synced, client, auth, db):
     form = client.get("/cohorts/new").get_data(as_text=True)
     assert '<label for="path">Learning path</label>' in form and "Officials path" in form
     path_id = path_by_slug(db, "officials").id
-    response = auth.post("/cohorts/new", {"name": "  Officials — Nov 2026 ", "path": str(path_id),
-                                          "due_date": "2099-11-30"})
+    response = auth.post(
+        "/cohorts/new", {"name": "  Officials — Nov 2026 ", "path": str(path_id), "due_date": "2099-11-30"}
+    )
     assert response.status_code == 302
     row = db.exec(select(Cohort)).one()
     assert response.headers["Location"] == f"/cohorts/{row.id}"
@@ -65,13 +67,16 @@ def test_instructor_creates_a_cohort(synced, client, auth, db):
     assert "Officials — Nov 2026" in page and "No one is enrolled yet." in page
 
 
-@pytest.mark.parametrize(("fields", "message"), [
-    ({"name": "", "due_date": ""}, "This field is required."),
-    ({"name": "Officials — Nov 2030", "due_date": ""}, "A cohort with this name already exists."),
-    ({"name": "officials — nov 2030", "due_date": ""}, "A cohort with this name already exists."),
-    ({"name": "Past", "due_date": "2001-01-01"}, "Choose a date from today on."),
-    ({"name": "Bad date", "due_date": "31/11/2030"}, "Not a valid date value."),
-])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": "", "due_date": ""}, "This field is required."),
+        ({"name": "Officials — Nov 2030", "due_date": ""}, "A cohort with this name already exists."),
+        ({"name": "officials — nov 2030", "due_date": ""}, "A cohort with this name already exists."),
+        ({"name": "Past", "due_date": "2001-01-01"}, "Choose a date from today on."),
+        ({"name": "Bad date", "due_date": "31/11/2030"}, "Not a valid date value."),
+    ],
+)
 def test_bad_cohort_forms_are_refused(cohort, client, auth, db, fields, message):
     auth.as_role("instructor")
     response = auth.post("/cohorts/new", fields | {"path": str(cohort.path_id)})
@@ -89,8 +94,9 @@ def test_unknown_path_is_refused(cohort, client, auth, db):
 def test_enrol_an_existing_account(cohort, client, auth, db):
     learner = auth.make_user("trainee", email="learner@example.org", organisation="Kilimo", country="Kenya")
     auth.as_role("instructor")
-    response = post_form(auth, f"/cohorts/{cohort.id}/enrol", "enrol", {"email": " Learner@Example.org ",
-                                                                       "org_type": "sme"})
+    response = post_form(
+        auth, f"/cohorts/{cohort.id}/enrol", "enrol", {"email": " Learner@Example.org ", "org_type": "sme"}
+    )
     assert response.status_code == 302
     member = db.exec(select(CohortMember)).one()
     assert (member.cohort_id, member.user_id) == (cohort.id, learner.id)
@@ -123,17 +129,35 @@ def test_enrol_a_new_person_needs_a_name(cohort, client, auth, db):
 
 def test_enrol_a_new_person_creates_an_invited_account(cohort, client, auth, db):
     auth.as_role("instructor")
-    response = post_form(auth, f"/cohorts/{cohort.id}/enrol", "enrol", {
-        "email": "new@example.org", "name": "Nadia New", "organisation": "Gov Office", "org_type": "government",
-        "country": "Morocco"})
+    response = post_form(
+        auth,
+        f"/cohorts/{cohort.id}/enrol",
+        "enrol",
+        {
+            "email": "new@example.org",
+            "name": "Nadia New",
+            "organisation": "Gov Office",
+            "org_type": "government",
+            "country": "Morocco",
+        },
+    )
     assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
     page = response.get_data(as_text=True)
     user = db.exec(select(User).where(User.email == "new@example.org")).one()
-    assert (user.name, user.role, user.password_hash, user.org_type, user.country) == \
-        ("Nadia New", "trainee", "", "government", "Morocco")
+    assert (user.name, user.role, user.password_hash, user.org_type, user.country) == (
+        "Nadia New",
+        "trainee",
+        "",
+        "government",
+        "Morocco",
+    )
     link = page.split("http://localhost/invite/")[1].split("<")[0]
     invitation = db.exec(select(Invitation)).one()
-    assert invitation.user_id == user.id and invitation.token_hash == token_hash(link) and link not in invitation.token_hash
+    assert (
+        invitation.user_id == user.id
+        and invitation.token_hash == token_hash(link)
+        and link not in invitation.token_hash
+    )
     assert db.exec(select(CohortMember).where(CohortMember.user_id == user.id)).one()
     assert db.exec(select(PathEnrolment).where(PathEnrolment.user_id == user.id)).one().due_date == DUE
     cohort_page = client.get(f"/cohorts/{cohort.id}").get_data(as_text=True)
@@ -142,7 +166,9 @@ def test_enrol_a_new_person_creates_an_invited_account(cohort, client, auth, db)
 
 def test_bad_email_is_refused(cohort, client, auth, db):
     auth.as_role("instructor")
-    response = post_form(auth, f"/cohorts/{cohort.id}/enrol", "enrol", {"email": "nope", "name": "N", "org_type": "sme"})
+    response = post_form(
+        auth, f"/cohorts/{cohort.id}/enrol", "enrol", {"email": "nope", "name": "N", "org_type": "sme"}
+    )
     assert response.status_code == 422 and "Invalid email address." in response.get_data(as_text=True)
     assert count(db, CohortMember) == 0
 

@@ -30,8 +30,9 @@ def test_invitation_sets_the_password_and_logs_in(cohort, client, auth, db):
     assert response.status_code == 302 and response.headers["Location"] == "/my-learning"
     mine = client.get("/my-learning").get_data(as_text=True)
     assert "Amina Wanjiru" in mine and "Officials path" in mine and "Due 30 November 2030" in mine
-    invitation = db.exec(select(Invitation).join(User, Invitation.user_id == User.id)
-                         .where(User.email == "amina@example.org")).one()
+    invitation = db.exec(
+        select(Invitation).join(User, Invitation.user_id == User.id).where(User.email == "amina@example.org")
+    ).one()
     assert invitation.used_at is not None
     auth.logout()
     assert auth.login("amina@example.org", PASSWORD).status_code == 302

@@ -12,8 +12,10 @@ from course.models import CohortMember, Invitation, PathEnrolment, User
 from tests.cohorts.conftest import HEADER, count, upload
 from tests.conftest import recorded_writes, refuse
 
-FIRST_HALF = ("Amina Wanjiru,amina@example.org,Kilimo Exports,SME,Kenya\n"
-              "Chen Li,chen@example.org,Ningbo Port Office,Government,China\n")
+FIRST_HALF = (
+    "Amina Wanjiru,amina@example.org,Kilimo Exports,SME,Kenya\n"
+    "Chen Li,chen@example.org,Ningbo Port Office,Government,China\n"
+)
 
 
 def _state(db):
@@ -65,8 +67,11 @@ def test_a_new_account_refused_mid_way_saves_no_one(cohort, client, auth, db):
     assert _state(db) == before
 
 
-@pytest.mark.xfail(strict=True, reason="enrol_roster flushes each new account, so the IntegrityError is raised "
-                   "outside _committed's try and the instructor gets a 500 instead of 'Nothing was saved'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="enrol_roster flushes each new account, so the IntegrityError is raised "
+    "outside _committed's try and the instructor gets a 500 instead of 'Nothing was saved'",
+)
 def test_a_new_account_refused_mid_way_is_explained_like_one_refused_at_commit(cohort, client, auth, db):
     client.application.config["PROPAGATE_EXCEPTIONS"] = False
     _, response = _refuse_a_new_account_in_the_second_half(client, auth, cohort, db)

@@ -25,8 +25,14 @@ def test_good_csv_enrols_everyone_and_invites_new_accounts(cohort, client, auth,
 
     amina = db.exec(select(User).where(User.email == "amina@example.org")).one()
     chen = db.exec(select(User).where(User.email == "chen@example.org")).one()
-    assert (amina.name, amina.organisation, amina.org_type, amina.country, amina.role, amina.password_hash) == \
-        ("Amina Wanjiru", "Kilimo Exports", "sme", "Kenya", "trainee", "")
+    assert (amina.name, amina.organisation, amina.org_type, amina.country, amina.role, amina.password_hash) == (
+        "Amina Wanjiru",
+        "Kilimo Exports",
+        "sme",
+        "Kenya",
+        "trainee",
+        "",
+    )
     assert (chen.org_type, chen.country) == ("government", "China")
     db.refresh(existing)
     assert (existing.name, existing.organisation, existing.country) == ("Trainee User", "Kept Org", "Kenya")
@@ -34,8 +40,9 @@ def test_good_csv_enrols_everyone_and_invites_new_accounts(cohort, client, auth,
     members = set(db.exec(select(CohortMember.user_id).where(CohortMember.cohort_id == cohort.id)))
     assert members == {amina.id, chen.id, existing.id}
     enrolments = db.exec(select(PathEnrolment)).all()
-    assert {(e.user_id, e.path_id, e.due_date) for e in enrolments} == \
-        {(u, cohort.path_id, DUE) for u in (amina.id, chen.id, existing.id)}
+    assert {(e.user_id, e.path_id, e.due_date) for e in enrolments} == {
+        (u, cohort.path_id, DUE) for u in (amina.id, chen.id, existing.id)
+    }
 
     tokens = LINK.findall(page)
     invitations = db.exec(select(Invitation)).all()
@@ -55,18 +62,22 @@ def test_invitation_links_are_shown_only_once(cohort, client, auth):
 def test_csv_with_bad_rows_imports_nothing_and_lists_every_error(cohort, client, auth, db):
     auth.as_role("instructor")
     before = _counts(db)
-    bad = HEADER + ("Fine Person,fine@example.org,Org,sme,Kenya\n"
-                    ",noname@example.org,Org,sme,Kenya\n"
-                    "Bad Email,bad-email,Org,sme,Kenya\n"
-                    "Twice,FINE@example.org,Org,ngo,Kenya\n")
+    bad = HEADER + (
+        "Fine Person,fine@example.org,Org,sme,Kenya\n"
+        ",noname@example.org,Org,sme,Kenya\n"
+        "Bad Email,bad-email,Org,sme,Kenya\n"
+        "Twice,FINE@example.org,Org,ngo,Kenya\n"
+    )
     response = upload(auth, cohort.id, bad)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Nothing was imported. Fix these 4 problems" in page
-    for message in ("row 3: the name is missing",
-                    "row 4: “bad-email” is not a valid email address",
-                    "row 5: the organisation type is “ngo”; use one of sme, government, social, other",
-                    "row 5: the email fine@example.org is already listed in row 2"):
+    for message in (
+        "row 3: the name is missing",
+        "row 4: “bad-email” is not a valid email address",
+        "row 5: the organisation type is “ngo”; use one of sme, government, social, other",
+        "row 5: the email fine@example.org is already listed in row 2",
+    ):
         assert message in page
     assert _counts(db) == before
     assert db.exec(select(User).where(User.email == "fine@example.org")).first() is None
@@ -80,16 +91,18 @@ def test_reuploading_the_same_csv_creates_no_duplicates(cohort, client, auth, db
     response = upload(auth, cohort.id, GOOD_CSV)
     assert response.status_code == 302
     assert _counts(db) == after_first
-    assert "0 people added to Officials — Nov 2030. 3 were already in the cohort." in \
-        client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "0 people added to Officials — Nov 2030. 3 were already in the cohort." in client.get(
+        response.headers["Location"]
+    ).get_data(as_text=True)
 
 
 def test_a_cohort_member_of_another_cohort_is_added_too(cohort, client, auth, db):
     from course.cohorts import membership
     from course.content import catalogue
 
-    other = membership.create_cohort(db, name="SMEs 2030", path=catalogue.path_by_slug(db, "officials"),
-                                     due_date=None, created_by=None)
+    other = membership.create_cohort(
+        db, name="SMEs 2030", path=catalogue.path_by_slug(db, "officials"), due_date=None, created_by=None
+    )
     db.commit()
     auth.as_role("instructor")
     upload(auth, other.id, GOOD_CSV)

@@ -11,8 +11,17 @@ from tests.conftest import ROOT, SHARED
 
 COURSE = load_course(ROOT / "modules")
 SOURCE = SHARED / "source" / "cbec-practice-cases.md"
-CHAPTER_WORDS = ["planning", "services", "platforms", "brand", "logistics", "financ", "technical",
-                 "industrial", "dispute"]
+CHAPTER_WORDS = [
+    "planning",
+    "services",
+    "platforms",
+    "brand",
+    "logistics",
+    "financ",
+    "technical",
+    "industrial",
+    "dispute",
+]
 
 
 def test_nine_modules_in_source_order():
@@ -47,9 +56,20 @@ def test_lesson_has_story_figures_model_and_reflection(lesson):
 
 def test_required_glossary_terms_exist():
     slugs = {entry.slug for entry in COURSE.glossary}
-    for slug in ["cpa", "cbz", "customs-code-9610", "customs-code-9710", "customs-code-9810", "customs-code-1210",
-                 "customs-code-1039", "odr", "teu", "overseas-warehouse", "sea-rail-intermodal",
-                 "sunshine-compliance"]:
+    for slug in [
+        "cpa",
+        "cbz",
+        "customs-code-9610",
+        "customs-code-9710",
+        "customs-code-9810",
+        "customs-code-1210",
+        "customs-code-1039",
+        "odr",
+        "teu",
+        "overseas-warehouse",
+        "sea-rail-intermodal",
+        "sunshine-compliance",
+    ]:
         assert slug in slugs
 
 
@@ -61,6 +81,9 @@ def test_paths_for_the_three_audiences():
 def test_no_lesson_copies_a_dozen_words_of_the_source():
     source = shingles(SOURCE.read_text(encoding="utf-8"))
     files = sorted((ROOT / "modules").rglob("*.md")) + sorted((ROOT / "quizzes").glob("*.gift"))
-    copied = {str(f.relative_to(ROOT)): runs for f in files
-              if (runs := copied_runs(Path(f).read_text(encoding="utf-8"), source))}
+    copied = {
+        str(f.relative_to(ROOT)): runs
+        for f in files
+        if (runs := copied_runs(Path(f).read_text(encoding="utf-8"), source))
+    }
     assert copied == {}

@@ -49,5 +49,7 @@ def test_every_glossary_link_in_lessons_points_to_a_term_on_the_glossary_page(co
     linked = set()
     for module in modules:
         for lesson in module["lessons"]:
-            linked |= set(re.findall(r'href="/glossary#([^"]+)"', client.get(f"/lessons/{lesson['slug']}").get_data(as_text=True)))
+            linked |= set(
+                re.findall(r'href="/glossary#([^"]+)"', client.get(f"/lessons/{lesson['slug']}").get_data(as_text=True))
+            )
     assert linked and linked <= anchors

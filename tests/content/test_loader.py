@@ -30,20 +30,68 @@ def _edit(path, old, new):
 LESSON = "01-pilot-zones/01-harbour-city-pilot.md"
 
 
-@pytest.mark.parametrize("file, old, new, expected", [
-    (LESSON, "cases: [1]\n", "", "modules/01-pilot-zones/01-harbour-city-pilot.md:2: 'cases' is required"),
-    (LESSON, "minutes: 10", "minutes: ten", "modules/01-pilot-zones/01-harbour-city-pilot.md:6: 'minutes' must be a whole number"),
-    (LESSON, "audiences: [official, sme]", "audiences: [tourists]", "modules/01-pilot-zones/01-harbour-city-pilot.md:4: 'audiences' has unknown value 'tourists'"),
-    (LESSON, 'title: "Harbour City pilot area"', 'title: "unclosed', "modules/01-pilot-zones/01-harbour-city-pilot.md:"),
-    (LESSON, "## Key figures", "## Numbers", "modules/01-pilot-zones/01-harbour-city-pilot.md:8: missing section 'Key figures'"),
-    (LESSON, "### Preconditions", "### Needs", "missing replicable-model part 'Preconditions'"),
-    (LESSON, "(glossary:cpa)", "(glossary:nope)", "modules/01-pilot-zones/01-harbour-city-pilot.md:10: glossary link to unknown term 'nope'"),
-    (LESSON, "cases: [1]", "cases: [2]", "case 2 is already covered by modules/01-pilot-zones/01-harbour-city-pilot.md"),
-    ("01-pilot-zones/module.md", "glossary: [cpa]", "glossary: [cpa, ghost]", "modules/01-pilot-zones/module.md:10: unknown glossary term 'ghost'"),
-    ("paths.yml", "requires: [pilot-zones]", "requires: [mars]", "modules/paths.yml:7: prerequisite 'mars' is not a module"),
-    ("paths.yml", "    - module: pilot-zones\n", "    - module: pilot-zones\n      requires: [logistics-basics]\n", "form a cycle: pilot-zones -> logistics-basics -> pilot-zones"),
-    ("course.yml", "case_count: 4", "case_count: 5", "cases not covered by any lesson: 5"),
-])
+@pytest.mark.parametrize(
+    "file, old, new, expected",
+    [
+        (LESSON, "cases: [1]\n", "", "modules/01-pilot-zones/01-harbour-city-pilot.md:2: 'cases' is required"),
+        (
+            LESSON,
+            "minutes: 10",
+            "minutes: ten",
+            "modules/01-pilot-zones/01-harbour-city-pilot.md:6: 'minutes' must be a whole number",
+        ),
+        (
+            LESSON,
+            "audiences: [official, sme]",
+            "audiences: [tourists]",
+            "modules/01-pilot-zones/01-harbour-city-pilot.md:4: 'audiences' has unknown value 'tourists'",
+        ),
+        (
+            LESSON,
+            'title: "Harbour City pilot area"',
+            'title: "unclosed',
+            "modules/01-pilot-zones/01-harbour-city-pilot.md:",
+        ),
+        (
+            LESSON,
+            "## Key figures",
+            "## Numbers",
+            "modules/01-pilot-zones/01-harbour-city-pilot.md:8: missing section 'Key figures'",
+        ),
+        (LESSON, "### Preconditions", "### Needs", "missing replicable-model part 'Preconditions'"),
+        (
+            LESSON,
+            "(glossary:cpa)",
+            "(glossary:nope)",
+            "modules/01-pilot-zones/01-harbour-city-pilot.md:10: glossary link to unknown term 'nope'",
+        ),
+        (
+            LESSON,
+            "cases: [1]",
+            "cases: [2]",
+            "case 2 is already covered by modules/01-pilot-zones/01-harbour-city-pilot.md",
+        ),
+        (
+            "01-pilot-zones/module.md",
+            "glossary: [cpa]",
+            "glossary: [cpa, ghost]",
+            "modules/01-pilot-zones/module.md:10: unknown glossary term 'ghost'",
+        ),
+        (
+            "paths.yml",
+            "requires: [pilot-zones]",
+            "requires: [mars]",
+            "modules/paths.yml:7: prerequisite 'mars' is not a module",
+        ),
+        (
+            "paths.yml",
+            "    - module: pilot-zones\n",
+            "    - module: pilot-zones\n      requires: [logistics-basics]\n",
+            "form a cycle: pilot-zones -> logistics-basics -> pilot-zones",
+        ),
+        ("course.yml", "case_count: 4", "case_count: 5", "cases not covered by any lesson: 5"),
+    ],
+)
 def test_broken_content_is_reported_with_path_and_line(content_dir, file, old, new, expected):
     _edit(content_dir / file, old, new)
     problems = _problems(content_dir)
@@ -52,8 +100,9 @@ def test_broken_content_is_reported_with_path_and_line(content_dir, file, old, n
 
 def test_missing_front_matter(content_dir):
     (content_dir / LESSON).write_text("# no front matter\n")
-    assert _problems(content_dir) == ["modules/01-pilot-zones/01-harbour-city-pilot.md:1: missing front matter: "
-                                      "the file must start with '---'"]
+    assert _problems(content_dir) == [
+        "modules/01-pilot-zones/01-harbour-city-pilot.md:1: missing front matter: the file must start with '---'"
+    ]
 
 
 def test_badly_named_lesson_file(content_dir):

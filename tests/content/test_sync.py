@@ -11,8 +11,10 @@ def _sync(runner):
 
 def _snapshot(db):
     db.expire_all()
-    return sorted((lesson.slug, lesson.title, lesson.body_html, lesson.archived, lesson.module_id)
-                  for lesson in db.exec(select(Lesson)))
+    return sorted(
+        (lesson.slug, lesson.title, lesson.body_html, lesson.archived, lesson.module_id)
+        for lesson in db.exec(select(Lesson))
+    )
 
 
 def test_second_sync_changes_nothing(runner, db):

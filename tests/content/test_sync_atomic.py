@@ -32,10 +32,14 @@ def _stored(db):
 EMPTY = {"modules": [], "lessons": [], "terms": [], "paths": []}
 
 
-@pytest.mark.parametrize("table, slug, written_before", [
-    ("lesson", "rail-freight", {"module"}),  # the first lesson of the second module
-    ("learningpath", "officials", {"module", "lesson", "glossaryterm"}),  # the last row a sync writes
-], ids=["second-module-lesson", "learning-path"])
+@pytest.mark.parametrize(
+    "table, slug, written_before",
+    [
+        ("lesson", "rail-freight", {"module"}),  # the first lesson of the second module
+        ("learningpath", "officials", {"module", "lesson", "glossaryterm"}),  # the last row a sync writes
+    ],
+    ids=["second-module-lesson", "learning-path"],
+)
 def test_a_row_refused_by_the_database_leaves_an_empty_database_empty(app, runner, db, table, slug, written_before):
     engine = app.extensions["db_engine"]
     refuse(engine, table, "slug", slug)
@@ -52,8 +56,9 @@ def test_an_update_refused_in_the_second_module_keeps_the_first_modules_old_text
     overview = content_dir / "01-pilot-zones" / "module.md"
     overview.write_text(overview.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8")
     lesson = content_dir / "01-pilot-zones" / "01-harbour-city-pilot.md"
-    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Harbour City pilot area", "Harbour City, renamed"),
-                      encoding="utf-8")
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8").replace("Harbour City pilot area", "Harbour City, renamed"), encoding="utf-8"
+    )
     second = content_dir / "02-logistics-basics" / "01-rail-freight.md"
     text = second.read_text(encoding="utf-8")
     assert 'title: "Rail freight to Europe"' in text

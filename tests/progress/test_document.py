@@ -18,11 +18,14 @@ def test_due_date_is_the_earliest_set():
 def test_document_lists_every_module_quiz_and_the_first_as_quiz():
     first = QuizReport(1, "a", "A", 50.0, False, 1, None, False)
     second = QuizReport(2, "b", "B", None, False, 0, 3, True)
-    modules = [ModuleReport("m", "M", 1, 2, 25, False, False, (first, second)),
-               ModuleReport("n", "N", 0, 1, 0, False, True, ())]
+    modules = [
+        ModuleReport("m", "M", 1, 2, 25, False, False, (first, second)),
+        ModuleReport("n", "N", 0, 1, 0, False, True, ()),
+    ]
     body = progress_document(modules, [PathReport("p", "P", 12, False, "m", None)])
     assert [q["id"] for q in body["modules"][0]["quizzes"]] == [1, 2]
     assert body["modules"][0]["quiz"]["id"] == 1 and body["modules"][0]["quiz"]["attempts_left"] is None
     assert body["modules"][1]["quizzes"] == [] and body["modules"][1]["quiz"] is None
-    assert body["paths"] == [{"slug": "p", "title": "P", "percent": 12, "complete": False, "next_module": "m",
-                              "due_date": None}]
+    assert body["paths"] == [
+        {"slug": "p", "title": "P", "percent": 12, "complete": False, "next_module": "m", "due_date": None}
+    ]

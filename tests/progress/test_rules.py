@@ -16,9 +16,11 @@ from course.progress.rules import (
 )
 
 # A path of three modules: "freight" needs "zones"; "returns" needs both.
-STEPS = [{"module": "zones"},
-         {"module": "freight", "requires": ["zones"]},
-         {"module": "returns", "requires": ["zones", "freight"], "lessons": ["returns-hub"]}]
+STEPS = [
+    {"module": "zones"},
+    {"module": "freight", "requires": ["zones"]},
+    {"module": "returns", "requires": ["zones", "freight"], "lessons": ["returns-hub"]},
+]
 
 
 def step(module, *, locked=False, complete=False, missing=(), requires=()):
@@ -39,13 +41,16 @@ def test_all_lessons_done_completes_a_module_without_a_quiz():
     assert (status.percent, status.complete) == (100, True)
 
 
-@pytest.mark.parametrize("done, passed, percent, complete", [
-    (set(), False, 0, False),
-    ({1}, False, 33, False),        # one of three parts: two lessons and the quiz
-    ({1, 2}, False, 67, False),     # every lesson, quiz not passed: not complete
-    ({1, 2}, True, 100, True),
-    ({1}, True, 67, False),         # the quiz alone does not complete the module
-])
+@pytest.mark.parametrize(
+    "done, passed, percent, complete",
+    [
+        (set(), False, 0, False),
+        ({1}, False, 33, False),  # one of three parts: two lessons and the quiz
+        ({1, 2}, False, 67, False),  # every lesson, quiz not passed: not complete
+        ({1, 2}, True, 100, True),
+        ({1}, True, 67, False),  # the quiz alone does not complete the module
+    ],
+)
 def test_a_required_quiz_counts_as_one_more_part(done, passed, percent, complete):
     status = module_status([1, 2], completed=done, quiz_required=True, quiz_passed=passed)
     assert (status.percent, status.complete) == (percent, complete)
@@ -78,15 +83,20 @@ def test_percent_rounds_to_the_nearest_whole():
 
 def test_nothing_done_locks_every_step_with_prerequisites():
     steps = path_steps(STEPS, {})
-    assert steps == [step("zones"),
-                     step("freight", locked=True, missing=["zones"], requires=["zones"]),
-                     step("returns", locked=True, missing=["zones", "freight"], requires=["zones", "freight"])]
+    assert steps == [
+        step("zones"),
+        step("freight", locked=True, missing=["zones"], requires=["zones"]),
+        step("returns", locked=True, missing=["zones", "freight"], requires=["zones", "freight"]),
+    ]
 
 
 def test_a_completed_prerequisite_unlocks_the_step_and_the_rest_stay_missing():
     steps = path_steps(STEPS, {"zones": True, "freight": False})
     assert [(s.module, s.locked, s.complete, s.missing) for s in steps] == [
-        ("zones", False, True, ()), ("freight", False, False, ()), ("returns", True, False, ("freight",))]
+        ("zones", False, True, ()),
+        ("freight", False, False, ()),
+        ("returns", True, False, ("freight",)),
+    ]
 
 
 def test_every_prerequisite_complete_unlocks_everything():
@@ -147,8 +157,11 @@ def test_locked_modules_lists_what_each_still_needs():
 
 def test_locked_modules_merges_the_needs_of_two_paths_sorted_and_once():
     first = [step("zones"), step("returns", locked=True, missing=["zones", "freight"])]
-    second = [step("customs"), step("returns", locked=True, missing=["customs", "zones"]),
-              step("freight", locked=True, missing=["customs"])]
+    second = [
+        step("customs"),
+        step("returns", locked=True, missing=["customs", "zones"]),
+        step("freight", locked=True, missing=["customs"]),
+    ]
     assert locked_modules([first, second]) == {"returns": ("customs", "freight", "zones"), "freight": ("customs",)}
 
 
@@ -166,11 +179,19 @@ def test_a_locked_but_complete_module_is_not_reported():
 # --- visit_seconds ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("opened, credited", [
-    (0, 0), (59.9, 59), (600, 600), (MAX_SECONDS_PER_VISIT - 0.5, MAX_SECONDS_PER_VISIT - 1),
-    (MAX_SECONDS_PER_VISIT, MAX_SECONDS_PER_VISIT), (MAX_SECONDS_PER_VISIT + 1, MAX_SECONDS_PER_VISIT),
-    (3 * 24 * 3600, MAX_SECONDS_PER_VISIT), (-5, 0),  # a clock that went backwards credits nothing
-])
+@pytest.mark.parametrize(
+    "opened, credited",
+    [
+        (0, 0),
+        (59.9, 59),
+        (600, 600),
+        (MAX_SECONDS_PER_VISIT - 0.5, MAX_SECONDS_PER_VISIT - 1),
+        (MAX_SECONDS_PER_VISIT, MAX_SECONDS_PER_VISIT),
+        (MAX_SECONDS_PER_VISIT + 1, MAX_SECONDS_PER_VISIT),
+        (3 * 24 * 3600, MAX_SECONDS_PER_VISIT),
+        (-5, 0),  # a clock that went backwards credits nothing
+    ],
+)
 def test_visit_seconds_are_whole_and_capped_at_two_hours(opened, credited):
     assert visit_seconds(opened) == credited
     assert isinstance(visit_seconds(opened), int)

@@ -51,8 +51,12 @@ def test_only_submitted_fully_graded_attempts_have_a_final_score():
 def test_pass_mark_is_reached_despite_floating_point():
     assert has_passed(_Quiz(70.0), 0.7) and has_passed(_Quiz(70.0), 0.1 * 7)
     assert not has_passed(_Quiz(70.0), 0.6999) and not has_passed(_Quiz(70.0), None)
-    assert grade_of(_Quiz(grading_method="first"), [_Attempt(state="in_progress"), _Attempt(score=0.3),
-                                                    _Attempt(score=0.9)]) == 0.3
+    assert (
+        grade_of(
+            _Quiz(grading_method="first"), [_Attempt(state="in_progress"), _Attempt(score=0.3), _Attempt(score=0.9)]
+        )
+        == 0.3
+    )
 
 
 STATES = [("submitted", False), ("submitted", True), ("in_progress", False)]
@@ -89,9 +93,17 @@ def test_sql_grades_equal_python_grades(app, db):
                 practice_number += 1
             else:
                 counted_number += 1
-            db.add(Attempt(quiz_id=quiz.id, user_id=users[user_id], number=practice_number if practice
-                           else counted_number, state=state, needs_grading=needs_grading, practice=practice,
-                           score=score))
+            db.add(
+                Attempt(
+                    quiz_id=quiz.id,
+                    user_id=users[user_id],
+                    number=practice_number if practice else counted_number,
+                    state=state,
+                    needs_grading=needs_grading,
+                    practice=practice,
+                    score=score,
+                )
+            )
     db.commit()
     ranked = ranked_attempts(COUNTED)
     for method, quiz in quizzes.items():

@@ -23,10 +23,12 @@ def _count(db, model) -> int:
 def _quiz_rows(db):
     """Banks, questions with every version, and quizzes as stored."""
     db.expire_all()
-    rows = (sorted((b.name, b.module_id) for b in db.exec(select(QuestionBank))),
-            sorted((q.category, q.name, q.current_version, q.archived) for q in db.exec(select(Question))),
-            sorted((v.question_id, v.version, str(v.data)) for v in db.exec(select(QuestionVersion))),
-            sorted((z.slug, z.title, str(z.slots), z.pass_mark) for z in db.exec(select(Quiz))))
+    rows = (
+        sorted((b.name, b.module_id) for b in db.exec(select(QuestionBank))),
+        sorted((q.category, q.name, q.current_version, q.archived) for q in db.exec(select(Question))),
+        sorted((v.question_id, v.version, str(v.data)) for v in db.exec(select(QuestionVersion))),
+        sorted((z.slug, z.title, str(z.slots), z.pass_mark) for z in db.exec(select(Quiz))),
+    )
     db.rollback()
     return rows
 
@@ -36,10 +38,16 @@ def _sync(runner):
 
 
 BROKEN_DEFINITIONS = {
-    "unknown-question": ("    - question: match\n- slug: pilot-zones-essay", "    - question: match\n"
-                         "    - question: no-such-question\n- slug: pilot-zones-essay", "no question named 'no-such-question'"),
-    "unknown-bank": ("  bank: 01-pilot-zones\n  pass_mark: 50\n  shuffle_questions", "  bank: 02-missing\n"
-                     "  pass_mark: 50\n  shuffle_questions", "unknown bank '02-missing'"),
+    "unknown-question": (
+        "    - question: match\n- slug: pilot-zones-essay",
+        "    - question: match\n    - question: no-such-question\n- slug: pilot-zones-essay",
+        "no question named 'no-such-question'",
+    ),
+    "unknown-bank": (
+        "  bank: 01-pilot-zones\n  pass_mark: 50\n  shuffle_questions",
+        "  bank: 02-missing\n  pass_mark: 50\n  shuffle_questions",
+        "unknown bank '02-missing'",
+    ),
 }
 
 
@@ -97,9 +105,11 @@ def test_a_question_the_database_refuses_undoes_a_pasted_import(app, client, aut
     bank = get_or_create_bank(db, "geography")
     db.commit()
     auth.as_role("instructor")
-    gift = ("::capital::Which city is the capital of Kenya? {=Nairobi ~Mombasa}\n\n"
-            "::lake::Lake Victoria is the largest lake in Africa. {T}\n\n"
-            "::river::The Nile flows north. {T}\n")
+    gift = (
+        "::capital::Which city is the capital of Kenya? {=Nairobi ~Mombasa}\n\n"
+        "::lake::Lake Victoria is the largest lake in Africa. {T}\n\n"
+        "::river::The Nile flows north. {T}\n"
+    )
     engine = app.extensions["db_engine"]
     refuse(engine, "question", "name", "lake")
     with recorded_writes(engine) as written:

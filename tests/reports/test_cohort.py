@@ -26,25 +26,41 @@ from course.reports.member_standing import (
 QUIZ = QuizInfo(100, "zones-quiz", "Zones quiz", "module", 70.0, "highest")
 PRE = QuizInfo(101, "zones-pre", "Zones pre-test", "pretest", 0.0, "first")
 POST = QuizInfo(102, "zones-post", "Zones post-test", "posttest", 0.0, "first")
-ZONES = ModuleInfo(1, "zones", "Pilot zones", (LessonInfo(11, "harbour", "Harbour"), LessonInfo(12, "river", "River")),
-                   (QUIZ,), PRE, POST)
+ZONES = ModuleInfo(
+    1,
+    "zones",
+    "Pilot zones",
+    (LessonInfo(11, "harbour", "Harbour"), LessonInfo(12, "river", "River")),
+    (QUIZ,),
+    PRE,
+    POST,
+)
 FREIGHT = ModuleInfo(2, "freight", "Freight", (LessonInfo(21, "rail", "Rail"),))
 MODULES = [ZONES, FREIGHT]
-MEMBERS = [Member(1, "Ama", org_type="sme", sex="female", country="Ghana"),
-           Member(2, "Budi", org_type="sme", sex="male", country="Indonesia"),
-           Member(3, "Chen", org_type="government", sex="", country="Ghana"),
-           Member(4, "Dara", org_type="social", sex="female", country=""),
-           Member(5, "Esi", org_type="sme", sex="   ", country="Ghana")]
+MEMBERS = [
+    Member(1, "Ama", org_type="sme", sex="female", country="Ghana"),
+    Member(2, "Budi", org_type="sme", sex="male", country="Indonesia"),
+    Member(3, "Chen", org_type="government", sex="", country="Ghana"),
+    Member(4, "Dara", org_type="social", sex="female", country=""),
+    Member(5, "Esi", org_type="sme", sex="   ", country="Ghana"),
+]
 # Ama did everything; Budi did every lesson but failed the quiz; Chen opened Harbour only;
 # Dara did nothing; Esi only made a practice attempt.
 LESSONS = [LessonFacts(1, 3, (2, 1)), LessonFacts(2, 3, (2, 1)), LessonFacts(3, 1, (0, 0))]
-QUIZZES = [QuizFacts(1, 3, (0.8,), (0.8,), (0,)), QuizFacts(2, 4, (0.6,), (0.6,), (1,)), QuizFacts(3, 1, (None,), (None,), (0,)),
-           QuizFacts(5, 1, (None,), (None,), (0,))]
+QUIZZES = [
+    QuizFacts(1, 3, (0.8,), (0.8,), (0,)),
+    QuizFacts(2, 4, (0.6,), (0.6,), (1,)),
+    QuizFacts(3, 1, (None,), (None,), (0,)),
+    QuizFacts(5, 1, (None,), (None,), (0,)),
+]
 STOPS = {3: 11}  # Chen's last opened lesson, not completed
 # Ama (pre 0.4, post 0.8) and Budi (0.6, 0.9) took both tests of Zones; Chen only the pre-test.
 GAINS = [GainRow("", 1, 2, 1.0, 1.7)]
-GROUPS = {"sex": {m.user_id: m.sex for m in MEMBERS}, "org_type": {m.user_id: m.org_type for m in MEMBERS},
-          "country": {m.user_id: m.country for m in MEMBERS}}
+GROUPS = {
+    "sex": {m.user_id: m.sex for m in MEMBERS},
+    "org_type": {m.user_id: m.org_type for m in MEMBERS},
+    "country": {m.user_id: m.country for m in MEMBERS},
+}
 GAINS_BY_ORG = [GainRow("sme", 1, 2, 1.0, 1.7)]
 
 
@@ -55,7 +71,12 @@ def facts():
 
 def test_member_facts_combine_lessons_and_quizzes(facts):
     assert sorted(facts) == [1, 2, 3, 5]  # Dara did nothing: no row, no facts
-    assert [facts[i].modules_complete for i in (1, 2, 3, 5)] == [(True, True), (False, True), (False, False), (False, False)]
+    assert [facts[i].modules_complete for i in (1, 2, 3, 5)] == [
+        (True, True),
+        (False, True),
+        (False, False),
+        (False, False),
+    ]
     assert [facts[i].started for i in (1, 2, 3, 5)] == [True, True, True, True]
     assert [facts[i].stopped_at for i in (1, 2, 3, 5)] == [None, None, 11, None]
 
@@ -85,7 +106,10 @@ def test_stop_points_are_ordered_by_members_then_path_order():
     lessons = [LessonFacts(uid, 1, (0, 0)) for uid in (1, 2, 3, 4)]
     facts = member_facts(MODULES, lessons, [], {1: 21, 2: 12, 3: 21, 4: 11})
     assert [(s.lesson_slug, s.members) for s in summarise(MODULES, facts.values(), 4).stop_points] == [
-        ("rail", 2), ("harbour", 1), ("river", 1)]
+        ("rail", 2),
+        ("harbour", 1),
+        ("river", 1),
+    ]
 
 
 def test_lessons_count_only_when_the_module_has_some():
@@ -135,18 +159,33 @@ def test_breakdown_refuses_unknown_attributes(facts):
 @given(st.lists(st.tuples(st.integers(0, 4), st.booleans()), min_size=1, max_size=5))
 def test_facts_and_detail_agree_with_the_rules(states):
     """However the database folds the rows, completion and percent are those of `course.progress.rules`."""
-    modules = [ModuleInfo(i, f"m{i}", f"M{i}", tuple(LessonInfo(100 * i + j, f"l{i}{j}", "L") for j in range(4)),
-                          (QuizInfo(1000 + i, f"q{i}", "Q"),) if i % 2 else ()) for i in range(len(states))]
+    modules = [
+        ModuleInfo(
+            i,
+            f"m{i}",
+            f"M{i}",
+            tuple(LessonInfo(100 * i + j, f"l{i}{j}", "L") for j in range(4)),
+            (QuizInfo(1000 + i, f"q{i}", "Q"),) if i % 2 else (),
+        )
+        for i in range(len(states))
+    ]
     done = tuple(d for d, _ in states)
     lessons = [LessonFacts(7, sum(done), done)]
     quiz_bits = [ok for (_, ok), m in zip(states, modules, strict=True) if m.quizzes]
-    quizzes = [QuizFacts(7, 1, tuple(1.0 if ok else 0.0 for ok in quiz_bits), (None,) * len(quiz_bits),
-                         (0,) * len(quiz_bits))]
+    quizzes = [
+        QuizFacts(7, 1, tuple(1.0 if ok else 0.0 for ok in quiz_bits), (None,) * len(quiz_bits), (0,) * len(quiz_bits))
+    ]
     facts = member_facts(modules, lessons, quizzes)
     mine = member_progress(modules, facts, lessons, quizzes, [7])[7]
-    status = {m.slug: rules.module_status([lesson.id for lesson in m.lessons], {lesson.id for lesson in m.lessons[:d]},
-                                          bool(m.quizzes), ok and bool(m.quizzes))
-              for m, (d, ok) in zip(modules, states, strict=True)}
+    status = {
+        m.slug: rules.module_status(
+            [lesson.id for lesson in m.lessons],
+            {lesson.id for lesson in m.lessons[:d]},
+            bool(m.quizzes),
+            ok and bool(m.quizzes),
+        )
+        for m, (d, ok) in zip(modules, states, strict=True)
+    }
     steps = rules.path_steps([{"module": m.slug} for m in modules], {k: s.complete for k, s in status.items()})
     assert mine.percent == rules.path_percent(steps, {k: s.percent for k, s in status.items()})
     assert mine.path_complete == rules.path_complete(steps)

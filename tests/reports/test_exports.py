@@ -17,9 +17,25 @@ def _progress(uid, best=(0.0, None), open_=(False, True), complete=(True, False)
 
 def test_columns():
     assert progress_columns(["zones", "freight"]) == [
-        "user_id", "name", "email", "organisation", "org_type", "country", "firm_size", "sex", "enrolled_at",
-        "lessons_completed", "lessons_total", "progress_percent", "zones_quiz_best", "zones_quiz_in_progress",
-        "freight_quiz_best", "freight_quiz_in_progress", "path_completed", "certificate_code"]
+        "user_id",
+        "name",
+        "email",
+        "organisation",
+        "org_type",
+        "country",
+        "firm_size",
+        "sex",
+        "enrolled_at",
+        "lessons_completed",
+        "lessons_total",
+        "progress_percent",
+        "zones_quiz_best",
+        "zones_quiz_in_progress",
+        "freight_quiz_best",
+        "freight_quiz_in_progress",
+        "path_completed",
+        "certificate_code",
+    ]
 
 
 @pytest.mark.parametrize("score, text", [(0.0, "0"), (None, ""), (1.0, "100"), (0.6666667, "66.7"), (0.705, "70.5")])
@@ -27,23 +43,58 @@ def test_score_cell(score, text):
     assert score_cell(score) == text
 
 
-@pytest.mark.parametrize("value, cell", [("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-                                         ("\tx", "'\tx"), ("Ama", "Ama"), ("", ""), (None, ""), (12, "12")])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 6", "'+31 6"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("Ama", "Ama"),
+        ("", ""),
+        (None, ""),
+        (12, "12"),
+    ],
+)
 def test_safe_cell(value, cell):
     assert safe_cell(value) == cell
 
 
 def test_rows():
-    member = Member(7, '=HYPERLINK("http://x")', "ama@example.org", "Kilimo", "sme", "Kenya", "", "female",
-                    datetime(2025, 3, 1, 9, 30, tzinfo=UTC))
+    member = Member(
+        7,
+        '=HYPERLINK("http://x")',
+        "ama@example.org",
+        "Kilimo",
+        "sme",
+        "Kenya",
+        "",
+        "female",
+        datetime(2025, 3, 1, 9, 30, tzinfo=UTC),
+    )
     text = progress_csv(["zones", "freight"], [member], {7: _progress(7)}, {7: "ABCD-1234"})
     header, row = list(csv.reader(io.StringIO(text)))
     assert dict(zip(header, row, strict=True)) == {
-        "user_id": "7", "name": "'=HYPERLINK(\"http://x\")", "email": "ama@example.org", "organisation": "Kilimo",
-        "org_type": "sme", "country": "Kenya", "firm_size": "", "sex": "female",
-        "enrolled_at": "2025-03-01T09:30:00+00:00", "lessons_completed": "3", "lessons_total": "5",
-        "progress_percent": "60", "zones_quiz_best": "0", "zones_quiz_in_progress": "0", "freight_quiz_best": "",
-        "freight_quiz_in_progress": "1", "path_completed": "0", "certificate_code": "ABCD-1234"}
+        "user_id": "7",
+        "name": '\'=HYPERLINK("http://x")',
+        "email": "ama@example.org",
+        "organisation": "Kilimo",
+        "org_type": "sme",
+        "country": "Kenya",
+        "firm_size": "",
+        "sex": "female",
+        "enrolled_at": "2025-03-01T09:30:00+00:00",
+        "lessons_completed": "3",
+        "lessons_total": "5",
+        "progress_percent": "60",
+        "zones_quiz_best": "0",
+        "zones_quiz_in_progress": "0",
+        "freight_quiz_best": "",
+        "freight_quiz_in_progress": "1",
+        "path_completed": "0",
+        "certificate_code": "ABCD-1234",
+    }
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -58,10 +109,21 @@ def test_a_risky_character_later_in_the_cell_is_left_alone(value):
 
 
 def test_the_written_csv_holds_the_defused_cells_exactly():
-    member = Member(8, "=cmd|' /C calc'!A0", "dara@example.org", "+254 Exports", "social", "-", "", "",
-                    datetime(2025, 3, 2, 8, 0, tzinfo=UTC))
+    member = Member(
+        8,
+        "=cmd|' /C calc'!A0",
+        "dara@example.org",
+        "+254 Exports",
+        "social",
+        "-",
+        "",
+        "",
+        datetime(2025, 3, 2, 8, 0, tzinfo=UTC),
+    )
     text = progress_csv(["zones"], [member], {8: MemberProgress(8, 0, 4, 0, (False,), (None,), (False,), False)})
     header, row = text.split("\r\n")[:2]
-    assert row == "8,'=cmd|' /C calc'!A0,dara@example.org,'+254 Exports,social,'-,,,2025-03-02T08:00:00+00:00,0,4,0,,0,0,"
+    assert (
+        row == "8,'=cmd|' /C calc'!A0,dara@example.org,'+254 Exports,social,'-,,,2025-03-02T08:00:00+00:00,0,4,0,,0,0,"
+    )
     cells = next(csv.reader(io.StringIO(row)))
     assert (cells[1], cells[3], cells[5]) == ("'=cmd|' /C calc'!A0", "'+254 Exports", "'-")

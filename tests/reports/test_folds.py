@@ -21,7 +21,9 @@ def graded(synced, db, auth):
     db.add(CohortMember(cohort_id=cohort.id, user_id=member.id))
     quizzes = {}
     for method in ("highest", "average", "first", "last"):
-        quiz = Quiz(slug=f"q-{method}", title=method, module_id=zones, kind="module", grading_method=method, pass_mark=60)
+        quiz = Quiz(
+            slug=f"q-{method}", title=method, module_id=zones, kind="module", grading_method=method, pass_mark=60
+        )
         db.add(quiz)
         db.flush()
         quizzes[method] = quiz
@@ -53,5 +55,8 @@ def test_knowledge_gain_uses_each_tests_grading_method(graded, db, pre_method, p
     (module,) = [m for m in queries.cohort_modules(db, cohort) if m.pretest]
     assert (module.pretest.grading_method, module.posttest.grading_method) == (pre_method, post_method)
     (row,) = folds.knowledge_gains(db, cohort.id, [module])
-    assert (row.n, row.pre_sum, row.post_sum) == (1, pytest.approx(combine_attempt_scores(SCORES, pre_method)),
-                                                  pytest.approx(combine_attempt_scores(SCORES, post_method)))
+    assert (row.n, row.pre_sum, row.post_sum) == (
+        1,
+        pytest.approx(combine_attempt_scores(SCORES, pre_method)),
+        pytest.approx(combine_attempt_scores(SCORES, post_method)),
+    )

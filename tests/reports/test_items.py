@@ -17,8 +17,11 @@ from course.reports.items import (
     stored_response,
 )
 
-SINGLE = SingleChoice(name="capital", text="Which city?", options=[
-    Choice(text="Harbour City", fraction=1.0), Choice(text="River Town"), Choice(text="Lake Port")]).to_dict()
+SINGLE = SingleChoice(
+    name="capital",
+    text="Which city?",
+    options=[Choice(text="Harbour City", fraction=1.0), Choice(text="River Town"), Choice(text="Lake Port")],
+).to_dict()
 
 
 def test_rest_score_leaves_the_item_out():
@@ -87,37 +90,66 @@ def test_option_frequencies_of_a_single_choice_question():
     results = [ItemResult(1, 11, r, f, None) for r, f in (("a0", 1.0), ("a0", 1.0), ("a1", 0.0), (None, 0.0))]
     (item,) = analyse_items(group_results(results), {11: SINGLE})
     assert [(o.key, o.text, o.count, o.correct) for o in item.options] == [
-        ("a0", "Harbour City", 2, True), ("a1", "River Town", 1, False), ("a2", "Lake Port", 0, False),
-        ("", NO_ANSWER, 1, None)]
+        ("a0", "Harbour City", 2, True),
+        ("a1", "River Town", 1, False),
+        ("a2", "Lake Port", 0, False),
+        ("", NO_ANSWER, 1, None),
+    ]
     assert item.name == "capital" and item.qtype == "single" and item.facility == pytest.approx(0.5)
 
 
 def test_option_frequencies_of_true_false_and_multiple_response():
     tf = TrueFalse(name="tf", text="River Town opened a bonded zone.", answer=True).to_dict()
-    multi = MultipleResponse(name="m", text="Services?", options=[
-        Choice(text="Customs", fraction=0.5), Choice(text="Tax", fraction=0.5), Choice(text="Visas", fraction=-1)]).to_dict()
-    results = [ItemResult(1, 1, True, 1.0, None), ItemResult(1, 1, True, 1.0, None), ItemResult(1, 1, False, 0.0, None),
-               ItemResult(2, 2, ["a0", "a1"], 1.0, None), ItemResult(2, 2, ["a0", "a2"], 0.0, None)]
+    multi = MultipleResponse(
+        name="m",
+        text="Services?",
+        options=[
+            Choice(text="Customs", fraction=0.5),
+            Choice(text="Tax", fraction=0.5),
+            Choice(text="Visas", fraction=-1),
+        ],
+    ).to_dict()
+    results = [
+        ItemResult(1, 1, True, 1.0, None),
+        ItemResult(1, 1, True, 1.0, None),
+        ItemResult(1, 1, False, 0.0, None),
+        ItemResult(2, 2, ["a0", "a1"], 1.0, None),
+        ItemResult(2, 2, ["a0", "a2"], 0.0, None),
+    ]
     by_id = {s.question_id: s for s in analyse_items(group_results(results), {1: tf, 2: multi})}
     assert [(o.text, o.count, o.correct) for o in by_id[1].options] == [("True", 2, True), ("False", 1, False)]
     assert [(o.text, o.count, o.correct) for o in by_id[2].options] == [
-        ("Customs", 2, True), ("Tax", 1, True), ("Visas", 1, False)]
+        ("Customs", 2, True),
+        ("Tax", 1, True),
+        ("Visas", 1, False),
+    ]
 
 
 def test_option_frequencies_of_matching_pairs():
-    question = Matching(name="match", text="Match", pairs=[
-        MatchPair(text="Harbour City", answer="pilot area"), MatchPair(text="River Town", answer="bonded zone")]).to_dict()
-    results = [ItemResult(1, 1, {"s0": "c0", "s1": "c1"}, 1.0, None), ItemResult(1, 1, {"s0": "c1", "s1": "c1"}, 0.5, None)]
+    question = Matching(
+        name="match",
+        text="Match",
+        pairs=[MatchPair(text="Harbour City", answer="pilot area"), MatchPair(text="River Town", answer="bonded zone")],
+    ).to_dict()
+    results = [
+        ItemResult(1, 1, {"s0": "c0", "s1": "c1"}, 1.0, None),
+        ItemResult(1, 1, {"s0": "c1", "s1": "c1"}, 0.5, None),
+    ]
     (item,) = analyse_items(group_results(results), {1: question})
     counts = {o.text: (o.count, o.correct) for o in item.options}
-    assert counts == {"Harbour City → pilot area": (1, True), "Harbour City → bonded zone": (1, False),
-                      "River Town → pilot area": (0, False), "River Town → bonded zone": (2, True)}
+    assert counts == {
+        "Harbour City → pilot area": (1, True),
+        "Harbour City → bonded zone": (1, False),
+        "River Town → pilot area": (0, False),
+        "River Town → bonded zone": (2, True),
+    }
 
 
 def test_typed_answers_are_counted_regardless_of_case_and_spacing():
     question = ShortAnswer(name="teu", text="Unit?").to_dict()
-    results = [ItemResult(1, 1, text, 1.0 if "teu" in text.lower() else 0.0, None)
-               for text in ("TEU", " teu ", "Teu", "box")]
+    results = [
+        ItemResult(1, 1, text, 1.0 if "teu" in text.lower() else 0.0, None) for text in ("TEU", " teu ", "Teu", "box")
+    ]
     (item,) = analyse_items(group_results(results), {1: question})
     assert [(o.text, o.count, o.correct) for o in item.options] == [("TEU", 3, None), ("box", 1, None)]
 
@@ -131,7 +163,15 @@ def test_option_texts_follow_the_version_answered():
     assert ("a1", "River Town (edited)", 1) in [(o.key, o.text, o.count) for o in item.options]
 
 
-@pytest.mark.parametrize("stored, value", [('{"value": "a1"}', "a1"), ('{"value": ["a0", "a2"]}', ["a0", "a2"]),
-                                           ('{"value": false}', False), ("null", None), (None, None)])
+@pytest.mark.parametrize(
+    "stored, value",
+    [
+        ('{"value": "a1"}', "a1"),
+        ('{"value": ["a0", "a2"]}', ["a0", "a2"]),
+        ('{"value": false}', False),
+        ("null", None),
+        (None, None),
+    ],
+)
 def test_stored_response(stored, value):
     assert stored_response(stored) == value

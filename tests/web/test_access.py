@@ -51,8 +51,10 @@ def test_post_without_csrf_token_is_rejected(client, auth, db):
     response = client.post("/login", data={"email": "trainee@example.org", "password": "correct horse battery"})
     assert response.status_code == 400
     assert "security token" in response.get_data(as_text=True)
-    response = client.post("/register", data={"email": "x@example.org", "password": "long enough pw",
-                                              "confirm": "long enough pw", "name": "X"})
+    response = client.post(
+        "/register",
+        data={"email": "x@example.org", "password": "long enough pw", "confirm": "long enough pw", "name": "X"},
+    )
     assert response.status_code == 400
     assert db.exec(select(User).where(User.email == "x@example.org")).first() is None
 

@@ -17,11 +17,14 @@ def test_register_creates_hashed_account_and_logs_in(client, auth, db):
     assert page.status_code == 200 and "My learning" in page.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("email", "not-an-email", "Invalid email address"),
-    ("password", "short", "at least 10"),
-    ("name", "", "This field is required"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("email", "not-an-email", "Invalid email address"),
+        ("password", "short", "at least 10"),
+        ("name", "", "This field is required"),
+    ],
+)
 def test_register_rejects_bad_input_with_error_next_to_field(auth, db, field, value, message):
     data = {field: value}
     if field == "password":
@@ -70,25 +73,31 @@ def test_login_without_remember_me_sets_no_persistent_cookie(client, auth):
     assert client.get_cookie("remember_token") is None
 
 
-@pytest.mark.parametrize("target, expected", [
-    ("/my-learning", "/my-learning"),
-    ("https://evil.example/phish", "/"),
-    ("//evil.example", "/"),
-])
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("/my-learning", "/my-learning"),
+        ("https://evil.example/phish", "/"),
+        ("//evil.example", "/"),
+    ],
+)
 def test_login_next_only_follows_local_paths(client, auth, target, expected):
     auth.make_user("trainee")
-    response = auth.post(f"/login?next={target}", {"email": "trainee@example.org",
-                                                  "password": "correct horse battery"})
+    response = auth.post(f"/login?next={target}", {"email": "trainee@example.org", "password": "correct horse battery"})
     assert response.headers["Location"] == expected
 
 
 def test_change_password(client, auth, db):
     auth.as_role("trainee")
-    wrong = auth.post("/account/password", {"current": "nope nope nope", "password": "a new long password",
-                                            "confirm": "a new long password"})
+    wrong = auth.post(
+        "/account/password",
+        {"current": "nope nope nope", "password": "a new long password", "confirm": "a new long password"},
+    )
     assert wrong.status_code == 422 and "not your current password" in wrong.get_data(as_text=True)
-    ok = auth.post("/account/password", {"current": "correct horse battery", "password": "a new long password",
-                                         "confirm": "a new long password"})
+    ok = auth.post(
+        "/account/password",
+        {"current": "correct horse battery", "password": "a new long password", "confirm": "a new long password"},
+    )
     assert ok.status_code == 302
     auth.logout()
     assert auth.login(password="correct horse battery").status_code == 422
@@ -97,9 +106,17 @@ def test_change_password(client, auth, db):
 
 def test_profile_update(client, auth, db):
     user = auth.as_role("trainee")
-    response = auth.post("/account", {"name": "New Name", "organisation": "Ministry of Trade",
-                                      "org_type": "government", "country": "Ghana", "firm_size": "",
-                                      "sex": "female"})
+    response = auth.post(
+        "/account",
+        {
+            "name": "New Name",
+            "organisation": "Ministry of Trade",
+            "org_type": "government",
+            "country": "Ghana",
+            "firm_size": "",
+            "sex": "female",
+        },
+    )
     assert response.status_code == 302
     db.expire_all()
     stored = db.get(User, user.id)

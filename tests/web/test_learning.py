@@ -31,7 +31,9 @@ def test_opening_a_lesson_does_not_complete_it(synced, client, auth, db):
     assert '<a href="/glossary#cpa" rel="noopener noreferrer">CPA</a>' in html
     assert "Next: River Town bonded zone" in html
     assert 'data-visit-url="/lessons/harbour-city-pilot/visit"' in html and "visit.js" in html
-    assert db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).first() is None  # a GET never writes
+    assert (
+        db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).first() is None
+    )  # a GET never writes
     assert auth.post("/lessons/harbour-city-pilot/visit").status_code == 204  # what visit.js sends
     row = db.exec(select(LessonProgress).where(LessonProgress.user_id == user.id)).one()
     assert row.completed_at is None
@@ -63,8 +65,9 @@ def test_completing_twice_records_once(synced, client, auth, db):
     user = auth.as_role("trainee")
     auth.post("/lessons/harbour-city-pilot/complete")
     auth.post("/lessons/harbour-city-pilot/complete")
-    events = db.exec(select(ActivityEvent).where(ActivityEvent.user_id == user.id,
-                                                 ActivityEvent.verb == "completed")).all()
+    events = db.exec(
+        select(ActivityEvent).where(ActivityEvent.user_id == user.id, ActivityEvent.verb == "completed")
+    ).all()
     assert len(events) == 1
 
 
@@ -76,10 +79,13 @@ def test_complete_without_csrf_is_rejected(synced, client, auth, db):
 
 def test_xss_in_lesson_markdown_is_neutralised(synced, runner, content_dir, client, auth):
     path = content_dir / "01-pilot-zones" / "01-harbour-city-pilot.md"
-    path.write_text(path.read_text().replace(
-        "cleared parcels faster.",
-        "cleared parcels faster. <script>alert('owned')</script> <img src=x onerror=alert(1)> "
-        "[bad](javascript:alert(1))"))
+    path.write_text(
+        path.read_text().replace(
+            "cleared parcels faster.",
+            "cleared parcels faster. <script>alert('owned')</script> <img src=x onerror=alert(1)> "
+            "[bad](javascript:alert(1))",
+        )
+    )
     assert runner.invoke(args=["course", "sync"]).exit_code == 0
     auth.as_role("trainee")
     html = client.get("/lessons/harbour-city-pilot").get_data(as_text=True)

@@ -16,7 +16,7 @@ def test_follow_path_locks_modules_until_prerequisites_are_complete(synced, clie
     assert auth.post("/paths/officials/follow").status_code == 302
     assert db.exec(select(PathEnrolment).where(PathEnrolment.user_id == user.id)).one()
     mine = client.get("/my-learning").get_data(as_text=True)
-    assert "Next: <a href=\"/modules/pilot-zones\">Pilot zones</a>" in mine
+    assert 'Next: <a href="/modules/pilot-zones">Pilot zones</a>' in mine
     assert "locked until Pilot zones is complete" in mine
     locked = client.get("/lessons/rail-freight")
     assert locked.status_code == 403 and "This module is locked" in locked.get_data(as_text=True)
@@ -25,7 +25,7 @@ def test_follow_path_locks_modules_until_prerequisites_are_complete(synced, clie
         auth.post(f"/lessons/{slug}/complete")
     assert client.get("/lessons/rail-freight").status_code == 200
     mine = client.get("/my-learning").get_data(as_text=True)
-    assert "Next: <a href=\"/modules/logistics-basics\">Logistics basics</a>" in mine
+    assert 'Next: <a href="/modules/logistics-basics">Logistics basics</a>' in mine
 
 
 def test_without_a_path_nothing_is_locked(synced, client, auth):

@@ -4,11 +4,30 @@ import pytest
 from sqlalchemy import event
 from sqlmodel import Session, select
 
-TRAINEE_PAGES = ["/", "/modules/pilot-zones", "/lessons/harbour-city-pilot", "/lessons/rail-freight", "/paths",
-                 "/glossary", "/my-learning", "/certificates", "/api/v1/me/progress", "/api/v1/me/xapi",
-                 "/api/v1/catalog", "/account", "/account/password"]
-STAFF_PAGES = ["/instructor/banks", "/instructor/quizzes", "/instructor/grading", "/cohorts/", "/reports/cohorts",
-               "/admin/users", "/certificates/admin"]
+TRAINEE_PAGES = [
+    "/",
+    "/modules/pilot-zones",
+    "/lessons/harbour-city-pilot",
+    "/lessons/rail-freight",
+    "/paths",
+    "/glossary",
+    "/my-learning",
+    "/certificates",
+    "/api/v1/me/progress",
+    "/api/v1/me/xapi",
+    "/api/v1/catalog",
+    "/account",
+    "/account/password",
+]
+STAFF_PAGES = [
+    "/instructor/banks",
+    "/instructor/quizzes",
+    "/instructor/grading",
+    "/cohorts/",
+    "/reports/cohorts",
+    "/admin/users",
+    "/certificates/admin",
+]
 
 
 @pytest.fixture

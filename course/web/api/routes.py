@@ -22,8 +22,9 @@ def catalog():
             "chapter": m.chapter,
             "summary": m.summary,
             "study_minutes": m.study_minutes,
-            "lessons": [{"slug": lesson.slug, "title": lesson.title, "cases": lesson.cases}
-                        for lesson in grouped.get(m.id, [])],
+            "lessons": [
+                {"slug": lesson.slug, "title": lesson.title, "cases": lesson.cases} for lesson in grouped.get(m.id, [])
+            ],
         }
         for m in catalogue.active_modules(session)
     ]

@@ -9,8 +9,14 @@ from course.models import ORG_TYPE_LABELS
 from course.web.choices import choices
 
 ORG_TYPE_CHOICES = list(ORG_TYPE_LABELS.items())
-FIRM_SIZE_CHOICES = [("", "Prefer not to say"), ("micro", "Micro (1-9 people)"), ("small", "Small (10-49)"),
-                     ("medium", "Medium (50-249)"), ("large", "Large (250+)"), ("na", "Not a firm")]
+FIRM_SIZE_CHOICES = [
+    ("", "Prefer not to say"),
+    ("micro", "Micro (1-9 people)"),
+    ("small", "Small (10-49)"),
+    ("medium", "Medium (50-249)"),
+    ("large", "Large (250+)"),
+    ("na", "Not a firm"),
+]
 TOO_SHORT = f"Use at least {MIN_PASSWORD_LENGTH} characters."
 SEX_CHOICES = [("", "Prefer not to say"), ("female", "Female"), ("male", "Male"), ("other", "Other")]
 
@@ -28,8 +34,11 @@ class ProfileFields:
 
 class RegisterForm(ProfileFields, FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
-                             description=f"At least {MIN_PASSWORD_LENGTH} characters.")
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
+        description=f"At least {MIN_PASSWORD_LENGTH} characters.",
+    )
     confirm = PasswordField("Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
     submit = SubmitField("Create account")
 
@@ -47,15 +56,23 @@ class ProfileForm(ProfileFields, FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[DataRequired()])
-    password = PasswordField("New password", validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
-                             description=f"At least {MIN_PASSWORD_LENGTH} characters.")
-    confirm = PasswordField("Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
+    password = PasswordField(
+        "New password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
+        description=f"At least {MIN_PASSWORD_LENGTH} characters.",
+    )
+    confirm = PasswordField(
+        "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
+    )
     submit = SubmitField("Change password")
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField("Choose a password", validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
-                             description=f"At least {MIN_PASSWORD_LENGTH} characters.")
+    password = PasswordField(
+        "Choose a password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
+        description=f"At least {MIN_PASSWORD_LENGTH} characters.",
+    )
     confirm = PasswordField("Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
     submit = SubmitField("Set password and log in")
 

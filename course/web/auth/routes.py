@@ -23,15 +23,21 @@ def register():
         session = get_session()
         existing = find_user(session, email=form.email.data)
         if existing and not existing.password_hash:
-            form.email.errors.append("This email was invited by an instructor: open the invitation link you "
-                                     "received, or ask your instructor for a new one.")
+            form.email.errors.append(
+                "This email was invited by an instructor: open the invitation link you "
+                "received, or ask your instructor for a new one."
+            )
         elif existing:
             form.email.errors.append("An account with this email already exists. Log in instead.")
         else:
-            profile = {f: getattr(form, f).data.strip() if f in ("organisation", "country") else getattr(form, f).data
-                       for f in PROFILE_FIELDS if f != "name"}
-            user = create_user(session, email=form.email.data, name=form.name.data,
-                               password=form.password.data, **profile)
+            profile = {
+                f: getattr(form, f).data.strip() if f in ("organisation", "country") else getattr(form, f).data
+                for f in PROFILE_FIELDS
+                if f != "name"
+            }
+            user = create_user(
+                session, email=form.email.data, name=form.name.data, password=form.password.data, **profile
+            )
             session.commit()
             login_user(user)
             flash("Welcome to CBEC Academy! Your account is ready.", "success")

@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Length
 
 
 class RevokeForm(FlaskForm):
-    reason = StringField("Reason for revoking", validators=[DataRequired("Give a reason for revoking."),
-                                                            Length(max=500)])
+    reason = StringField(
+        "Reason for revoking", validators=[DataRequired("Give a reason for revoking."), Length(max=500)]
+    )
     submit = SubmitField("Revoke")

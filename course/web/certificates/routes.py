@@ -16,16 +16,22 @@ from course.web.certificates.forms import RevokeForm
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
-NOT_FOUND = ("No certificate has the code {code}. Check the code printed on the certificate "
-             "(letters and digits in three groups of four) and try again.")
+NOT_FOUND = (
+    "No certificate has the code {code}. Check the code printed on the certificate "
+    "(letters and digits in three groups of four) and try again."
+)
 
 
 @bp.route("/certificates")
 @allow(*ALL_ROLES)
 def mine():
     session = get_session()
-    return render_template("certificates/mine.html", certificates=issuing.held_by(session, current_user.id),
-                           due=issuing.due_paths(session, current_user.id), form=FlaskForm())
+    return render_template(
+        "certificates/mine.html",
+        certificates=issuing.held_by(session, current_user.id),
+        due=issuing.due_paths(session, current_user.id),
+        form=FlaskForm(),
+    )
 
 
 @bp.route("/certificates/claim", methods=["POST"])
@@ -47,10 +53,19 @@ def pdf(code):
     if certificate is None or (certificate.user_id != current_user.id and current_user.role not in STAFF):
         abort(404, "There is no certificate of yours with this code.")
     if certificate.revoked_at is not None:
-        return render_template("error.html", code=410, title="Certificate revoked",
-                               message="This certificate was revoked and can no longer be downloaded."), 410
-    text = CertificateText(certificate.holder_name, certificate.path_title, certificate.issued_at.date(),
-                           certificate.code, url_for("certificates.verify", code=certificate.code, _external=True))
+        return render_template(
+            "error.html",
+            code=410,
+            title="Certificate revoked",
+            message="This certificate was revoked and can no longer be downloaded.",
+        ), 410
+    text = CertificateText(
+        certificate.holder_name,
+        certificate.path_title,
+        certificate.issued_at.date(),
+        certificate.code,
+        url_for("certificates.verify", code=certificate.code, _external=True),
+    )
     response = make_response(certificate_pdf(text, installed_fonts()))
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'

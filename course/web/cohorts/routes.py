@@ -43,8 +43,13 @@ def create_cohort():
         if membership.cohort_by_name(session, form.name.data):
             form.name.errors.append("A cohort with this name already exists. Choose another name.")
         else:
-            cohort = membership.create_cohort(session, name=form.name.data, path=session.get(LearningPath, form.path.data),
-                                              due_date=membership.due_at(form.due_date.data), created_by=current_user.id)
+            cohort = membership.create_cohort(
+                session,
+                name=form.name.data,
+                path=session.get(LearningPath, form.path.data),
+                due_date=membership.due_at(form.due_date.data),
+                created_by=current_user.id,
+            )
             session.commit()
             flash(f"Cohort “{cohort.name}” created. Now enrol its trainees.", "success")
             return redirect(url_for("cohorts.cohort", cohort_id=cohort.id))
@@ -55,11 +60,17 @@ def _cohort_page(cohort: Cohort, *, enrol_form=None, roster_form=None, roster_er
     session = get_session()
     rows = membership.members(session, cohort.id)
     dashboard = url_for(DASHBOARD, cohort_id=cohort.id) if DASHBOARD in current_app.view_functions else None
-    return render_template("cohorts/cohort.html", cohort=cohort, members=rows, dashboard=dashboard,
-                           path=session.get(LearningPath, cohort.path_id) if cohort.path_id else None,
-                           enrol_form=enrol_form or EnrolForm(prefix="enrol", formdata=None),
-                           roster_form=roster_form or RosterForm(prefix="roster", formdata=None),
-                           roster_errors=roster_errors, org_type_labels=ORG_TYPE_LABELS), status
+    return render_template(
+        "cohorts/cohort.html",
+        cohort=cohort,
+        members=rows,
+        dashboard=dashboard,
+        path=session.get(LearningPath, cohort.path_id) if cohort.path_id else None,
+        enrol_form=enrol_form or EnrolForm(prefix="enrol", formdata=None),
+        roster_form=roster_form or RosterForm(prefix="roster", formdata=None),
+        roster_errors=roster_errors,
+        org_type_labels=ORG_TYPE_LABELS,
+    ), status
 
 
 @bp.route("/<int:cohort_id>")
@@ -76,8 +87,9 @@ def enrol_trainee(cohort_id):
         return _cohort_page(cohort, enrol_form=form, status=422)
     text = {f: (getattr(form, f).data or "").strip() for f in ("name", "organisation", "country")}
     try:
-        result = membership.enrol_one(get_session(), cohort=cohort, email=form.email.data, org_type=form.org_type.data,
-                                      **text)
+        result = membership.enrol_one(
+            get_session(), cohort=cohort, email=form.email.data, org_type=form.org_type.data, **text
+        )
     except membership.NameRequired:
         form.name.errors.append("This email has no account yet: enter the trainee's name to create one.")
         return _cohort_page(cohort, enrol_form=form, status=422)

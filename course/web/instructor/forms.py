@@ -27,10 +27,17 @@ from course.web.instructor.question_rows import clean
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # browsers add seconds when a step asks for them
 KIND_LABELS = {"module": "End-of-module quiz", "pretest": "Pre-test", "posttest": "Post-test", "other": "Other"}
-GRADING_LABELS = {"highest": "Highest attempt", "last": "Last attempt", "average": "Average of attempts",
-                  "first": "First attempt"}
-REVIEW_LABELS = {"score": "Score only", "answers": "Score and right answers",
-                 "feedback": "Score, right answers and feedback"}
+GRADING_LABELS = {
+    "highest": "Highest attempt",
+    "last": "Last attempt",
+    "average": "Average of attempts",
+    "first": "First attempt",
+}
+REVIEW_LABELS = {
+    "score": "Score only",
+    "answers": "Score and right answers",
+    "feedback": "Score, right answers and feedback",
+}
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -50,19 +57,34 @@ class BankForm(FlaskForm):
 
 
 class PasteForm(FlaskForm):
-    gift = TextAreaField("GIFT text", [DataRequired("Paste some questions in GIFT format.")], render_kw={"rows": 10},
-                         description="Every question is imported, or none when there is an error.")
+    gift = TextAreaField(
+        "GIFT text",
+        [DataRequired("Paste some questions in GIFT format.")],
+        render_kw={"rows": 10},
+        description="Every question is imported, or none when there is an error.",
+    )
     submit = SubmitField("Import pasted questions")
 
 
 class UploadForm(FlaskForm):
-    question_file = FileField("Question file", [FileRequired("Choose a file to upload."),
-                                                FileAllowed(["gift", "txt", "aiken"],
-                                                            "Upload a .gift, .aiken or .txt file.")])
-    file_format = SelectField("File format", default="auto", choices=choices([
-        ("auto", "Automatic (.aiken: Aiken; .gift: GIFT; .txt: Aiken when it reads as Aiken, else GIFT)"),
-        ("gift", "GIFT"),
-        ("aiken", "Aiken")]))
+    question_file = FileField(
+        "Question file",
+        [
+            FileRequired("Choose a file to upload."),
+            FileAllowed(["gift", "txt", "aiken"], "Upload a .gift, .aiken or .txt file."),
+        ],
+    )
+    file_format = SelectField(
+        "File format",
+        default="auto",
+        choices=choices(
+            [
+                ("auto", "Automatic (.aiken: Aiken; .gift: GIFT; .txt: Aiken when it reads as Aiken, else GIFT)"),
+                ("gift", "GIFT"),
+                ("aiken", "Aiken"),
+            ]
+        ),
+    )
     submit = SubmitField("Upload and import")
 
 
@@ -72,29 +94,45 @@ class ArchiveForm(FlaskForm):
 
 class QuizForm(FlaskForm):
     title = StringField("Title", [DataRequired("Enter a title."), Length(max=200)], filters=[clean])
-    slug = StringField("Slug", [DataRequired("Enter a slug."), Length(max=120),
-                                Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-                                       message="Use lower-case letters, digits and single hyphens.")],
-                       filters=[clean], description="Names the quiz in quizzes.yml, e.g. logistics-quiz.")
+    slug = StringField(
+        "Slug",
+        [
+            DataRequired("Enter a slug."),
+            Length(max=120),
+            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message="Use lower-case letters, digits and single hyphens."),
+        ],
+        filters=[clean],
+        description="Names the quiz in quizzes.yml, e.g. logistics-quiz.",
+    )
     description = TextAreaField("Description", filters=[clean], render_kw={"rows": 3})
     module_id = SelectField("Module", choices=[], default="")
     kind = SelectField("Kind", choices=choices((k, KIND_LABELS[k]) for k in QUIZ_KINDS), default="module")
-    pass_mark = FloatField("Pass mark (%)", [InputRequired("Enter a pass mark."), NumberRange(0, 100)], default=RULES["pass_mark"])
-    attempts_allowed = IntegerField("Attempts allowed", [Optional(), NumberRange(min=1)],
-                                    description="Blank: unlimited.")
-    time_limit_minutes = IntegerField("Time limit (minutes)", [Optional(), NumberRange(min=1)],
-                                      description="Blank: no time limit.")
+    pass_mark = FloatField(
+        "Pass mark (%)", [InputRequired("Enter a pass mark."), NumberRange(0, 100)], default=RULES["pass_mark"]
+    )
+    attempts_allowed = IntegerField(
+        "Attempts allowed", [Optional(), NumberRange(min=1)], description="Blank: unlimited."
+    )
+    time_limit_minutes = IntegerField(
+        "Time limit (minutes)", [Optional(), NumberRange(min=1)], description="Blank: no time limit."
+    )
     shuffle_questions = BooleanField("Shuffle the questions in each attempt")
     shuffle_options = BooleanField("Shuffle the options of each question")
-    grading_method = SelectField("Grade", choices=choices((m, GRADING_LABELS[m]) for m in GRADING_METHODS),
-                                 default=RULES["grading_method"])
-    review = SelectField("After submitting, trainees see",
-                         choices=choices((r, REVIEW_LABELS[r]) for r in REVIEW_OPTIONS), default=RULES["review"])
+    grading_method = SelectField(
+        "Grade", choices=choices((m, GRADING_LABELS[m]) for m in GRADING_METHODS), default=RULES["grading_method"]
+    )
+    review = SelectField(
+        "After submitting, trainees see",
+        choices=choices((r, REVIEW_LABELS[r]) for r in REVIEW_OPTIONS),
+        default=RULES["review"],
+    )
     allow_practice = BooleanField("Offer practice attempts (they do not count)", default=RULES["allow_practice"])
-    opens_at = DateTimeLocalField("Opens at (UTC)", [Optional()], format=DATETIME_FORMATS,
-                                  description="Blank: open now.")
-    closes_at = DateTimeLocalField("Closes at (UTC)", [Optional()], format=DATETIME_FORMATS,
-                                   description="Blank: never closes.")
+    opens_at = DateTimeLocalField(
+        "Opens at (UTC)", [Optional()], format=DATETIME_FORMATS, description="Blank: open now."
+    )
+    closes_at = DateTimeLocalField(
+        "Closes at (UTC)", [Optional()], format=DATETIME_FORMATS, description="Blank: never closes."
+    )
     submit = SubmitField("Save quiz")
 
     def validate_closes_at(self, field):
@@ -104,29 +142,34 @@ class QuizForm(FlaskForm):
     def settings(self) -> dict:
         """The quiz settings as the Quiz table stores them."""
         data = {name: self[name].data for name in PLAIN}
-        return data | {"module_id": int(self.module_id.data) if self.module_id.data else None,
-                       "opens_at": as_utc(self.opens_at.data), "closes_at": as_utc(self.closes_at.data)}
+        return data | {
+            "module_id": int(self.module_id.data) if self.module_id.data else None,
+            "opens_at": as_utc(self.opens_at.data),
+            "closes_at": as_utc(self.closes_at.data),
+        }
 
     @staticmethod
     def data_from(quiz) -> dict:
         data = {name: getattr(quiz, name) for name in PLAIN}
-        return data | {"module_id": str(quiz.module_id or ""), "opens_at": shown_utc(quiz.opens_at),
-                       "closes_at": shown_utc(quiz.closes_at)}
+        return data | {
+            "module_id": str(quiz.module_id or ""),
+            "opens_at": shown_utc(quiz.opens_at),
+            "closes_at": shown_utc(quiz.closes_at),
+        }
 
 
 class FixedSlotForm(FlaskForm):
-    question_id = SelectField("Question", coerce=int, choices=[],
-                              validate_choice=True)
+    question_id = SelectField("Question", coerce=int, choices=[], validate_choice=True)
     fixed_mark = FloatField("Mark", [InputRequired("Enter a mark."), NumberRange(0.01, 1000)], default=1)
     submit = SubmitField("Add question")
 
 
 class RandomSlotForm(FlaskForm):
     source = SelectField("Bank and category", choices=[])
-    count = IntegerField("Number of questions", [InputRequired("Enter how many questions to draw."),
-                                                 NumberRange(1, 200)], default=1)
-    random_mark = FloatField("Mark per question", [InputRequired("Enter a mark."), NumberRange(0.01, 1000)],
-                             default=1)
+    count = IntegerField(
+        "Number of questions", [InputRequired("Enter how many questions to draw."), NumberRange(1, 200)], default=1
+    )
+    random_mark = FloatField("Mark per question", [InputRequired("Enter a mark."), NumberRange(0.01, 1000)], default=1)
     submit = SubmitField("Add random draw")
 
     def bank_and_category(self) -> tuple[int, str]:
@@ -135,17 +178,23 @@ class RandomSlotForm(FlaskForm):
 
 
 class ExtensionForm(FlaskForm):
-    email = EmailField("Trainee's email", [DataRequired("Enter the trainee's email."), Email(), Length(max=254)],
-                       filters=[clean])
-    extension_closes_at = DateTimeLocalField("Closes at for this trainee (UTC)", [Optional()], format=DATETIME_FORMATS,
-                                             description="Blank: the quiz's own close date.")
+    email = EmailField(
+        "Trainee's email", [DataRequired("Enter the trainee's email."), Email(), Length(max=254)], filters=[clean]
+    )
+    extension_closes_at = DateTimeLocalField(
+        "Closes at for this trainee (UTC)",
+        [Optional()],
+        format=DATETIME_FORMATS,
+        description="Blank: the quiz's own close date.",
+    )
     extra_attempts = IntegerField("Extra attempts", [Optional(), NumberRange(0, 100)], default=0)
     extra_minutes = IntegerField("Extra minutes per attempt", [Optional(), NumberRange(0, 10000)], default=0)
     submit = SubmitField("Grant extension")
 
 
 class EssayGradeForm(FlaskForm):
-    percent = FloatField("Mark (%)", [InputRequired("Enter a mark from 0 to 100."),
-                                      NumberRange(0, 100, "Enter a mark from 0 to 100.")])
+    percent = FloatField(
+        "Mark (%)", [InputRequired("Enter a mark from 0 to 100."), NumberRange(0, 100, "Enter a mark from 0 to 100.")]
+    )
     comment = TextAreaField("Comment for the trainee", filters=[clean], render_kw={"rows": 4})
     submit = SubmitField("Save grade")

@@ -25,15 +25,20 @@ def grade_item(item_id):
     session = get_session()
     essay = essay_answer(session, item_id) or abort(404)
     graded = essay.item.fraction is not None
-    form = EssayGradeForm(data={"percent": round(essay.item.fraction * 100, 2), "comment": essay.item.comment}
-                          if graded else None)
+    form = EssayGradeForm(
+        data={"percent": round(essay.item.fraction * 100, 2), "comment": essay.item.comment} if graded else None
+    )
     if form.validate_on_submit():
         attempt = grade_essay(session, essay.item, form.percent.data / 100, form.comment.data, current_user.id)
         certify_trainee(session, attempt.user_id)
         session.commit()
-        state = "still awaits grading of other answers" if attempt.needs_grading else \
-            f"now scores {attempt.score * 100:.1f}%"
+        state = (
+            "still awaits grading of other answers"
+            if attempt.needs_grading
+            else f"now scores {attempt.score * 100:.1f}%"
+        )
         flash(f"Grade saved: {essay.trainee.name}'s attempt {state}.", "success")
         return redirect(url_for("instructor.grading"))
-    return render_template("instructor/grade_item.html", essay=essay, form=form, graded=graded), \
-        INVALID if form.is_submitted() else 200
+    return render_template(
+        "instructor/grade_item.html", essay=essay, form=form, graded=graded
+    ), INVALID if form.is_submitted() else 200

@@ -14,12 +14,20 @@ def checked_review(question: QuestionData, response) -> dict:
     """The review box for a response checked in a preview: grade, right answer and feedback."""
     result = grade(question, response)
     return grade_record(result) | {
-        "fraction": result.fraction, "comment": "",
-        "general_feedback": (question.general_feedback, question.format_of(question.general_feedback_format))}
+        "fraction": result.fraction,
+        "comment": "",
+        "general_feedback": (question.general_feedback, question.format_of(question.general_feedback_format)),
+    }
 
 
-def shown_question(question_id: int, question: QuestionData, response=None, review: dict | None = None,
-                   mark: float = 1.0, number: int = 1) -> ShownQuestion:
+def shown_question(
+    question_id: int,
+    question: QuestionData,
+    response=None,
+    review: dict | None = None,
+    mark: float = 1.0,
+    number: int = 1,
+) -> ShownQuestion:
     return ShownQuestion(number, question_id, public_view(question), response, review, mark)
 
 

@@ -54,27 +54,49 @@ BLANK_ROWS = 6  # rows shown for a new question; an edit shows the filled rows a
 EXTRA_ROWS = 3
 MAX_ROWS = 60
 TYPE_LABELS = {
-    "single": "Multiple choice, one answer", "multi": "Multiple choice, several answers", "truefalse": "True or false",
-    "short": "Short answer", "numerical": "Numerical", "matching": "Matching",
-    "essay": "Essay (graded by hand)", "description": "Description (text only, nothing to answer)",
+    "single": "Multiple choice, one answer",
+    "multi": "Multiple choice, several answers",
+    "truefalse": "True or false",
+    "short": "Short answer",
+    "numerical": "Numerical",
+    "matching": "Matching",
+    "essay": "Essay (graded by hand)",
+    "description": "Description (text only, nothing to answer)",
 }
-FORMAT_LABELS = {"moodle": "Moodle auto-format (HTML allowed, line breaks kept)", "markdown": "Markdown",
-                 "html": "HTML", "plain": "Plain text"}
+FORMAT_LABELS = {
+    "moodle": "Moodle auto-format (HTML allowed, line breaks kept)",
+    "markdown": "Markdown",
+    "html": "HTML",
+    "plain": "Plain text",
+}
 
 
 class QuestionForm(FlaskForm):
     """Fields every question type has."""
 
     qtype = ""
-    name = StringField("Name", [Length(max=240)], filters=[clean],
-                       description="How the question is listed for instructors; blank: the start of its text.")
-    category = StringField("Category", [Length(max=200)], filters=[clean],
-                           description="Blank: the bank's name. Use / for a subcategory, e.g. customs/bonded.")
-    text = TextAreaField("Question text", [DataRequired("Enter the question text.")], filters=[line_breaks],
-                         render_kw={"rows": 5})
+    name = StringField(
+        "Name",
+        [Length(max=240)],
+        filters=[clean],
+        description="How the question is listed for instructors; blank: the start of its text.",
+    )
+    category = StringField(
+        "Category",
+        [Length(max=200)],
+        filters=[clean],
+        description="Blank: the bank's name. Use / for a subcategory, e.g. customs/bonded.",
+    )
+    text = TextAreaField(
+        "Question text", [DataRequired("Enter the question text.")], filters=[line_breaks], render_kw={"rows": 5}
+    )
     text_format = SelectField("Text format", choices=choices(FORMAT_LABELS.items()), default="moodle")
-    general_feedback = TextAreaField("General feedback", filters=[clean], render_kw={"rows": 2},
-                                     description="Shown to every trainee after grading, whatever the answer.")
+    general_feedback = TextAreaField(
+        "General feedback",
+        filters=[clean],
+        render_kw={"rows": 2},
+        description="Shown to every trainee after grading, whatever the answer.",
+    )
     general_feedback_format = HiddenField(filters=[own_format])
     submit = SubmitField("Save question")
 
@@ -86,11 +108,17 @@ class QuestionForm(FlaskForm):
         after = self.text_after.data.rstrip(WHITESPACE) if "text_after" in self else ""
         text = self.text.data.lstrip(WHITESPACE)
         text = text if after else text.rstrip(WHITESPACE)
-        fields = {"name": self.name.data or default_name(text), "text": text, "text_format": self.text_format.data,
-                  "category": self.category.data}
+        fields = {
+            "name": self.name.data or default_name(text),
+            "text": text,
+            "text_format": self.text_format.data,
+            "category": self.category.data,
+        }
         if "general_feedback" in self:
-            fields |= {"general_feedback": self.general_feedback.data,
-                       "general_feedback_format": self.general_feedback_format.data or None}
+            fields |= {
+                "general_feedback": self.general_feedback.data,
+                "general_feedback_format": self.general_feedback_format.data or None,
+            }
         if "text_after" in self:
             fields["text_after"] = after
         return fields
@@ -101,16 +129,24 @@ class QuestionForm(FlaskForm):
     @classmethod
     def data_from(cls, question: QuestionData) -> dict:
         """Form data showing a stored question."""
-        return {"name": question.name, "category": question.category, "text": question.text,
-                "text_format": question.text_format, "text_after": question.text_after,
-                "general_feedback": question.general_feedback,
-                "general_feedback_format": question.general_feedback_format or ""}
+        return {
+            "name": question.name,
+            "category": question.category,
+            "text": question.text,
+            "text_format": question.text_format,
+            "text_after": question.text_after,
+            "general_feedback": question.general_feedback,
+            "general_feedback_format": question.general_feedback_format or "",
+        }
 
 
 class MissingWordMixin:
-    text_after = TextAreaField("Text after the blank", filters=[line_breaks], render_kw={"rows": 1},
-                               description="Only for missing-word questions: the answer goes between the question "
-                                           "text and this text.")
+    text_after = TextAreaField(
+        "Text after the blank",
+        filters=[line_breaks],
+        render_kw={"rows": 1},
+        description="Only for missing-word questions: the answer goes between the question text and this text.",
+    )
 
 
 class SingleForm(MissingWordMixin, QuestionForm):
@@ -130,15 +166,31 @@ class SingleForm(MissingWordMixin, QuestionForm):
         return [] if has_full_marks(fractions) else ["Give the right option a grade of 100%."]
 
     def _own_fields(self) -> dict:
-        return {"options": [Choice(text=r.text.data, fraction=percent(r.fraction.data), feedback=r.feedback.data,
-                                   text_format=r.text_format.data or None,
-                                   feedback_format=r.feedback_format.data or None) for r in filled(self.options)]}
+        return {
+            "options": [
+                Choice(
+                    text=r.text.data,
+                    fraction=percent(r.fraction.data),
+                    feedback=r.feedback.data,
+                    text_format=r.text_format.data or None,
+                    feedback_format=r.feedback_format.data or None,
+                )
+                for r in filled(self.options)
+            ]
+        }
 
     @classmethod
     def data_from(cls, question) -> dict:
-        options = [{"text": c.text, "fraction": percent_text(c.fraction), "feedback": c.feedback,
-                    "text_format": c.text_format or "", "feedback_format": c.feedback_format or ""}
-                   for c in question.options]
+        options = [
+            {
+                "text": c.text,
+                "fraction": percent_text(c.fraction),
+                "feedback": c.feedback,
+                "text_format": c.text_format or "",
+                "feedback_format": c.feedback_format or "",
+            }
+            for c in question.options
+        ]
         return super().data_from(question) | {"options": options}
 
 
@@ -148,32 +200,43 @@ class MultiForm(SingleForm):
     def fraction_problems(self, fractions: list[float]) -> list[str]:
         total = sum(f for f in fractions if f > 0)
         if abs(total - 1) > 0.001:
-            return [f"The grades of the right options must add up to 100% (they add up to {percent_text(total)}%); "
-                    "give wrong options 0% or a negative grade."]
+            return [
+                f"The grades of the right options must add up to 100% (they add up to {percent_text(total)}%); "
+                "give wrong options 0% or a negative grade."
+            ]
         return []
 
 
 class TrueFalseForm(MissingWordMixin, QuestionForm):
     qtype = "truefalse"
-    answer = RadioField("The statement is", choices=choices([("true", "True"), ("false", "False")]),
-                        validators=[InputRequired("Choose whether the statement is true or false.")])
+    answer = RadioField(
+        "The statement is",
+        choices=choices([("true", "True"), ("false", "False")]),
+        validators=[InputRequired("Choose whether the statement is true or false.")],
+    )
     feedback_true = TextAreaField("Feedback for trainees who answer True", filters=[clean], render_kw={"rows": 1})
     feedback_false = TextAreaField("Feedback for trainees who answer False", filters=[clean], render_kw={"rows": 1})
     feedback_true_format = HiddenField(filters=[own_format])
     feedback_false_format = HiddenField(filters=[own_format])
 
     def _own_fields(self) -> dict:
-        return {"answer": self.answer.data == "true", "feedback_true": self.feedback_true.data,
-                "feedback_false": self.feedback_false.data,
-                "feedback_true_format": self.feedback_true_format.data or None,
-                "feedback_false_format": self.feedback_false_format.data or None}
+        return {
+            "answer": self.answer.data == "true",
+            "feedback_true": self.feedback_true.data,
+            "feedback_false": self.feedback_false.data,
+            "feedback_true_format": self.feedback_true_format.data or None,
+            "feedback_false_format": self.feedback_false_format.data or None,
+        }
 
     @classmethod
     def data_from(cls, question) -> dict:
         return super().data_from(question) | {
-            "answer": "true" if question.answer else "false", "feedback_true": question.feedback_true,
-            "feedback_false": question.feedback_false, "feedback_true_format": question.feedback_true_format or "",
-            "feedback_false_format": question.feedback_false_format or ""}
+            "answer": "true" if question.answer else "false",
+            "feedback_true": question.feedback_true,
+            "feedback_false": question.feedback_false,
+            "feedback_true_format": question.feedback_true_format or "",
+            "feedback_false_format": question.feedback_false_format or "",
+        }
 
 
 class ShortForm(MissingWordMixin, QuestionForm):
@@ -190,14 +253,28 @@ class ShortForm(MissingWordMixin, QuestionForm):
             raise ValidationError("Give the best answer a grade of 100%.")
 
     def _own_fields(self) -> dict:
-        answers = [AcceptedAnswer(text=r.text.data, fraction=percent(r.fraction.data), feedback=r.feedback.data,
-                                  feedback_format=r.feedback_format.data or None) for r in filled(self.answers)]
+        answers = [
+            AcceptedAnswer(
+                text=r.text.data,
+                fraction=percent(r.fraction.data),
+                feedback=r.feedback.data,
+                feedback_format=r.feedback_format.data or None,
+            )
+            for r in filled(self.answers)
+        ]
         return {"answers": answers, "case_sensitive": self.case_sensitive.data}
 
     @classmethod
     def data_from(cls, question) -> dict:
-        answers = [{"text": a.text, "fraction": percent_text(a.fraction), "feedback": a.feedback,
-                    "feedback_format": a.feedback_format or ""} for a in question.answers]
+        answers = [
+            {
+                "text": a.text,
+                "fraction": percent_text(a.fraction),
+                "feedback": a.feedback,
+                "feedback_format": a.feedback_format or "",
+            }
+            for a in question.answers
+        ]
         return super().data_from(question) | {"answers": answers, "case_sensitive": question.case_sensitive}
 
 
@@ -218,10 +295,18 @@ class NumericalForm(MissingWordMixin, QuestionForm):
 
     @classmethod
     def data_from(cls, question) -> dict:
-        answers = [{"value": "*" if a.is_wildcard else number_text(a.value),
-                    "tolerance": number_text(a.tolerance) if a.value is not None and a.tolerance else "",
-                    "low": number_text(a.low), "high": number_text(a.high), "fraction": percent_text(a.fraction),
-                    "feedback": a.feedback, "feedback_format": a.feedback_format or ""} for a in question.answers]
+        answers = [
+            {
+                "value": "*" if a.is_wildcard else number_text(a.value),
+                "tolerance": number_text(a.tolerance) if a.value is not None and a.tolerance else "",
+                "low": number_text(a.low),
+                "high": number_text(a.high),
+                "fraction": percent_text(a.fraction),
+                "feedback": a.feedback,
+                "feedback_format": a.feedback_format or "",
+            }
+            for a in question.answers
+        ]
         return super().data_from(question) | {"answers": answers}
 
 
@@ -234,8 +319,12 @@ class MatchingForm(QuestionForm):
             raise ValidationError("Give at least 2 pairs with a subquestion.")
 
     def _own_fields(self) -> dict:
-        return {"pairs": [MatchPair(text=r.text.data, answer=r.answer.data, text_format=r.text_format.data or None)
-                          for r in filled(self.pairs)]}
+        return {
+            "pairs": [
+                MatchPair(text=r.text.data, answer=r.answer.data, text_format=r.text_format.data or None)
+                for r in filled(self.pairs)
+            ]
+        }
 
     @classmethod
     def data_from(cls, question) -> dict:
@@ -254,10 +343,28 @@ class DescriptionForm(QuestionForm):
 
 
 QUESTION_FORMS: dict[str, type[QuestionForm]] = {
-    form.qtype: form for form in (SingleForm, MultiForm, TrueFalseForm, ShortForm, NumericalForm, MatchingForm,
-                                  EssayForm, DescriptionForm)}
-QUESTION_CLASSES = {"single": SingleChoice, "multi": MultipleResponse, "truefalse": TrueFalse, "short": ShortAnswer,
-                    "numerical": Numerical, "matching": Matching, "essay": Essay, "description": Description}
+    form.qtype: form
+    for form in (
+        SingleForm,
+        MultiForm,
+        TrueFalseForm,
+        ShortForm,
+        NumericalForm,
+        MatchingForm,
+        EssayForm,
+        DescriptionForm,
+    )
+}
+QUESTION_CLASSES = {
+    "single": SingleChoice,
+    "multi": MultipleResponse,
+    "truefalse": TrueFalse,
+    "short": ShortAnswer,
+    "numerical": Numerical,
+    "matching": Matching,
+    "essay": Essay,
+    "description": Description,
+}
 ROW_LISTS = ("options", "answers", "pairs")
 
 

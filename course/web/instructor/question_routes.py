@@ -33,8 +33,15 @@ def _name_is_free(form, bank: QuestionBank, category: str, name: str, question_i
 
 def _form_page(form, bank: QuestionBank, qtype: str, question: Question | None = None, status: int = 200):
     session = get_session()
-    context = {"form": form, "bank": bank, "qtype": qtype, "type_label": TYPE_LABELS[qtype], "question": question,
-               "older_attempts": 0, "export_problems": []}
+    context = {
+        "form": form,
+        "bank": bank,
+        "qtype": qtype,
+        "type_label": TYPE_LABELS[qtype],
+        "question": question,
+        "older_attempts": 0,
+        "export_problems": [],
+    }
     if question is not None:
         context["older_attempts"] = authoring.older_version_attempts(session, question)
         context["export_problems"] = gift_problems(authoring.current_data(session, question))
@@ -71,8 +78,10 @@ def edit_question(question_id):
         if _name_is_free(form, bank, data.category or question.category, data.name, question.id):
             changed = banks.revise_question(session, question, data, user_id=current_user.id)
             session.commit()
-            flash(f"Saved as version {question.current_version}." if changed else "Nothing was changed.",
-                  "success" if changed else "info")
+            flash(
+                f"Saved as version {question.current_version}." if changed else "Nothing was changed.",
+                "success" if changed else "info",
+            )
             return redirect(url_for("instructor.edit_question", question_id=question.id))
     return _form_page(form, bank, question.qtype, question, status=INVALID if form.is_submitted() else 200)
 
@@ -85,11 +94,15 @@ def preview_question(question_id):
     form = FlaskForm()
     response = review = None
     if form.validate_on_submit() and data.type != "description":
-        response = read_response(data.type, question.id, request.form.get, request.form.getlist,
-                                 subquestion_ids(data))
+        response = read_response(data.type, question.id, request.form.get, request.form.getlist, subquestion_ids(data))
         review = checked_review(data, response)
-    return render_template("instructor/preview_question.html", question=question, bank=bank, form=form,
-                           shown=shown_question(question.id, data, response, review))
+    return render_template(
+        "instructor/preview_question.html",
+        question=question,
+        bank=bank,
+        form=form,
+        shown=shown_question(question.id, data, response, review),
+    )
 
 
 @bp.route("/questions/<int:question_id>/regrade", methods=["GET", "POST"])
@@ -102,9 +115,17 @@ def regrade(question_id):
         rows = apply_regrade(session, question, current_user.id)
         session.commit()
         changed = sum(1 for row in rows if row.score_before != row.attempt.score)
-        flash(f"Regraded {len(rows)} attempt{'s' if len(rows) != 1 else ''}: {changed} score"
-              f"{'s' if changed != 1 else ''} changed.", "success")
+        flash(
+            f"Regraded {len(rows)} attempt{'s' if len(rows) != 1 else ''}: {changed} score"
+            f"{'s' if changed != 1 else ''} changed.",
+            "success",
+        )
         return redirect(url_for("instructor.regrade", question_id=question.id))
-    return render_template("instructor/regrade.html", question=question, bank=bank, form=form,
-                           rows=regrade_preview(session, question),
-                           history=authoring.regrade_history(session, question))
+    return render_template(
+        "instructor/regrade.html",
+        question=question,
+        bank=bank,
+        form=form,
+        rows=regrade_preview(session, question),
+        history=authoring.regrade_history(session, question),
+    )

@@ -156,8 +156,11 @@ class NumberRow(Form):
         _check_percent(self, field, 0)
 
     def to_answer(self) -> NumericalAnswer:
-        common = {"fraction": percent(self.fraction.data), "feedback": self.feedback.data,
-                  "feedback_format": self.feedback_format.data or None}
+        common = {
+            "fraction": percent(self.fraction.data),
+            "feedback": self.feedback.data,
+            "feedback_format": self.feedback_format.data or None,
+        }
         if self.low.data:
             return NumericalAnswer(low=number(self.low.data), high=number(self.high.data), **common)
         if self.value.data == "*":
@@ -173,8 +176,12 @@ def _need_number(text: str) -> float:
 
 
 class PairRow(Form):
-    text = TextAreaField("Subquestion", filters=[clean], render_kw={"rows": 1},
-                         description="Leave blank to add the answer as an extra wrong choice.")
+    text = TextAreaField(
+        "Subquestion",
+        filters=[clean],
+        render_kw={"rows": 1},
+        description="Leave blank to add the answer as an extra wrong choice.",
+    )
     answer = StringField("Matching answer", filters=[clean])
     text_format = HiddenField(filters=[own_format])
 

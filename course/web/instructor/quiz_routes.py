@@ -23,8 +23,11 @@ def _quiz(quiz_id: int) -> Quiz:
 
 
 def _quiz_form(quiz: Quiz | None = None, formdata=True) -> QuizForm:
-    form = QuizForm(data=QuizForm.data_from(quiz) if quiz else None) if formdata else \
-        QuizForm(formdata=None, data=QuizForm.data_from(quiz))
+    form = (
+        QuizForm(data=QuizForm.data_from(quiz) if quiz else None)
+        if formdata
+        else QuizForm(formdata=None, data=QuizForm.data_from(quiz))
+    )
     modules = quiz_setup.module_choices(get_session())
     form.module_id.choices = choices([("", "No module"), *((str(i), t) for i, t in modules)])
     return form
@@ -32,16 +35,19 @@ def _quiz_form(quiz: Quiz | None = None, formdata=True) -> QuizForm:
 
 def _fixed_form(formdata=True) -> FixedSlotForm:
     form = FixedSlotForm() if formdata else FixedSlotForm(formdata=None)
-    form.question_id.choices = {bank.name: [(q.id, f"{q.category} › {q.name}") for q in questions]
-                                for bank, questions in authoring.question_choices(get_session())}
+    form.question_id.choices = {
+        bank.name: [(q.id, f"{q.category} › {q.name}") for q in questions]
+        for bank, questions in authoring.question_choices(get_session())
+    }
     return form
 
 
 def _random_form(formdata=True) -> RandomSlotForm:
     form = RandomSlotForm() if formdata else RandomSlotForm(formdata=None)
-    form.source.choices = {bank.name: [(f"{bank.id}:", "All categories"),
-                                       *((f"{bank.id}:{c}", c) for c in categories)]
-                           for bank, categories in authoring.bank_categories(get_session())}
+    form.source.choices = {
+        bank.name: [(f"{bank.id}:", "All categories"), *((f"{bank.id}:{c}", c) for c in categories)]
+        for bank, categories in authoring.bank_categories(get_session())
+    }
     return form
 
 
@@ -51,9 +57,14 @@ def _quiz_page(quiz: Quiz, status: int = 200, **forms):
     forms.setdefault("fixed", _fixed_form(formdata=False))
     forms.setdefault("draw", _random_form(formdata=False))
     forms.setdefault("extension", ExtensionForm(formdata=None))
-    return render_template("instructor/quiz.html", quiz=quiz, slots=quiz_setup.slot_rows(session, quiz),
-                           extensions=quiz_setup.quiz_extensions(session, quiz), remove_form=FlaskForm(formdata=None),
-                           **forms), status
+    return render_template(
+        "instructor/quiz.html",
+        quiz=quiz,
+        slots=quiz_setup.slot_rows(session, quiz),
+        extensions=quiz_setup.quiz_extensions(session, quiz),
+        remove_form=FlaskForm(formdata=None),
+        **forms,
+    ), status
 
 
 @bp.route("/quizzes")
@@ -123,8 +134,9 @@ def add_random_slot(quiz_id):
             session.commit()
             flash("Random draw added to the quiz.", "success")
             return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
-        form.count.errors.append(f"This category has only {available} questions that can be drawn "
-                                 "(essays and descriptions are never drawn).")
+        form.count.errors.append(
+            f"This category has only {available} questions that can be drawn (essays and descriptions are never drawn)."
+        )
     return _quiz_page(quiz, INVALID, draw=form)
 
 
@@ -149,9 +161,14 @@ def grant_extension(quiz_id):
     if form.validate_on_submit():
         trainee = find_user(session, email=form.email.data)
         if trainee is not None:
-            quiz_setup.grant_extension(session, quiz, trainee, closes_at=as_utc(form.extension_closes_at.data),
-                                       extra_attempts=form.extra_attempts.data or 0,
-                                       extra_minutes=form.extra_minutes.data or 0)
+            quiz_setup.grant_extension(
+                session,
+                quiz,
+                trainee,
+                closes_at=as_utc(form.extension_closes_at.data),
+                extra_attempts=form.extra_attempts.data or 0,
+                extra_minutes=form.extra_minutes.data or 0,
+            )
             session.commit()
             flash(f"Extension saved for {trainee.email}.", "success")
             return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
@@ -165,5 +182,6 @@ def preview_quiz(quiz_id):
     quiz = _quiz(quiz_id)
     seed = random.SystemRandom().randrange(2**31)
     sample = quiz_setup.sample_draw(get_session(), quiz, seed)
-    return render_template("instructor/preview_quiz.html", quiz=quiz,
-                           questions=shown_sample(sample, quiz.shuffle_options, seed))
+    return render_template(
+        "instructor/preview_quiz.html", quiz=quiz, questions=shown_sample(sample, quiz.shuffle_options, seed)
+    )

@@ -48,22 +48,28 @@ def create_bank():
     if valid and authoring.bank_name_taken(session, form.name.data):
         form.name.errors.append("A bank with this name already exists.")
     elif valid:
-        bank = authoring.create_bank(session, name=form.name.data,
-                                     module_id=int(form.module_id.data) if form.module_id.data else None)
+        bank = authoring.create_bank(
+            session, name=form.name.data, module_id=int(form.module_id.data) if form.module_id.data else None
+        )
         session.commit()
         flash(f"Bank “{bank.name}” created.", "success")
         return redirect(url_for("instructor.bank", bank_id=bank.id))
     return _banks_page(form, INVALID)
 
 
-def _bank_page(bank: QuestionBank, paste: PasteForm | None = None, upload: UploadForm | None = None,
-               status: int = 200):
+def _bank_page(bank: QuestionBank, paste: PasteForm | None = None, upload: UploadForm | None = None, status: int = 200):
     session = get_session()
     module = session.get(Module, bank.module_id) if bank.module_id else None
-    return render_template("instructor/bank.html", bank=bank, module=module,
-                           categories=authoring.questions_by_category(session, bank), type_labels=TYPE_LABELS,
-                           paste=paste or PasteForm(formdata=None), upload=upload or UploadForm(formdata=None),
-                           archive_form=ArchiveForm(formdata=None)), status
+    return render_template(
+        "instructor/bank.html",
+        bank=bank,
+        module=module,
+        categories=authoring.questions_by_category(session, bank),
+        type_labels=TYPE_LABELS,
+        paste=paste or PasteForm(formdata=None),
+        upload=upload or UploadForm(formdata=None),
+        archive_form=ArchiveForm(formdata=None),
+    ), status
 
 
 @bp.route("/banks/<int:bank_id>")
@@ -76,8 +82,7 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
     """Import into the bank and commit; the problems, each as `where: message`, when nothing was imported."""
     session = get_session()
     try:
-        report = authoring.import_text(session, bank, text, filename, file_format=file_format,
-                                       user_id=current_user.id)
+        report = authoring.import_text(session, bank, text, filename, file_format=file_format, user_id=current_user.id)
     except QuestionFileError as error:
         session.rollback()
         return [f"{name + ':' if name else ''}{line}: {message}" for name, line, message in error.errors]
@@ -122,8 +127,9 @@ def upload_questions(bank_id):
 def download_gift(bank_id):
     bank = _bank(bank_id)
     data = authoring.export_gift(get_session(), bank).encode("utf-8")
-    return send_file(BytesIO(data), mimetype="text/plain; charset=utf-8", as_attachment=True,
-                     download_name=f"{bank.name}.gift")
+    return send_file(
+        BytesIO(data), mimetype="text/plain; charset=utf-8", as_attachment=True, download_name=f"{bank.name}.gift"
+    )
 
 
 @bp.route("/questions/<int:question_id>/archive", methods=["POST"])

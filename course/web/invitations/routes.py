@@ -11,8 +11,11 @@ from course.web.auth.forms import SetPasswordForm
 from course.web.invitations import bp
 
 GONE = {
-    "used": ("Invitation already used", "This invitation link has already been used. Log in with your email "
-                                        "and the password you chose, or ask your instructor for a new link."),
+    "used": (
+        "Invitation already used",
+        "This invitation link has already been used. Log in with your email "
+        "and the password you chose, or ask your instructor for a new link.",
+    ),
     "expired": ("Invitation expired", "This invitation link has expired. Ask your instructor for a new link."),
 }
 
@@ -24,8 +27,11 @@ def accept(token):
     invitation = invitations.find(session, token)
     state = invitations.status(session, invitation)
     if state == "unknown":
-        abort(404, "This invitation link is not valid. Check that you copied the whole link, "
-                   "or ask your instructor for a new one.")
+        abort(
+            404,
+            "This invitation link is not valid. Check that you copied the whole link, "
+            "or ask your instructor for a new one.",
+        )
     if state != "valid":
         return _private(render_template("error.html", code=410, title=GONE[state][0], message=GONE[state][1]), 410)
     form = SetPasswordForm()

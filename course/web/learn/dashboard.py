@@ -19,9 +19,13 @@ def dashboard_context(session: Session, user) -> dict:
     quizzes = quizzes_for_trainee(session, user.id, module_ids)
     standings = quiz_standings(session, user.id, quizzes)
     results = [(standings[q.id], availability(session, q, user.id)) for q in quizzes]
-    return {"state": state, "resume": resume_lesson(state, records.last_opened(session, user.id)),
-            "history": records.recent_activity(session, user.id), "completed": records.completed_lessons(session, user.id),
-            "quiz_results": results}
+    return {
+        "state": state,
+        "resume": resume_lesson(state, records.last_opened(session, user.id)),
+        "history": records.recent_activity(session, user.id),
+        "completed": records.completed_lessons(session, user.id),
+        "quiz_results": results,
+    }
 
 
 def resume_lesson(state: LearnerState, last: LessonProgress | None) -> Lesson | None:

@@ -33,9 +33,15 @@ def module(slug):
     session = get_session()
     state = learner_state(session, _user_id())
     progress = state.modules.get(slug) or abort(404)
-    return render_template("learn/module.html", progress=progress, terms=catalogue.glossary_terms(
-        session, progress.module.glossary), completed=state.completed, locked_by=state.locked.get(slug, ()),
-        state=state, quizzes=quizzes_of_module(session, progress.module.id))
+    return render_template(
+        "learn/module.html",
+        progress=progress,
+        terms=catalogue.glossary_terms(session, progress.module.glossary),
+        completed=state.completed,
+        locked_by=state.locked.get(slug, ()),
+        state=state,
+        quizzes=quizzes_of_module(session, progress.module.id),
+    )
 
 
 def _locked_page(lock):
@@ -54,11 +60,19 @@ def lesson(slug):
         return _locked_page(lock)
     progress = state.module_of(lesson.module_id)
     index = [item.id for item in progress.lessons].index(lesson.id)
-    neighbours = (progress.lessons[index - 1] if index > 0 else None,
-                  progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None)
-    return render_template("learn/lesson.html", lesson=lesson, progress=progress,
-                           record=records.progress_for(session, current_user.id, lesson.id),
-                           previous=neighbours[0], next=neighbours[1], form=CompleteLessonForm())
+    neighbours = (
+        progress.lessons[index - 1] if index > 0 else None,
+        progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None,
+    )
+    return render_template(
+        "learn/lesson.html",
+        lesson=lesson,
+        progress=progress,
+        record=records.progress_for(session, current_user.id, lesson.id),
+        previous=neighbours[0],
+        next=neighbours[1],
+        form=CompleteLessonForm(),
+    )
 
 
 @bp.route("/lessons/<slug>/visit", methods=["POST"])
@@ -113,8 +127,7 @@ def paths():
     state = learner_state(session, _user_id())
     followed = {p.path.id for p in state.paths}
     shown = [path_state(p, None, state.modules) for p in catalogue.active_paths(session)]
-    return render_template("learn/paths.html", paths=shown, followed=followed, state=state,
-                           form=ChoosePathForm())
+    return render_template("learn/paths.html", paths=shown, followed=followed, state=state, form=ChoosePathForm())
 
 
 @bp.route("/paths/<slug>/follow", methods=["POST"])

@@ -23,8 +23,9 @@ def shuffle_seed(quiz: Quiz, attempt: Attempt, item: AttemptItem) -> str | None:
     return f"{attempt.seed}-{item.id}" if quiz.shuffle_options else None
 
 
-def shown_questions(quiz: Quiz, attempt: Attempt, items: list[tuple[AttemptItem, QuestionData]],
-                    with_review: bool = False) -> list[ShownQuestion]:
+def shown_questions(
+    quiz: Quiz, attempt: Attempt, items: list[tuple[AttemptItem, QuestionData]], with_review: bool = False
+) -> list[ShownQuestion]:
     """The questions of an attempt for a page; review details only once it is submitted."""
     shown = []
     number = 0
@@ -33,8 +34,9 @@ def shown_questions(quiz: Quiz, attempt: Attempt, items: list[tuple[AttemptItem,
         if question.type != "description":
             number += 1
         review = _review(quiz, item, question) if with_review and attempt.state == "submitted" else None
-        shown.append(ShownQuestion(number, item.id, view, item.response["value"] if item.response else None,
-                                   review, item.mark))
+        shown.append(
+            ShownQuestion(number, item.id, view, item.response["value"] if item.response else None, review, item.mark)
+        )
     return shown
 
 

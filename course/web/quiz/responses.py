@@ -12,8 +12,13 @@ def field_name(item_id: int, part: str | None = None) -> str:
     return f"q{item_id}" if part is None else f"q{item_id}_{part}"
 
 
-def read_response(qtype: str, item_id: int, get: Callable[[str], str | None],
-                  get_list: Callable[[str], list[str]], subquestion_ids: list[str]):
+def read_response(
+    qtype: str,
+    item_id: int,
+    get: Callable[[str], str | None],
+    get_list: Callable[[str], list[str]],
+    subquestion_ids: list[str],
+):
     """The response for one question, or None when the form says nothing about it."""
     name = field_name(item_id)
     if qtype == "multi":

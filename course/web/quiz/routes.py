@@ -44,11 +44,18 @@ def quiz_start_page(quiz_id):
     quiz = _quiz(quiz_id)
     standing = quiz_standings(session, current_user.id, [quiz])[quiz.id]
     lock = _lock_on(quiz)
-    return render_template("quiz/start.html", quiz=quiz, window=service.availability(session, quiz, current_user.id),
-                           attempts=standing.attempts, grade=standing.grade, passed=standing.passed,
-                           practice=service.graded_attempts(session, quiz, current_user.id, practice=True),
-                           module=session.get(Module, quiz.module_id) if quiz.module_id else None,
-                           locked=lock[0] if lock else None, form=FlaskForm())
+    return render_template(
+        "quiz/start.html",
+        quiz=quiz,
+        window=service.availability(session, quiz, current_user.id),
+        attempts=standing.attempts,
+        grade=standing.grade,
+        passed=standing.passed,
+        practice=service.graded_attempts(session, quiz, current_user.id, practice=True),
+        module=session.get(Module, quiz.module_id) if quiz.module_id else None,
+        locked=lock[0] if lock else None,
+        form=FlaskForm(),
+    )
 
 
 @bp.route("/quizzes/<int:quiz_id>/start", methods=["POST"])
@@ -91,8 +98,7 @@ def attempt_page(attempt_id):
 def _form_responses(session, attempt) -> dict[int, object]:
     responses = {}
     for item, question in service.attempt_items(session, attempt):
-        value = read_response(question.type, item.id, request.form.get, request.form.getlist,
-                              subquestion_ids(question))
+        value = read_response(question.type, item.id, request.form.get, request.form.getlist, subquestion_ids(question))
         if value is not None:
             responses[item.id] = value
     return responses
@@ -144,5 +150,10 @@ def review(attempt_id):
     if attempt.state == "in_progress":
         return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
     questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt), with_review=True)
-    return render_template("quiz/review.html", quiz=quiz, attempt=attempt, questions=questions,
-                           passed=has_passed(quiz, attempt.score) and not attempt.needs_grading)
+    return render_template(
+        "quiz/review.html",
+        quiz=quiz,
+        attempt=attempt,
+        questions=questions,
+        passed=has_passed(quiz, attempt.score) and not attempt.needs_grading,
+    )

@@ -45,20 +45,29 @@ class BarGroup:
     bars: tuple[Bar, ...]
 
 
-def bar_chart(title: str, description: str, groups: list[BarGroup], *, series: tuple[str, ...] = (),
-              max_value: float | None = None, chart_id: str = "chart") -> Markup:
+def bar_chart(
+    title: str,
+    description: str,
+    groups: list[BarGroup],
+    *,
+    series: tuple[str, ...] = (),
+    max_value: float | None = None,
+    chart_id: str = "chart",
+) -> Markup:
     """A horizontal bar chart; `series` names the bars of each group (and draws a legend)."""
     chart_id = _safe_id(chart_id)
     count = max((len(g.bars) for g in groups), default=1)
     top = 28 if series else 6
     scale = max_value if max_value else max((b.value or 0 for g in groups for b in g.bars), default=0) or 1
     height = top + len(groups) * (count * BAR_HEIGHT + GROUP_GAP) + 6
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{WIDTH}" height="{height}" '
-             f'viewBox="0 0 {WIDTH} {height}" aria-label="{escape(title)}" '
-             f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
-             f'<title id="{chart_id}-title">{escape(title)}</title>',
-             f'<desc id="{chart_id}-desc">{escape(_described(description, groups, series))}</desc>',
-             "<defs>" + "".join(p.format(id=f"{chart_id}-p{i}") for i, p in enumerate(PATTERNS)) + "</defs>"]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" aria-label="{escape(title)}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(_described(description, groups, series))}</desc>',
+        "<defs>" + "".join(p.format(id=f"{chart_id}-p{i}") for i, p in enumerate(PATTERNS)) + "</defs>",
+    ]
     parts += _legend(series, chart_id)
     y = top
     for group in groups:
@@ -69,17 +78,22 @@ def bar_chart(title: str, description: str, groups: list[BarGroup], *, series: t
 
 
 def _group(group: BarGroup, y: int, scale: float, chart_id: str) -> str:
-    rows = [f'<g><title>{escape(group.label)}</title>',
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" font-size="13">'
-            f'{escape(_short(group.label))}</text>']
+    rows = [
+        f"<g><title>{escape(group.label)}</title>",
+        f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" font-size="13">'
+        f"{escape(_short(group.label))}</text>",
+    ]
     for i, bar in enumerate(group.bars):
         top = y + i * BAR_HEIGHT
         width = 0 if bar.value is None else round(BAR_AREA * max(0.0, min(bar.value, scale)) / scale, 1)
         if bar.value is not None:
-            rows.append(f'<rect x="{LABEL_WIDTH}" y="{top + 2}" width="{width}" height="{BAR_HEIGHT - 4}" '
-                        f'fill="url(#{chart_id}-p{i % len(PATTERNS)})" stroke="#1d2430" stroke-width="1"/>')
-        rows.append(f'<text x="{LABEL_WIDTH + width + 6}" y="{top + BAR_HEIGHT - 5}" font-size="12">'
-                    f'{escape(bar.text)}</text>')
+            rows.append(
+                f'<rect x="{LABEL_WIDTH}" y="{top + 2}" width="{width}" height="{BAR_HEIGHT - 4}" '
+                f'fill="url(#{chart_id}-p{i % len(PATTERNS)})" stroke="#1d2430" stroke-width="1"/>'
+            )
+        rows.append(
+            f'<text x="{LABEL_WIDTH + width + 6}" y="{top + BAR_HEIGHT - 5}" font-size="12">{escape(bar.text)}</text>'
+        )
     rows.append("</g>")
     return "".join(rows)
 
@@ -87,9 +101,11 @@ def _group(group: BarGroup, y: int, scale: float, chart_id: str) -> str:
 def _legend(series: tuple[str, ...], chart_id: str) -> list[str]:
     parts, x = [], LABEL_WIDTH
     for i, name in enumerate(series):
-        parts.append(f'<rect x="{x}" y="6" width="14" height="14" fill="url(#{chart_id}-p{i % len(PATTERNS)})" '
-                     f'stroke="#1d2430" stroke-width="1"/>'
-                     f'<text x="{x + 20}" y="18" font-size="12">{escape(name)}</text>')
+        parts.append(
+            f'<rect x="{x}" y="6" width="14" height="14" fill="url(#{chart_id}-p{i % len(PATTERNS)})" '
+            f'stroke="#1d2430" stroke-width="1"/>'
+            f'<text x="{x + 20}" y="18" font-size="12">{escape(name)}</text>'
+        )
         x += 30 + 8 * len(name)
     return parts
 
@@ -113,28 +129,62 @@ def _safe_id(text: str) -> str:
 
 def funnel_chart(funnel: tuple[FunnelStep, ...], enrolled: int, chart_id: str = "funnel") -> Markup:
     """How many members completed each module of the path, in path order."""
-    groups = [BarGroup(step.module_title,
-                       (Bar(step.completed, f"{step.completed} of {enrolled} ({_share(step.completed, enrolled)})"),))
-              for step in funnel]
-    return bar_chart("Completion funnel by module", "Members who completed each module of the path, in path order.",
-                     groups, max_value=enrolled or 1, chart_id=chart_id)
+    groups = [
+        BarGroup(
+            step.module_title,
+            (Bar(step.completed, f"{step.completed} of {enrolled} ({_share(step.completed, enrolled)})"),),
+        )
+        for step in funnel
+    ]
+    return bar_chart(
+        "Completion funnel by module",
+        "Members who completed each module of the path, in path order.",
+        groups,
+        max_value=enrolled or 1,
+        chart_id=chart_id,
+    )
 
 
 def gain_chart(gains: tuple[Gain, ...] | list[Gain], chart_id: str = "gain") -> Markup:
     """Mean pre-test and post-test score per module (hatched: pre-test, solid: post-test)."""
-    groups = [BarGroup(f"{g.module_title} (n = {g.n})", (
-        Bar(g.pre_mean, _percent(g.pre_mean)), Bar(g.post_mean, _percent(g.post_mean)))) for g in gains]
-    return bar_chart("Knowledge gain: pre-test and post-test means", "Mean scores in percent over the members who "
-                     "took both tests of a module.", groups, series=("Pre-test", "Post-test"), max_value=100,
-                     chart_id=chart_id)
+    groups = [
+        BarGroup(
+            f"{g.module_title} (n = {g.n})",
+            (Bar(g.pre_mean, _percent(g.pre_mean)), Bar(g.post_mean, _percent(g.post_mean))),
+        )
+        for g in gains
+    ]
+    return bar_chart(
+        "Knowledge gain: pre-test and post-test means",
+        "Mean scores in percent over the members who took both tests of a module.",
+        groups,
+        series=("Pre-test", "Post-test"),
+        max_value=100,
+        chart_id=chart_id,
+    )
 
 
 def breakdown_chart(groups: list[GroupSummary], grouping: str, chart_id: str = "breakdown") -> Markup:
     """Share of each group's members who completed the path."""
-    bars = [BarGroup(g.label, (Bar(g.summary.completion_percent, f"{g.summary.completed} of {g.summary.enrolled} "
-                                   f"completed ({g.summary.completion_percent}%)"),)) for g in groups]
-    return bar_chart(f"Path completion by {grouping.lower()}", "Percentage of each group's members who completed "
-                     "the path.", bars, max_value=100, chart_id=chart_id)
+    bars = [
+        BarGroup(
+            g.label,
+            (
+                Bar(
+                    g.summary.completion_percent,
+                    f"{g.summary.completed} of {g.summary.enrolled} completed ({g.summary.completion_percent}%)",
+                ),
+            ),
+        )
+        for g in groups
+    ]
+    return bar_chart(
+        f"Path completion by {grouping.lower()}",
+        "Percentage of each group's members who completed the path.",
+        bars,
+        max_value=100,
+        chart_id=chart_id,
+    )
 
 
 def _share(part: int, whole: int) -> str:

@@ -38,16 +38,28 @@ def cohort_dashboard(cohort_id):
     groups = breakdown(session, report, by, GROUP_LABELS.get(by)) if by else []
     page = requested_page(PER_PAGE, report.summary.enrolled)
     trainees = queries.cohort_members(session, cohort_id, offset=page.start, limit=page.size)
-    charts = {"funnel": svg.funnel_chart(report.summary.funnel, report.summary.enrolled),
-              "gain": svg.gain_chart(report.summary.gains),
-              "breakdown": svg.breakdown_chart(groups, GROUPINGS[by]) if by else None}
+    charts = {
+        "funnel": svg.funnel_chart(report.summary.funnel, report.summary.enrolled),
+        "gain": svg.gain_chart(report.summary.gains),
+        "breakdown": svg.breakdown_chart(groups, GROUPINGS[by]) if by else None,
+    }
     quiz_id = request.args.get("quiz", type=int)
     items = item_analysis(session, cohort_id, report.modules, quiz_id) if quiz_id else None
-    return render_template("reports/cohort.html", report=report, summary=report.summary, by=by, groups=groups,
-                           groupings=GROUPINGS, page=page, trainees=trainees,
-                           progress=trainee_progress(session, report, [t.user_id for t in trainees]),
-                           items=items, quizzes=path_quizzes(report.modules), charts=charts,
-                           org_labels=ORG_TYPE_LABELS)
+    return render_template(
+        "reports/cohort.html",
+        report=report,
+        summary=report.summary,
+        by=by,
+        groups=groups,
+        groupings=GROUPINGS,
+        page=page,
+        trainees=trainees,
+        progress=trainee_progress(session, report, [t.user_id for t in trainees]),
+        items=items,
+        quizzes=path_quizzes(report.modules),
+        charts=charts,
+        org_labels=ORG_TYPE_LABELS,
+    )
 
 
 @bp.route("/cohorts/<int:cohort_id>/progress.csv")
@@ -59,5 +71,8 @@ def progress_csv(cohort_id):
     progress = trainee_progress(session, report, [m.user_id for m in members])
     codes = queries.certificate_codes(session, cohort_id, report.cohort.path_id)
     text = exports.progress_csv([m.slug for m in report.modules], members, progress, codes)
-    return Response(text, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="cohort-{cohort_id}-progress.csv"'})
+    return Response(
+        text,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="cohort-{cohort_id}-progress.csv"'},
+    )

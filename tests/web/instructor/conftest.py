@@ -38,13 +38,21 @@ def add_gift(db, bank, text: str) -> list[Question]:
 
 def versions(db, question_id: int) -> list[QuestionVersion]:
     db.expire_all()
-    return list(db.exec(select(QuestionVersion).where(QuestionVersion.question_id == question_id)
-                        .order_by(QuestionVersion.version)))
+    return list(
+        db.exec(
+            select(QuestionVersion).where(QuestionVersion.question_id == question_id).order_by(QuestionVersion.version)
+        )
+    )
 
 
 def make_quiz(db, questions: list[Question], **settings) -> Quiz:
-    quiz = Quiz(slug="geo-quiz", title="Geography quiz", pass_mark=50,
-                slots=[{"kind": "fixed", "question_id": q.id, "mark": 1} for q in questions], **settings)
+    quiz = Quiz(
+        slug="geo-quiz",
+        title="Geography quiz",
+        pass_mark=50,
+        slots=[{"kind": "fixed", "question_id": q.id, "mark": 1} for q in questions],
+        **settings,
+    )
     db.add(quiz)
     db.commit()
     return quiz

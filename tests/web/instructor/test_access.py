@@ -6,17 +6,36 @@ from sqlmodel import select
 from course.models import QuestionBank
 
 GET_URLS = [
-    "/instructor/banks", "/instructor/banks/1", "/instructor/banks/1/export.gift",
-    "/instructor/banks/1/questions/new?type=single", "/instructor/questions/1", "/instructor/questions/1/preview",
-    "/instructor/questions/1/regrade", "/instructor/quizzes", "/instructor/quizzes/new", "/instructor/quizzes/1",
-    "/instructor/quizzes/1/preview", "/instructor/grading", "/instructor/grading/1",
+    "/instructor/banks",
+    "/instructor/banks/1",
+    "/instructor/banks/1/export.gift",
+    "/instructor/banks/1/questions/new?type=single",
+    "/instructor/questions/1",
+    "/instructor/questions/1/preview",
+    "/instructor/questions/1/regrade",
+    "/instructor/quizzes",
+    "/instructor/quizzes/new",
+    "/instructor/quizzes/1",
+    "/instructor/quizzes/1/preview",
+    "/instructor/grading",
+    "/instructor/grading/1",
 ]
 POST_URLS = [
-    "/instructor/banks", "/instructor/banks/1/paste", "/instructor/banks/1/upload",
-    "/instructor/banks/1/questions/new?type=single", "/instructor/questions/1", "/instructor/questions/1/archive",
-    "/instructor/questions/1/preview", "/instructor/questions/1/regrade", "/instructor/quizzes/new",
-    "/instructor/quizzes/1", "/instructor/quizzes/1/slots/fixed", "/instructor/quizzes/1/slots/random",
-    "/instructor/quizzes/1/slots/0/remove", "/instructor/quizzes/1/extensions", "/instructor/grading/1",
+    "/instructor/banks",
+    "/instructor/banks/1/paste",
+    "/instructor/banks/1/upload",
+    "/instructor/banks/1/questions/new?type=single",
+    "/instructor/questions/1",
+    "/instructor/questions/1/archive",
+    "/instructor/questions/1/preview",
+    "/instructor/questions/1/regrade",
+    "/instructor/quizzes/new",
+    "/instructor/quizzes/1",
+    "/instructor/quizzes/1/slots/fixed",
+    "/instructor/quizzes/1/slots/random",
+    "/instructor/quizzes/1/slots/0/remove",
+    "/instructor/quizzes/1/extensions",
+    "/instructor/grading/1",
 ]
 
 

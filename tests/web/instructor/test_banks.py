@@ -65,8 +65,12 @@ def test_bank_names_are_unique_and_required(client, auth, db, instructor, bank):
 
 
 def test_bank_page_lists_questions_by_category(client, db, instructor, bank):
-    add_gift(db, bank, "$CATEGORY: geography/africa\n\n" + CAPITALS_GIFT + "\n$CATEGORY: geography/asia\n\n"
-             "::tokyo::Tokyo is the capital of Japan. {T}\n")
+    add_gift(
+        db,
+        bank,
+        "$CATEGORY: geography/africa\n\n" + CAPITALS_GIFT + "\n$CATEGORY: geography/asia\n\n"
+        "::tokyo::Tokyo is the capital of Japan. {T}\n",
+    )
     page = client.get(f"/instructor/banks/{bank.id}").get_data(as_text=True)
     assert "Category geography/africa" in page and "Category geography/asia" in page
     assert page.index("capital") < page.index("geography/asia") < page.index("tokyo")
@@ -86,8 +90,11 @@ def test_pasted_gift_with_errors_imports_nothing_and_lists_every_error(client, a
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert _names(db, bank) == []
-    problems = re.findall(r'<li>(\d+: [^<]*)</li>', page)
-    assert problems == ["3: &#39;{&#39; without a matching &#39;}&#39;", "5: numerical answer &#39;abc&#39; is not a number"]
+    problems = re.findall(r"<li>(\d+: [^<]*)</li>", page)
+    assert problems == [
+        "3: &#39;{&#39; without a matching &#39;}&#39;",
+        "5: numerical answer &#39;abc&#39; is not a number",
+    ]
     assert "::broken::Which port? {=Mombasa ~Lamu" in page  # the text is kept for correcting
 
 
@@ -126,10 +133,13 @@ def test_upload_errors_name_the_file_and_line(client, auth, db, instructor, bank
     assert _names(db, bank) == []
 
 
-@pytest.mark.parametrize("content, filename, message", [
-    (b"\xff\xfe not utf-8", "x.gift", "not UTF-8"),
-    (b"::q::text {T}", "x.pdf", "Upload a .gift, .aiken or .txt file."),
-])
+@pytest.mark.parametrize(
+    "content, filename, message",
+    [
+        (b"\xff\xfe not utf-8", "x.gift", "not UTF-8"),
+        (b"::q::text {T}", "x.pdf", "Upload a .gift, .aiken or .txt file."),
+    ],
+)
 def test_bad_uploads_are_refused(client, auth, db, instructor, bank, content, filename, message):
     data = {"question_file": (io.BytesIO(content), filename), "file_format": "auto"}
     response = auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data")
@@ -153,7 +163,7 @@ def test_downloaded_gift_reads_back_as_the_stored_questions(client, auth, db, in
     response = client.get(f"/instructor/banks/{bank.id}/export.gift")
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
-    assert 'attachment; filename=geography.gift' in response.headers["Content-Disposition"]
+    assert "attachment; filename=geography.gift" in response.headers["Content-Disposition"]
     downloaded = parse_gift(response.get_data(as_text=True)).questions
     db.expire_all()
     stored = export_bank(db, bank)

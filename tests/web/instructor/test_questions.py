@@ -21,52 +21,92 @@ COMMON = {"name": "", "category": "", "text_format": "moodle", "general_feedback
 CASES = {
     "single": (
         {"text": "Which port handles most of Kenya's trade?"}
-        | rows("options", {"text": "Mombasa", "fraction": "100", "feedback": "Yes"}, {"text": "Lamu", "fraction": "0"},
-               {"text": "", "fraction": ""}),
+        | rows(
+            "options",
+            {"text": "Mombasa", "fraction": "100", "feedback": "Yes"},
+            {"text": "Lamu", "fraction": "0"},
+            {"text": "", "fraction": ""},
+        ),
         rows("options", {"text": "Mombasa", "fraction": "0"}, {"text": "Lamu", "fraction": "100"}),
         lambda q: [(o.text, o.fraction, o.feedback) for o in q.options] == [("Mombasa", 1.0, "Yes"), ("Lamu", 0.0, "")],
         lambda q: [o.fraction for o in q.options] == [0.0, 1.0],
     ),
     "multi": (
         {"text": "Which are East African ports?"}
-        | rows("options", {"text": "Mombasa", "fraction": "50"}, {"text": "Dar es Salaam", "fraction": "50"},
-               {"text": "Lagos", "fraction": "-100", "feedback": "West Africa"}),
-        rows("options", {"text": "Mombasa", "fraction": "50"}, {"text": "Dar es Salaam", "fraction": "50"},
-             {"text": "Lagos", "fraction": "-50"}),
+        | rows(
+            "options",
+            {"text": "Mombasa", "fraction": "50"},
+            {"text": "Dar es Salaam", "fraction": "50"},
+            {"text": "Lagos", "fraction": "-100", "feedback": "West Africa"},
+        ),
+        rows(
+            "options",
+            {"text": "Mombasa", "fraction": "50"},
+            {"text": "Dar es Salaam", "fraction": "50"},
+            {"text": "Lagos", "fraction": "-50"},
+        ),
         lambda q: [o.fraction for o in q.options] == [0.5, 0.5, -1.0] and q.options[2].feedback == "West Africa",
         lambda q: q.options[2].fraction == -0.5,
     ),
     "truefalse": (
-        {"text": "Nairobi is the capital of Kenya.", "answer": "true", "feedback_true": "Right.",
-         "feedback_false": "It is."},
+        {
+            "text": "Nairobi is the capital of Kenya.",
+            "answer": "true",
+            "feedback_true": "Right.",
+            "feedback_false": "It is.",
+        },
         {"answer": "false"},
         lambda q: q.answer is True and q.feedback_true == "Right." and q.feedback_false == "It is.",
         lambda q: q.answer is False,
     ),
     "short": (
         {"text": "Capital of Kenya?", "case_sensitive": "y"}
-        | rows("answers", {"text": "Nairobi", "fraction": "100"}, {"text": "Nai*", "fraction": "50", "feedback": "Spell it"}),
+        | rows(
+            "answers",
+            {"text": "Nairobi", "fraction": "100"},
+            {"text": "Nai*", "fraction": "50", "feedback": "Spell it"},
+        ),
         {"case_sensitive": ""},
         lambda q: [(a.text, a.fraction) for a in q.answers] == [("Nairobi", 1.0), ("Nai*", 0.5)] and q.case_sensitive,
         lambda q: not q.case_sensitive,
     ),
     "numerical": (
         {"text": "How many berths?"}
-        | rows("answers", {"value": "42", "tolerance": "0.5", "fraction": "100"},
-               {"low": "40", "high": "44", "fraction": "50"}, {"value": "*", "feedback": "Count again"}),
-        rows("answers", {"value": "43", "tolerance": "0.5", "fraction": "100"},
-             {"low": "40", "high": "44", "fraction": "50"}, {"value": "*", "feedback": "Count again"}),
-        lambda q: [(a.value, a.tolerance, a.low, a.high, a.fraction) for a in q.answers]
-        == [(42.0, 0.5, None, None, 1.0), (None, 0.0, 40.0, 44.0, 0.5), (None, 0.0, None, None, 0.0)],
+        | rows(
+            "answers",
+            {"value": "42", "tolerance": "0.5", "fraction": "100"},
+            {"low": "40", "high": "44", "fraction": "50"},
+            {"value": "*", "feedback": "Count again"},
+        ),
+        rows(
+            "answers",
+            {"value": "43", "tolerance": "0.5", "fraction": "100"},
+            {"low": "40", "high": "44", "fraction": "50"},
+            {"value": "*", "feedback": "Count again"},
+        ),
+        lambda q: (
+            [(a.value, a.tolerance, a.low, a.high, a.fraction) for a in q.answers]
+            == [(42.0, 0.5, None, None, 1.0), (None, 0.0, 40.0, 44.0, 0.5), (None, 0.0, None, None, 0.0)]
+        ),
         lambda q: q.answers[0].value == 43.0,
     ),
     "matching": (
         {"text": "Match each country with its capital."}
-        | rows("pairs", {"text": "Kenya", "answer": "Nairobi"}, {"text": "Uganda", "answer": "Kampala"},
-               {"text": "", "answer": "Dodoma"}),
-        rows("pairs", {"text": "Kenya", "answer": "Nairobi"}, {"text": "Uganda", "answer": "Kampala"},
-             {"text": "Rwanda", "answer": "Kigali"}),
-        lambda q: [(p.text, p.answer) for p in q.pairs] == [("Kenya", "Nairobi"), ("Uganda", "Kampala"), ("", "Dodoma")],
+        | rows(
+            "pairs",
+            {"text": "Kenya", "answer": "Nairobi"},
+            {"text": "Uganda", "answer": "Kampala"},
+            {"text": "", "answer": "Dodoma"},
+        ),
+        rows(
+            "pairs",
+            {"text": "Kenya", "answer": "Nairobi"},
+            {"text": "Uganda", "answer": "Kampala"},
+            {"text": "Rwanda", "answer": "Kigali"},
+        ),
+        lambda q: (
+            [(p.text, p.answer) for p in q.pairs] == [("Kenya", "Nairobi"), ("Uganda", "Kampala"), ("", "Dodoma")]
+        ),
         lambda q: q.pairs[2].answer == "Kigali",
     ),
     "essay": (
@@ -117,7 +157,10 @@ def test_edit_form_shows_the_stored_question(client, db, instructor, bank):
     question = add_gift(db, bank, CAPITALS_GIFT)[0]
     page = client.get(f"/instructor/questions/{question.id}").get_data(as_text=True)
     assert 'name="options-0-text"' in page and "\nNairobi</textarea>" in page
-    assert 'name="options-0-fraction" type="text" value="100"' in page and 'name="options-1-fraction" type="text" value="0"' in page
+    assert (
+        'name="options-0-fraction" type="text" value="100"' in page
+        and 'name="options-1-fraction" type="text" value="0"' in page
+    )
     assert "Kisumu lies on Lake Victoria." in page
     assert 'name="options-5-text"' in page and 'name="options-6-text"' not in page  # 3 filled, 3 blank
 
@@ -136,33 +179,71 @@ def _error_next_to(page: str, field_id: str) -> str:
 
 
 INVALID = [
-    ("single", {"text": "Q"} | rows("options", {"text": "A", "fraction": "50"}, {"text": "B", "fraction": "0"}),
-     "options", "Give the right option a grade of 100%."),
-    ("single", {"text": "Q"} | rows("options", {"text": "A", "fraction": "100"}), "options", "Give at least 2 options."),
-    ("single", {"text": "Q"} | rows("options", {"text": "A", "fraction": "all"}, {"text": "B"}), "options-0-fraction",
-     "Enter a percentage"),
-    ("multi", {"text": "Q"} | rows("options", {"text": "A", "fraction": "50"}, {"text": "B", "fraction": "30"}),
-     "options", "must add up to 100%"),
+    (
+        "single",
+        {"text": "Q"} | rows("options", {"text": "A", "fraction": "50"}, {"text": "B", "fraction": "0"}),
+        "options",
+        "Give the right option a grade of 100%.",
+    ),
+    (
+        "single",
+        {"text": "Q"} | rows("options", {"text": "A", "fraction": "100"}),
+        "options",
+        "Give at least 2 options.",
+    ),
+    (
+        "single",
+        {"text": "Q"} | rows("options", {"text": "A", "fraction": "all"}, {"text": "B"}),
+        "options-0-fraction",
+        "Enter a percentage",
+    ),
+    (
+        "multi",
+        {"text": "Q"} | rows("options", {"text": "A", "fraction": "50"}, {"text": "B", "fraction": "30"}),
+        "options",
+        "must add up to 100%",
+    ),
     ("truefalse", {"text": "Q"}, "answer", "Choose whether the statement is true or false."),
     ("short", {"text": "Q"}, "answers", "Give at least 1 accepted answer."),
-    ("short", {"text": "Q"} | rows("answers", {"text": "A", "fraction": "-20"}), "answers-0-fraction",
-     "Enter a percentage from 0 to 100"),
-    ("numerical", {"text": "Q"} | rows("answers", {"value": "forty", "fraction": "100"}), "answers-0-value",
-     "Enter a number"),
-    ("numerical", {"text": "Q"} | rows("answers", {"value": "4", "low": "3", "high": "5", "fraction": "100"}),
-     "answers-0-value", "not both"),
+    (
+        "short",
+        {"text": "Q"} | rows("answers", {"text": "A", "fraction": "-20"}),
+        "answers-0-fraction",
+        "Enter a percentage from 0 to 100",
+    ),
+    (
+        "numerical",
+        {"text": "Q"} | rows("answers", {"value": "forty", "fraction": "100"}),
+        "answers-0-value",
+        "Enter a number",
+    ),
+    (
+        "numerical",
+        {"text": "Q"} | rows("answers", {"value": "4", "low": "3", "high": "5", "fraction": "100"}),
+        "answers-0-value",
+        "not both",
+    ),
     ("numerical", {"text": "Q"} | rows("answers", {"low": "3", "fraction": "100"}), "answers-0-high", "Enter a number"),
-    ("matching", {"text": "Q"} | rows("pairs", {"text": "Kenya", "answer": "Nairobi"}, {"text": "", "answer": "Dodoma"}),
-     "pairs", "Give at least 2 pairs with a subquestion."),
-    ("matching", {"text": "Q"} | rows("pairs", {"text": "Kenya", "answer": "Nairobi"}, {"text": "Uganda"}),
-     "pairs-1-answer", "Enter the answer that matches"),
+    (
+        "matching",
+        {"text": "Q"} | rows("pairs", {"text": "Kenya", "answer": "Nairobi"}, {"text": "", "answer": "Dodoma"}),
+        "pairs",
+        "Give at least 2 pairs with a subquestion.",
+    ),
+    (
+        "matching",
+        {"text": "Q"} | rows("pairs", {"text": "Kenya", "answer": "Nairobi"}, {"text": "Uganda"}),
+        "pairs-1-answer",
+        "Enter the answer that matches",
+    ),
     ("essay", {"text": "   "}, "text", "Enter the question text."),
 ]
 
 
 @pytest.mark.parametrize("qtype, data, field_id, message", INVALID, ids=[f"{c[0]}-{c[2]}" for c in INVALID])
-def test_invalid_questions_are_refused_with_the_error_next_to_the_field(client, auth, db, instructor, bank, qtype,
-                                                                        data, field_id, message):
+def test_invalid_questions_are_refused_with_the_error_next_to_the_field(
+    client, auth, db, instructor, bank, qtype, data, field_id, message
+):
     response = _create(auth, bank, qtype, data)
     assert response.status_code == 422
     assert message in _error_next_to(response.get_data(as_text=True), field_id)
@@ -204,8 +285,17 @@ def test_preview_shows_the_question_without_its_answers(client, db, instructor, 
     assert "Mombasa" in page and "Kisumu" in page
     # The right option is shown like the others, only once: no "right answer", no feedback naming it.
     assert page.count("Nairobi") == 1 and '<label for="q1-a0">Nairobi</label>' in page
-    for secret in ("Right answer", "Right:", "since 1907", "the main port", "lies on Lake Victoria", "100%",
-                   'value="100"', "fraction", "correct"):
+    for secret in (
+        "Right answer",
+        "Right:",
+        "since 1907",
+        "the main port",
+        "lies on Lake Victoria",
+        "100%",
+        'value="100"',
+        "fraction",
+        "correct",
+    ):
         assert secret not in page
 
 

@@ -8,10 +8,21 @@ from course.models import Attempt, Module, Quiz, QuizExtension
 from tests.web.instructor.conftest import CAPITALS_GIFT, add_gift, make_quiz
 
 SETTINGS = {
-    "title": "Ports quiz", "slug": "ports-quiz", "description": "Ten questions on ports.", "module_id": "",
-    "kind": "posttest", "pass_mark": "60", "attempts_allowed": "2", "time_limit_minutes": "25",
-    "shuffle_questions": "y", "shuffle_options": "y", "grading_method": "average", "review": "answers",
-    "allow_practice": "", "opens_at": "2030-01-01T09:00", "closes_at": "2030-01-31T17:30",
+    "title": "Ports quiz",
+    "slug": "ports-quiz",
+    "description": "Ten questions on ports.",
+    "module_id": "",
+    "kind": "posttest",
+    "pass_mark": "60",
+    "attempts_allowed": "2",
+    "time_limit_minutes": "25",
+    "shuffle_questions": "y",
+    "shuffle_options": "y",
+    "grading_method": "average",
+    "review": "answers",
+    "allow_practice": "",
+    "opens_at": "2030-01-01T09:00",
+    "closes_at": "2030-01-31T17:30",
 }
 
 
@@ -21,8 +32,12 @@ def test_instructor_creates_a_quiz_with_every_setting(client, auth, db, instruct
     response = auth.post("/instructor/quizzes/new", SETTINGS | {"module_id": str(module.id)})
     assert response.status_code == 302, response.get_data(as_text=True)
     quiz = db.exec(select(Quiz).where(Quiz.slug == "ports-quiz")).one()
-    assert (quiz.title, quiz.description, quiz.module_id, quiz.kind) == ("Ports quiz", "Ten questions on ports.",
-                                                                         module.id, "posttest")
+    assert (quiz.title, quiz.description, quiz.module_id, quiz.kind) == (
+        "Ports quiz",
+        "Ten questions on ports.",
+        module.id,
+        "posttest",
+    )
     assert (quiz.pass_mark, quiz.attempts_allowed, quiz.time_limit_minutes) == (60, 2, 25)
     assert (quiz.shuffle_questions, quiz.shuffle_options, quiz.allow_practice) == (True, True, False)
     assert (quiz.grading_method, quiz.review) == ("average", "answers")
@@ -38,26 +53,53 @@ def test_quiz_settings_are_edited(client, auth, db, instructor):
     quiz = db.exec(select(Quiz)).one()
     page = client.get(f"/instructor/quizzes/{quiz.id}").get_data(as_text=True)
     assert 'value="2030-01-31T17:30"' in page and 'value="ports-quiz"' in page
-    changed = SETTINGS | {"title": "Ports quiz (2)", "attempts_allowed": "", "time_limit_minutes": "",
-                          "shuffle_questions": "", "grading_method": "last", "review": "score", "allow_practice": "y",
-                          "opens_at": "", "closes_at": ""}
+    changed = SETTINGS | {
+        "title": "Ports quiz (2)",
+        "attempts_allowed": "",
+        "time_limit_minutes": "",
+        "shuffle_questions": "",
+        "grading_method": "last",
+        "review": "score",
+        "allow_practice": "y",
+        "opens_at": "",
+        "closes_at": "",
+    }
     assert auth.post(f"/instructor/quizzes/{quiz.id}", changed).status_code == 302
     db.expire_all()
     quiz = db.get(Quiz, quiz.id)
-    assert (quiz.title, quiz.attempts_allowed, quiz.time_limit_minutes, quiz.shuffle_questions) == \
-        ("Ports quiz (2)", None, None, False)
-    assert (quiz.grading_method, quiz.review, quiz.allow_practice, quiz.opens_at, quiz.closes_at) == \
-        ("last", "score", True, None, None)
+    assert (quiz.title, quiz.attempts_allowed, quiz.time_limit_minutes, quiz.shuffle_questions) == (
+        "Ports quiz (2)",
+        None,
+        None,
+        False,
+    )
+    assert (quiz.grading_method, quiz.review, quiz.allow_practice, quiz.opens_at, quiz.closes_at) == (
+        "last",
+        "score",
+        True,
+        None,
+        None,
+    )
 
 
 def test_invalid_settings_are_refused(client, auth, db, instructor):
-    bad = SETTINGS | {"slug": "Ports Quiz", "pass_mark": "120", "attempts_allowed": "0",
-                      "closes_at": "2029-12-31T00:00", "grading_method": "best"}
+    bad = SETTINGS | {
+        "slug": "Ports Quiz",
+        "pass_mark": "120",
+        "attempts_allowed": "0",
+        "closes_at": "2029-12-31T00:00",
+        "grading_method": "best",
+    }
     response = auth.post("/instructor/quizzes/new", bad)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    for message in ("lower-case letters", "between 0 and 100", "at least 1", "close after it opens",
-                    "Not a valid choice"):
+    for message in (
+        "lower-case letters",
+        "between 0 and 100",
+        "at least 1",
+        "close after it opens",
+        "Not a valid choice",
+    ):
         assert message in page, message
     assert db.exec(select(Quiz)).first() is None
 
@@ -70,19 +112,31 @@ def test_slugs_are_unique(client, auth, db, instructor):
 
 def test_slots_are_added_and_removed(client, auth, db, instructor, bank):
     [capital] = add_gift(db, bank, CAPITALS_GIFT)
-    add_gift(db, bank, "$CATEGORY: geography/asia\n\n::tokyo::Tokyo is in Japan. {T}\n\n::seoul::Seoul is in Korea. {T}\n")
+    add_gift(
+        db, bank, "$CATEGORY: geography/asia\n\n::tokyo::Tokyo is in Japan. {T}\n\n::seoul::Seoul is in Korea. {T}\n"
+    )
     quiz = make_quiz(db, [])
     page = client.get(f"/instructor/quizzes/{quiz.id}").get_data(as_text=True)
     assert f'<option value="{capital.id}">geography › capital</option>' in page
     assert f'<option value="{bank.id}:geography/asia">geography/asia</option>' in page
-    assert auth.post(f"/instructor/quizzes/{quiz.id}/slots/fixed",
-                     {"question_id": str(capital.id), "fixed_mark": "2"}).status_code == 302
-    assert auth.post(f"/instructor/quizzes/{quiz.id}/slots/random",
-                     {"source": f"{bank.id}:geography/asia", "count": "2", "random_mark": "1"}).status_code == 302
+    assert (
+        auth.post(
+            f"/instructor/quizzes/{quiz.id}/slots/fixed", {"question_id": str(capital.id), "fixed_mark": "2"}
+        ).status_code
+        == 302
+    )
+    assert (
+        auth.post(
+            f"/instructor/quizzes/{quiz.id}/slots/random",
+            {"source": f"{bank.id}:geography/asia", "count": "2", "random_mark": "1"},
+        ).status_code
+        == 302
+    )
     db.expire_all()
     assert db.get(Quiz, quiz.id).slots == [
         {"kind": "fixed", "question_id": capital.id, "mark": 2.0},
-        {"kind": "random", "bank_id": bank.id, "category": "geography/asia", "count": 2, "mark": 1.0}]
+        {"kind": "random", "bank_id": bank.id, "category": "geography/asia", "count": 2, "mark": 1.0},
+    ]
     page = client.get(f"/instructor/quizzes/{quiz.id}").get_data(as_text=True)
     assert "2 at random from geography › geography/asia" in page
     assert auth.post(f"/instructor/quizzes/{quiz.id}/slots/0/remove").status_code == 302
@@ -93,8 +147,9 @@ def test_slots_are_added_and_removed(client, auth, db, instructor, bank):
 def test_a_draw_larger_than_its_category_is_refused(client, auth, db, instructor, bank):
     add_gift(db, bank, CAPITALS_GIFT)
     quiz = make_quiz(db, [])
-    response = auth.post(f"/instructor/quizzes/{quiz.id}/slots/random",
-                         {"source": f"{bank.id}:", "count": "5", "random_mark": "1"})
+    response = auth.post(
+        f"/instructor/quizzes/{quiz.id}/slots/random", {"source": f"{bank.id}:", "count": "5", "random_mark": "1"}
+    )
     assert response.status_code == 422 and "only 1 questions" in response.get_data(as_text=True)
     db.expire_all()
     assert db.get(Quiz, quiz.id).slots == []
@@ -129,13 +184,16 @@ def test_an_extension_lets_a_trainee_start_after_the_close_date(client, auth, db
 
     auth.as_role("instructor")
     later = (datetime.now(UTC) + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
-    response = auth.post(f"/instructor/quizzes/{quiz.id}/extensions",
-                         {"email": "TRAINEE@example.org", "extension_closes_at": later, "extra_attempts": "1",
-                          "extra_minutes": "15"})
+    response = auth.post(
+        f"/instructor/quizzes/{quiz.id}/extensions",
+        {"email": "TRAINEE@example.org", "extension_closes_at": later, "extra_attempts": "1", "extra_minutes": "15"},
+    )
     assert response.status_code == 302
     assert "trainee@example.org" in client.get(f"/instructor/quizzes/{quiz.id}").get_data(as_text=True)
-    auth.post(f"/instructor/quizzes/{quiz.id}/extensions", {"email": "trainee@example.org", "extension_closes_at": later,
-                                                           "extra_attempts": "2", "extra_minutes": ""})
+    auth.post(
+        f"/instructor/quizzes/{quiz.id}/extensions",
+        {"email": "trainee@example.org", "extension_closes_at": later, "extra_attempts": "2", "extra_minutes": ""},
+    )
     [extension] = db.exec(select(QuizExtension)).all()
     assert (extension.user_id, extension.extra_attempts, extension.extra_minutes) == (trainee.id, 2, 0)
     assert extension.closes_at.tzinfo is not None

@@ -26,9 +26,16 @@ def test_regrade_after_the_key_is_fixed(client, auth, db, bank):
     assert attempt.score == 0.0
     auth.as_role("instructor")
 
-    fixed_key = COMMON | {"name": "capital", "category": "geography", "text": "Which city is the capital of Kenya?"} | \
-        rows("options", {"text": "Nairobi", "fraction": "0"}, {"text": "Mombasa", "fraction": "100"},
-             {"text": "Kisumu", "fraction": "0"})
+    fixed_key = (
+        COMMON
+        | {"name": "capital", "category": "geography", "text": "Which city is the capital of Kenya?"}
+        | rows(
+            "options",
+            {"text": "Nairobi", "fraction": "0"},
+            {"text": "Mombasa", "fraction": "100"},
+            {"text": "Kisumu", "fraction": "0"},
+        )
+    )
     assert auth.post(f"/instructor/questions/{capital.id}", fixed_key).status_code == 302
     page = client.get(f"/instructor/questions/{capital.id}").get_data(as_text=True)
     assert "1 attempt was graded with an older version — " in page
@@ -48,8 +55,9 @@ def test_regrade_after_the_key_is_fixed(client, auth, db, bank):
     assert db.get(Attempt, attempt.id).score == 1.0
     [regrade] = db.exec(select(Regrade)).all()
     assert (regrade.attempt_id, regrade.score_before, regrade.score_after) == (attempt.id, 0.0, 1.0)
-    assert "graded with an older version" not in \
-        client.get(f"/instructor/questions/{capital.id}").get_data(as_text=True)
+    assert "graded with an older version" not in client.get(f"/instructor/questions/{capital.id}").get_data(
+        as_text=True
+    )
 
 
 ESSAY_GIFT = """::bonded::Describe a bonded warehouse. {####Mention customs duty.}
@@ -98,6 +106,7 @@ def test_only_essays_can_be_graded_by_hand(client, auth, db, bank):
     quiz = make_quiz(db, questions)
     attempt = _take(db, quiz, auth.make_user("trainee"), {"bonded": "", "port": False})
     auth.as_role("instructor")
-    port_item = db.exec(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id,
-                                                  AttemptItem.position == 2)).one()
+    port_item = db.exec(
+        select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.position == 2)
+    ).one()
     assert client.get(f"/instructor/grading/{port_item.id}").status_code == 404

@@ -25,8 +25,12 @@ def start(auth, quiz, mode="graded"):
 def items(db, attempt_id):
     """(item, question data) of an attempt, in order."""
     db.expire_all()
-    rows = db.exec(select(AttemptItem, QuestionVersion).join(QuestionVersion)
-                   .where(AttemptItem.attempt_id == attempt_id).order_by(AttemptItem.position)).all()
+    rows = db.exec(
+        select(AttemptItem, QuestionVersion)
+        .join(QuestionVersion)
+        .where(AttemptItem.attempt_id == attempt_id)
+        .order_by(AttemptItem.position)
+    ).all()
     return [(item, QuestionData.from_dict(version.data)) for item, version in rows]
 
 

@@ -66,8 +66,9 @@ def test_multi_with_nothing_ticked_is_an_empty_answer_only_with_the_present_mark
     assert read("multi", []) is None
 
 
-@pytest.mark.parametrize("value, response", [("true", True), ("false", False), ("True", None), ("yes", None),
-                                             ("", None), ("1", None)])
+@pytest.mark.parametrize(
+    "value, response", [("true", True), ("false", False), ("True", None), ("yes", None), ("", None), ("1", None)]
+)
 def test_truefalse_reads_only_the_words_true_and_false(value, response):
     assert read("truefalse", [("q7", value)]) is response
 
@@ -95,17 +96,45 @@ def test_matching_fields_of_another_item_are_not_read():
 
 # --- describe_response -----------------------------------------------------------------------------------
 
-SINGLE = public_view(SingleChoice(name="port", text="Which port?", options=[
-    Choice(text="Mombasa", fraction=1), Choice(text="Lamu"), Choice(text="Dar es Salaam")]))
-MULTI = public_view(MultipleResponse(name="docs", text="Which documents?", options=[
-    Choice(text="Invoice", fraction=0.5), Choice(text="Packing list", fraction=0.5), Choice(text="Menu")]))
-MATCHING = public_view(Matching(name="match", text="Match the places", pairs=[
-    MatchPair(text="Harbour City", answer="pilot area"), MatchPair(text="River Town", answer="bonded zone"),
-    MatchPair(text="", answer="free port")]))
+SINGLE = public_view(
+    SingleChoice(
+        name="port",
+        text="Which port?",
+        options=[Choice(text="Mombasa", fraction=1), Choice(text="Lamu"), Choice(text="Dar es Salaam")],
+    )
+)
+MULTI = public_view(
+    MultipleResponse(
+        name="docs",
+        text="Which documents?",
+        options=[Choice(text="Invoice", fraction=0.5), Choice(text="Packing list", fraction=0.5), Choice(text="Menu")],
+    )
+)
+MATCHING = public_view(
+    Matching(
+        name="match",
+        text="Match the places",
+        pairs=[
+            MatchPair(text="Harbour City", answer="pilot area"),
+            MatchPair(text="River Town", answer="bonded zone"),
+            MatchPair(text="", answer="free port"),
+        ],
+    )
+)
 
 
-@pytest.mark.parametrize("qtype, view", [("single", SINGLE), ("multi", MULTI), ("truefalse", {}),
-                                         ("short", {}), ("numerical", {}), ("essay", {}), ("matching", MATCHING)])
+@pytest.mark.parametrize(
+    "qtype, view",
+    [
+        ("single", SINGLE),
+        ("multi", MULTI),
+        ("truefalse", {}),
+        ("short", {}),
+        ("numerical", {}),
+        ("essay", {}),
+        ("matching", MATCHING),
+    ],
+)
 @pytest.mark.parametrize("nothing", [None, "", [], {}])
 def test_no_answer_is_described_as_such(qtype, view, nothing):
     assert describe_response(qtype, nothing, view) == "(no answer)"
@@ -134,11 +163,14 @@ def test_matching_pairs_each_subquestion_with_the_chosen_answer():
     assert describe_response("matching", {"s5": "c9"}, MATCHING) == "s5 → c9"
 
 
-@pytest.mark.parametrize("qtype, question, response", [
-    ("short", ShortAnswer(name="s", text="Port?"), "Mombasa"),
-    ("numerical", Numerical(name="n", text="How many?"), "3.5"),
-    ("essay", Essay(name="e", text="Explain."), "Two lines,\nwith a break."),
-])
+@pytest.mark.parametrize(
+    "qtype, question, response",
+    [
+        ("short", ShortAnswer(name="s", text="Port?"), "Mombasa"),
+        ("numerical", Numerical(name="n", text="How many?"), "3.5"),
+        ("essay", Essay(name="e", text="Explain."), "Two lines,\nwith a break."),
+    ],
+)
 def test_typed_answers_are_described_as_typed(qtype, question, response):
     assert describe_response(qtype, response, public_view(question)) == response
 

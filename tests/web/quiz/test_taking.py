@@ -28,8 +28,16 @@ def test_attempt_page_never_contains_answers_or_feedback(trainee, client, db, au
     attempt_id = start(auth, quiz)
     html = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
     assert "Lake Port" in html and "Tourism visas" in html  # options are shown
-    for secret in ("Yes, in 2015", "2015", "twenty-foot equivalent unit", "TEU", "%50%", "-100",
-                   "Lake Port is not in the lessons", "fraction"):
+    for secret in (
+        "Yes, in 2015",
+        "2015",
+        "twenty-foot equivalent unit",
+        "TEU",
+        "%50%",
+        "-100",
+        "Lake Port is not in the lessons",
+        "fraction",
+    ):
         assert secret not in html, secret
 
 
@@ -50,8 +58,9 @@ def test_answers_are_saved_and_survive_a_reload(trainee, client, db, auth):
 def test_autosave_answers_json(trainee, client, db, auth):
     quiz = quiz_by_slug(db, "pilot-zones-quiz")
     attempt_id = start(auth, quiz)
-    response = auth.post(f"/attempts/{attempt_id}/save", right_answers(db, attempt_id),
-                         headers={"Accept": "application/json"})
+    response = auth.post(
+        f"/attempts/{attempt_id}/save", right_answers(db, attempt_id), headers={"Accept": "application/json"}
+    )
     assert response.get_json()["saved"] == 6
 
 

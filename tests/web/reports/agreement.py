@@ -18,4 +18,5 @@ def assert_report_agrees_with_learner_state(db, cohort) -> None:
         assert mine.lessons_done == sum(status.lessons_done for status in modules)
         assert mine.percent == round(sum(status.percent for status in modules) / len(modules))
         assert report.facts.get(member.user_id) is None or report.facts[member.user_id].modules_complete == tuple(
-            status.complete for status in modules)
+            status.complete for status in modules
+        )

@@ -24,8 +24,11 @@ from course.models import (
 from course.questions.types import Choice, SingleChoice
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-QUESTION = SingleChoice(name="capital", text="Which city set up the first pilot area?", options=[
-    Choice(text="Harbour City", fraction=1.0), Choice(text="River Town"), Choice(text="Lake Port")])
+QUESTION = SingleChoice(
+    name="capital",
+    text="Which city set up the first pilot area?",
+    options=[Choice(text="Harbour City", fraction=1.0), Choice(text="River Town"), Choice(text="Lake Port")],
+)
 
 
 @dataclass
@@ -49,25 +52,55 @@ class Arranger:
 
     def visit(self, user, slug, minutes, complete=True):
         at = T0 + timedelta(minutes=minutes)
-        self.db.add(LessonProgress(user_id=user.id, lesson_id=self.lessons[slug].id, first_opened_at=at,
-                                   last_opened_at=at, completed_at=at if complete else None))
+        self.db.add(
+            LessonProgress(
+                user_id=user.id,
+                lesson_id=self.lessons[slug].id,
+                first_opened_at=at,
+                last_opened_at=at,
+                completed_at=at if complete else None,
+            )
+        )
 
     def attempt(self, user, quiz, score, number=1, state="submitted", practice=False, answer=None, version=None):
-        attempt = Attempt(quiz_id=quiz.id, user_id=user.id, number=number, practice=practice, state=state,
-                          started_at=T0, submitted_at=T0 + timedelta(hours=number) if state == "submitted" else None,
-                          marks=5 * (score or 0.0), max_marks=5.0, score=score if state == "submitted" else None)
+        attempt = Attempt(
+            quiz_id=quiz.id,
+            user_id=user.id,
+            number=number,
+            practice=practice,
+            state=state,
+            started_at=T0,
+            submitted_at=T0 + timedelta(hours=number) if state == "submitted" else None,
+            marks=5 * (score or 0.0),
+            max_marks=5.0,
+            score=score if state == "submitted" else None,
+        )
         self.db.add(attempt)
         self.db.flush()
         if answer is not None:
-            self.db.add(AttemptItem(attempt_id=attempt.id, position=1, question_id=version.question_id,
-                                    version_id=version.id, response={"value": answer},
-                                    fraction=(1.0 if answer == "a0" else 0.0) if state == "submitted" else None))
+            self.db.add(
+                AttemptItem(
+                    attempt_id=attempt.id,
+                    position=1,
+                    question_id=version.question_id,
+                    version_id=version.id,
+                    response={"value": answer},
+                    fraction=(1.0 if answer == "a0" else 0.0) if state == "submitted" else None,
+                )
+            )
         return attempt
 
 
 def _quiz(db, module_id, slug, kind, method):
-    quiz = Quiz(slug=slug, title=slug.replace("-", " ").title(), module_id=module_id, kind=kind, pass_mark=70,
-                grading_method=method, attempts_allowed=2)
+    quiz = Quiz(
+        slug=slug,
+        title=slug.replace("-", " ").title(),
+        module_id=module_id,
+        kind=kind,
+        pass_mark=70,
+        grading_method=method,
+        attempts_allowed=2,
+    )
     db.add(quiz)
     return quiz
 
@@ -78,8 +111,11 @@ def arranged(synced, db):
     lesson, Dara did nothing; Eve, who is not a member, did everything and must never be counted."""
     path = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
     zones = db.exec(select(Lesson).where(Lesson.slug == "harbour-city-pilot")).one().module_id
-    quiz, pre, post = (_quiz(db, zones, "zones-quiz", "module", "highest"), _quiz(db, zones, "zones-pre", "pretest", "first"),
-                       _quiz(db, zones, "zones-post", "posttest", "first"))
+    quiz, pre, post = (
+        _quiz(db, zones, "zones-quiz", "module", "highest"),
+        _quiz(db, zones, "zones-pre", "pretest", "first"),
+        _quiz(db, zones, "zones-post", "posttest", "first"),
+    )
     bank = QuestionBank(name="zones-bank", module_id=zones)
     db.add(bank)
     db.flush()
@@ -114,7 +150,8 @@ def arranged(synced, db):
     make.attempt(budi, quiz, 1.0, number=1, practice=True, answer="a0", version=version)  # practice never counts
     make.visit(chen, "harbour-city-pilot", 1, complete=False)
     make.attempt(chen, pre, 0.2)
-    db.add(Certificate(code="CBEC-AMA-0001", user_id=ama.id, path_id=path.id, holder_name=ama.name,
-                       path_title=path.title))
+    db.add(
+        Certificate(code="CBEC-AMA-0001", user_id=ama.id, path_id=path.id, holder_name=ama.name, path_title=path.title)
+    )
     db.commit()
     return Arranged(cohort, quiz, pre, post, {"ama": ama, "budi": budi, "chen": chen, "dara": dara, "eve": eve})

@@ -4,8 +4,12 @@ import pytest
 
 from course.models import Cohort
 
-URLS = ["/reports/cohorts", "/reports/cohorts/{id}", "/reports/cohorts/{id}/progress.csv",
-        "/reports/cohorts/{id}?by=sex&quiz=1&page=2"]
+URLS = [
+    "/reports/cohorts",
+    "/reports/cohorts/{id}",
+    "/reports/cohorts/{id}/progress.csv",
+    "/reports/cohorts/{id}?by=sex&quiz=1&page=2",
+]
 
 
 @pytest.fixture

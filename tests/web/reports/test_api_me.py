@@ -42,13 +42,43 @@ def test_progress_document(synced, client, auth, db):
     auth.post("/lessons/harbour-city-pilot/complete")
     body = client.get("/api/v1/me/progress").get_json()
     zones, logistics = body["modules"]
-    standing = {"id": quiz.id, "slug": "zones-quiz", "title": "Zones quiz", "best_score": 0.0,
-                "passed": False, "attempts_used": 1, "attempts_left": 1, "in_progress": False}
-    assert zones == {"slug": "pilot-zones", "title": "Pilot zones", "lessons_done": 1, "lessons_total": 2,
-                     "percent": 33, "complete": False, "locked": False, "quizzes": [standing], "quiz": standing}
-    assert (logistics["lessons_done"], logistics["locked"], logistics["quiz"], logistics["quizzes"]) == (0, True, None, [])
-    assert body["paths"] == [{"slug": "officials", "title": "Officials path", "percent": 16, "complete": False,
-                              "next_module": "pilot-zones", "due_date": "2025-05-31T00:00:00+00:00"}]
+    standing = {
+        "id": quiz.id,
+        "slug": "zones-quiz",
+        "title": "Zones quiz",
+        "best_score": 0.0,
+        "passed": False,
+        "attempts_used": 1,
+        "attempts_left": 1,
+        "in_progress": False,
+    }
+    assert zones == {
+        "slug": "pilot-zones",
+        "title": "Pilot zones",
+        "lessons_done": 1,
+        "lessons_total": 2,
+        "percent": 33,
+        "complete": False,
+        "locked": False,
+        "quizzes": [standing],
+        "quiz": standing,
+    }
+    assert (logistics["lessons_done"], logistics["locked"], logistics["quiz"], logistics["quizzes"]) == (
+        0,
+        True,
+        None,
+        [],
+    )
+    assert body["paths"] == [
+        {
+            "slug": "officials",
+            "title": "Officials path",
+            "percent": 16,
+            "complete": False,
+            "next_module": "pilot-zones",
+            "due_date": "2025-05-31T00:00:00+00:00",
+        }
+    ]
 
 
 def test_progress_of_a_new_trainee_is_all_zero(synced, client, auth, db):
@@ -72,23 +102,46 @@ def test_xapi_statements(synced, client, auth, db):
     client.get("/lessons/harbour-city-pilot")
     auth.post("/lessons/harbour-city-pilot/complete")
     submitted = datetime.now(UTC) + timedelta(minutes=1)
-    db.add(Attempt(quiz_id=quiz.id, user_id=me.id, number=1, state="submitted", score=0.25, marks=1.0, max_marks=4.0,
-                   submitted_at=submitted))
-    db.add(ActivityEvent(user_id=me.id, verb="failed", object_type="quiz", object_id=quiz.id, label=quiz.title,
-                         score=0.25, at=submitted))
+    db.add(
+        Attempt(
+            quiz_id=quiz.id,
+            user_id=me.id,
+            number=1,
+            state="submitted",
+            score=0.25,
+            marks=1.0,
+            max_marks=4.0,
+            submitted_at=submitted,
+        )
+    )
+    db.add(
+        ActivityEvent(
+            user_id=me.id,
+            verb="failed",
+            object_type="quiz",
+            object_id=quiz.id,
+            label=quiz.title,
+            score=0.25,
+            at=submitted,
+        )
+    )
     db.commit()
     statements = client.get("/api/v1/me/xapi").get_json()
     assert [s["verb"]["id"].rsplit("/", 1)[1] for s in statements] == ["experienced", "completed", "failed"]
-    assert all(s["actor"] == {"objectType": "Agent", "name": me.name, "mbox": "mailto:trainee@example.org"}
-               for s in statements)
+    assert all(
+        s["actor"] == {"objectType": "Agent", "name": me.name, "mbox": "mailto:trainee@example.org"} for s in statements
+    )
     lesson, _, result = statements
     assert lesson["object"]["id"] == "http://localhost/lessons/harbour-city-pilot"
     assert lesson["object"]["definition"]["name"] == {"en-US": "Harbour City pilot area"}
     assert lesson["context"]["contextActivities"]["parent"][0]["id"] == "http://localhost/modules/pilot-zones"
     assert lesson["verb"]["display"] == {"en-US": "experienced"}
     assert result["object"]["id"] == f"http://localhost/quizzes/{quiz.id}"
-    assert result["result"] == {"completion": True, "success": False,
-                                "score": {"scaled": 0.25, "raw": 1.0, "min": 0, "max": 4.0}}
+    assert result["result"] == {
+        "completion": True,
+        "success": False,
+        "score": {"scaled": 0.25, "raw": 1.0, "min": 0, "max": 4.0},
+    }
     assert all(s["timestamp"].endswith("+00:00") for s in statements)
     assert len({uuid.UUID(s["id"]) for s in statements}) == 3
     assert client.get("/api/v1/me/xapi").get_json() == statements  # stable ids

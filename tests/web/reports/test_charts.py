@@ -13,8 +13,12 @@ def _parse(markup):
 
 
 def test_chart_is_an_accessible_image_with_every_number_in_text():
-    chart = bar_chart("Completion", "Members per module.", [
-        BarGroup("Module 1", (Bar(3, "3 of 10"),)), BarGroup("Module 2", (Bar(0, "0 of 10"),))], chart_id="c1")
+    chart = bar_chart(
+        "Completion",
+        "Members per module.",
+        [BarGroup("Module 1", (Bar(3, "3 of 10"),)), BarGroup("Module 2", (Bar(0, "0 of 10"),))],
+        chart_id="c1",
+    )
     root = _parse(chart)
     assert root.get("role") == "img" and root.get("aria-label") == "Completion"
     assert root.get("aria-labelledby") == "c1-title c1-desc"
@@ -25,15 +29,16 @@ def test_chart_is_an_accessible_image_with_every_number_in_text():
 
 
 def test_text_is_escaped():
-    chart = str(bar_chart('<script>alert(1)</script>', 'a & b "c"', [BarGroup("<b>x</b>", (Bar(1, "<i>1</i>"),))]))
+    chart = str(bar_chart("<script>alert(1)</script>", 'a & b "c"', [BarGroup("<b>x</b>", (Bar(1, "<i>1</i>"),))]))
     assert "<script>" not in chart and "<b>" not in chart and "<i>" not in chart
     assert "&lt;script&gt;" in chart and "&amp;" in chart
     _parse(chart)  # still well-formed XML
 
 
 def test_bars_are_scaled_and_missing_values_drawn_as_text_only():
-    chart = bar_chart("T", "D", [BarGroup("a", (Bar(50, "50"),)), BarGroup("b", (Bar(None, "no data"),))],
-                      max_value=100)
+    chart = bar_chart(
+        "T", "D", [BarGroup("a", (Bar(50, "50"),)), BarGroup("b", (Bar(None, "no data"),))], max_value=100
+    )
     root = _parse(chart)
     widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("stroke")]
     assert widths == [170.0]  # half of the 340-pixel bar area; no bar for "no data"

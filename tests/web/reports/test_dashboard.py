@@ -29,9 +29,9 @@ def test_funnel_stop_points_and_gain(client, auth, arranged):
     html = _page(client, arranged)
     # Each module was completed by Ama only: Budi did the lessons but failed the quiz.
     assert "Pilot zones: 1 of 4 (25%); Logistics basics: 1 of 4 (25%)." in html
-    stops = html[html.index('id="stops"'):html.index('id="gain"')]
+    stops = html[html.index('id="stops"') : html.index('id="gain"')]
     assert "Rail freight to Europe" in stops and "Harbour City pilot area" in stops
-    gain = html[html.index('id="gain"'):html.index('id="trainees"')]
+    gain = html[html.index('id="gain"') : html.index('id="trainees"')]
     assert "<td>2</td><td>50.0%</td><td>90.0%</td><td>+40.0 points</td>" in gain
     assert 'role="img"' in gain and "Pre-test" in gain
 
@@ -39,11 +39,11 @@ def test_funnel_stop_points_and_gain(client, auth, arranged):
 def test_trainee_table(client, auth, arranged):
     auth.as_role("instructor")
     html = _page(client, arranged)
-    table = html[html.index('id="trainees"'):html.index('id="items"')]
+    table = html[html.index('id="trainees"') : html.index('id="items"')]
     assert ["Ama Mensah", "Budi Santoso", "Chen Li"] == re.findall(r"(Ama Mensah|Budi Santoso|Chen Li)", table)
-    ama = table[table.index("Ama Mensah"):table.index("Budi Santoso")]
+    ama = table[table.index("Ama Mensah") : table.index("Budi Santoso")]
     assert "4 / 4" in ama and "100%" in ama and "80%" in ama and "Yes" in ama
-    budi = table[table.index("Budi Santoso"):table.index("Chen Li")]
+    budi = table[table.index("Budi Santoso") : table.index("Chen Li")]
     assert "2 / 4" in budi and "0%" in budi and "attempt in progress" in budi
     assert "&#39;" in table or "=cmd" in table  # the odd name is shown, escaped, not executed
 
@@ -52,12 +52,19 @@ def test_item_analysis(client, auth, arranged):
     auth.as_role("instructor")
     items = _page(client, arranged, f"?quiz={arranged.quiz.id}").split('id="items"')[1]
     # Practice and open attempts are left out; Ama, right here, also did better on the rest of the quiz.
-    assert "<th scope=\"row\">capital</th><td>2</td><td>0.50</td><td>1.00</td>" in items
+    assert '<th scope="row">capital</th><td>2</td><td>0.50</td><td>1.00</td>' in items
     assert "✓ Harbour City: 1" in items and "River Town: 1" in items and "Lake Port: 0" in items
 
 
-@pytest.mark.parametrize("by, label", [("sex", "Prefer not to say / not given"), ("org_type", "Government"),
-                                       ("country", "Indonesia"), ("firm_size", "Small (10-49)")])
+@pytest.mark.parametrize(
+    "by, label",
+    [
+        ("sex", "Prefer not to say / not given"),
+        ("org_type", "Government"),
+        ("country", "Indonesia"),
+        ("firm_size", "Small (10-49)"),
+    ],
+)
 def test_breakdown(client, auth, arranged, by, label):
     auth.as_role("instructor")
     section = _page(client, arranged, f"?by={by}").split('id="breakdown"')[1].split('id="funnel"')[0]

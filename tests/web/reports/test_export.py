@@ -6,11 +6,26 @@ import re
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "exports.md"
-COLUMNS = ["user_id", "name", "email", "organisation", "org_type", "country", "firm_size", "sex", "enrolled_at",
-           "lessons_completed", "lessons_total", "progress_percent",
-           "pilot-zones_quiz_best", "pilot-zones_quiz_in_progress",
-           "logistics-basics_quiz_best", "logistics-basics_quiz_in_progress",
-           "path_completed", "certificate_code"]
+COLUMNS = [
+    "user_id",
+    "name",
+    "email",
+    "organisation",
+    "org_type",
+    "country",
+    "firm_size",
+    "sex",
+    "enrolled_at",
+    "lessons_completed",
+    "lessons_total",
+    "progress_percent",
+    "pilot-zones_quiz_best",
+    "pilot-zones_quiz_in_progress",
+    "logistics-basics_quiz_best",
+    "logistics-basics_quiz_in_progress",
+    "path_completed",
+    "certificate_code",
+]
 
 
 def _rows(client, arranged):
@@ -38,10 +53,19 @@ def test_rows(client, auth, arranged):
     assert set(rows) == {"ama@example.org", "budi@example.org", "chen@example.org", "dara@example.org"}
     ama, budi, chen, dara = (rows[f"{k}@example.org"] for k in ("ama", "budi", "chen", "dara"))
     assert (ama["name"], ama["org_type"], ama["country"], ama["sex"], ama["firm_size"]) == (
-        "Ama Mensah", "sme", "Ghana", "female", "small")
+        "Ama Mensah",
+        "sme",
+        "Ghana",
+        "female",
+        "small",
+    )
     assert ama["enrolled_at"] == "2025-03-01T09:00:00+00:00"
     assert (ama["lessons_completed"], ama["lessons_total"], ama["progress_percent"]) == ("4", "4", "100")
-    assert (ama["pilot-zones_quiz_best"], ama["path_completed"], ama["certificate_code"]) == ("80", "1", "CBEC-AMA-0001")
+    assert (ama["pilot-zones_quiz_best"], ama["path_completed"], ama["certificate_code"]) == (
+        "80",
+        "1",
+        "CBEC-AMA-0001",
+    )
     assert (ama["logistics-basics_quiz_best"], ama["logistics-basics_quiz_in_progress"]) == ("", "0")
 
 
