@@ -57,26 +57,31 @@ FINISHED = and_(Attempt.state == "submitted", Attempt.needs_grading == False, At
 COUNTED = Attempt.practice == False
 
 
-def ranked_attempts(*conditions) -> Subquery:
-    """Attempts (filtered by `conditions`) with `finished` (1 or 0) and their rank among the same
-    trainee's attempts at the same quiz with the same `finished`: `from_first` 1 is the first taken,
-    `from_last` 1 the last."""
+def ranked_attempts(*conditions, ranks: bool = True) -> Subquery:
+    """Attempts (filtered by `conditions`) with `finished` (1 or 0) and, with `ranks`, their rank among
+    the same trainee's attempts at the same quiz with the same `finished`: `from_first` 1 is the first
+    taken, `from_last` 1 the last. Only the first and last methods need the ranks (`needs_ranks`)."""
     finished = case((FINISHED, 1), else_=0)
     same = (Attempt.user_id, Attempt.quiz_id, finished)
-    return (
-        select(
-            Attempt.user_id,
-            Attempt.quiz_id,
-            Attempt.score,
-            Attempt.state,
-            Attempt.practice,
-            finished.label("finished"),
+    columns = [
+        Attempt.user_id,
+        Attempt.quiz_id,
+        Attempt.score,
+        Attempt.state,
+        Attempt.practice,
+        finished.label("finished"),
+    ]
+    if ranks:
+        columns += [
             func.row_number().over(partition_by=same, order_by=Attempt.number).label("from_first"),
             func.row_number().over(partition_by=same, order_by=Attempt.number.desc()).label("from_last"),
-        )
-        .where(*conditions)
-        .subquery("ranked")
-    )
+        ]
+    return select(*columns).where(*conditions).subquery("ranked")
+
+
+def needs_ranks(grading_methods) -> bool:
+    """Whether grading by these methods needs `ranked_attempts` with ranks."""
+    return any(method in ("first", "last") for method in grading_methods)
 
 
 def grade_column(ranked: Subquery, quiz_id: int, grading_method: str) -> ColumnElement:

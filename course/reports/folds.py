@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from course.models import Attempt, CohortMember, Lesson, LessonProgress, Quiz, User
-from course.quizzes.grades import COUNTED, grade_column, ranked_attempts
+from course.quizzes.grades import COUNTED, grade_column, needs_ranks, ranked_attempts
 from course.reports.cohort import GainRow, ModuleInfo
 from course.reports.member_standing import LessonFacts, QuizFacts, module_quizzes
 
@@ -40,19 +40,15 @@ def lesson_facts(
     """One row per member who opened a path lesson: lessons opened, and lessons completed per module."""
     if not modules:
         return []
+    completed = LessonProgress.completed_at.is_not(None)
+    per_module = [func.count(case((and_(Lesson.module_id == m.id, completed), 1))) for m in modules]
     query = (
-        select(LessonProgress.user_id, Lesson.module_id, func.count(), func.count(LessonProgress.completed_at))
+        select(LessonProgress.user_id, func.count(), *per_module)
         .join(Lesson, and_(Lesson.id == LessonProgress.lesson_id, _path_lesson(Lesson, modules)))
         .where(LessonProgress.user_id.in_(_members(cohort_id, user_ids)))
-        .group_by(LessonProgress.user_id, Lesson.module_id)
+        .group_by(LessonProgress.user_id)
     )
-    position = {m.id: i for i, m in enumerate(modules)}
-    opened: dict[int, int] = {}
-    done: dict[int, list[int]] = {}
-    for user_id, module_id, opened_here, done_here in session.exec(query):
-        opened[user_id] = opened.get(user_id, 0) + opened_here
-        done.setdefault(user_id, [0] * len(modules))[position[module_id]] = done_here
-    return [LessonFacts(user_id, opened[user_id], tuple(counts)) for user_id, counts in done.items()]
+    return [LessonFacts(row[0], row[1], tuple(row[2:])) for row in session.exec(query)]
 
 
 def stop_points(session: Session, cohort_id: int, modules: list[ModuleInfo]) -> dict[int, int]:
@@ -95,7 +91,9 @@ def quiz_facts(
         return []
     quizzes = [quiz for _, quiz in module_quizzes(modules)]
     ranked = ranked_attempts(
-        Attempt.user_id.in_(_members(cohort_id, user_ids)), Attempt.quiz_id.in_(_path_quiz_ids(modules))
+        Attempt.user_id.in_(_members(cohort_id, user_ids)),
+        Attempt.quiz_id.in_(_path_quiz_ids(modules)),
+        ranks=needs_ranks(q.grading_method for q in quizzes),
     )
     columns = [grade_column(ranked, q.id, q.grading_method) for q in quizzes]
     if detail:
@@ -124,6 +122,7 @@ def knowledge_gains(
         Attempt.user_id.in_(_members(cohort_id, None)),
         Attempt.quiz_id.in_(_path_quiz_ids(tested, ("pretest", "posttest"))),
         COUNTED,
+        ranks=needs_ranks(q.grading_method for m in tested for q in (m.pretest, m.posttest)),
     )
     grades = [
         grade_column(ranked, q.id, q.grading_method).label(f"g{k}")
