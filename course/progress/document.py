@@ -34,7 +34,7 @@ class ModuleReport:
     percent: int
     complete: bool
     locked: bool
-    quizzes: tuple[QuizReport, ...]  # every end-of-module quiz; completion needs them all
+    quizzes: list[QuizReport]  # every end-of-module quiz; completion needs them all
 
     @property
     def quiz(self) -> QuizReport | None:
@@ -61,9 +61,6 @@ def due_date(*candidates: datetime | None) -> str | None:
 def progress_document(modules: list[ModuleReport], paths: list[PathReport]) -> dict:
     """The JSON document: modules in catalogue order, then the paths the trainee follows."""
     return {
-        "modules": [
-            asdict(m) | {"quizzes": [asdict(q) for q in m.quizzes], "quiz": asdict(m.quiz) if m.quiz else None}
-            for m in modules
-        ],
+        "modules": [asdict(m) | {"quiz": asdict(m.quiz) if m.quiz else None} for m in modules],
         "paths": [asdict(p) for p in paths],
     }

@@ -30,7 +30,7 @@ def my_progress(session: Session, user_id: int) -> dict:
             p.status.percent,
             p.status.complete,
             state.is_locked(slug),
-            tuple(_quiz_report(session, user_id, s) for s in p.quizzes),
+            [_quiz_report(session, user_id, s) for s in p.quizzes],
         )
         for slug, p in state.modules.items()
     ]
@@ -58,7 +58,7 @@ def my_progress(session: Session, user_id: int) -> dict:
 
 def _quiz_report(session: Session, user_id: int, standing: QuizStanding) -> doc.QuizReport:
     quiz = standing.quiz
-    window = availability(session, quiz, user_id)
+    window = availability(session, quiz, user_id, attempts_used=len(standing.attempts))
     return doc.QuizReport(
         quiz.id,
         quiz.slug,

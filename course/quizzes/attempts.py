@@ -50,13 +50,18 @@ def graded_attempts(session: Session, quiz: Quiz, user_id: int, practice: bool =
     return list(session.exec(query))
 
 
-def availability(session: Session, quiz: Quiz, user_id: int, now: datetime | None = None) -> Availability:
-    """Whether the trainee may start a counted attempt now, and why not."""
+def availability(
+    session: Session, quiz: Quiz, user_id: int, now: datetime | None = None, *, attempts_used: int | None = None
+) -> Availability:
+    """Whether the trainee may start a counted attempt now, and why not.
+
+    `attempts_used`: the trainee's counted attempts, when the caller has them already (a `QuizStanding`).
+    """
     now = now or utcnow()
     extension = extension_for(session, quiz, user_id)
     closes = extension.closes_at if extension and extension.closes_at else quiz.closes_at
     allowed = quiz.attempts_allowed + (extension.extra_attempts if extension else 0) if quiz.attempts_allowed else None
-    used = len(graded_attempts(session, quiz, user_id))
+    used = len(graded_attempts(session, quiz, user_id)) if attempts_used is None else attempts_used
     left = None if allowed is None else max(0, allowed - used)
     reason = ""
     if quiz.opens_at and now < quiz.opens_at:

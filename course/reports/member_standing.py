@@ -58,11 +58,11 @@ def _status(done: int, total: int, quiz_required: bool, quiz_passed: bool) -> ru
 
 
 def _statuses(
-    modules: list[ModuleInfo], lesson: LessonFacts | None, quiz: QuizFacts | None
+    modules: list[ModuleInfo], quizzes: list[tuple[int, QuizInfo]], lesson: LessonFacts | None, quiz: QuizFacts | None
 ) -> list[rules.ModuleStatus]:
-    """The member's status on each module of the path."""
+    """The member's status on each module of the path; `quizzes` is `module_quizzes(modules)`."""
     passed = [True] * len(modules)
-    for j, (i, info) in enumerate(module_quizzes(modules)):
+    for j, (i, info) in enumerate(quizzes):
         passed[i] = passed[i] and quiz is not None and has_passed(info, quiz.grades[j])
     return [
         _status(lesson.done[i] if lesson else 0, len(m.lessons), bool(m.quizzes), passed[i])
@@ -77,13 +77,13 @@ def member_facts(
     stops: Mapping[int, int] | None = None,
 ) -> dict[int, MemberFacts]:
     """The compact facts of every member with a row; members without one did nothing yet."""
-    stops = stops or {}
+    stops, path_quizzes = stops or {}, module_quizzes(modules)
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
     facts = {}
     for uid in lessons.keys() | quizzes.keys():
         lesson, quiz = lessons.get(uid), quizzes.get(uid)
-        complete = tuple(s.complete for s in _statuses(modules, lesson, quiz))
+        complete = tuple(s.complete for s in _statuses(modules, path_quizzes, lesson, quiz))
         facts[uid] = MemberFacts(
             uid, bool(lesson and lesson.opened) or bool(quiz and quiz.attempts), complete, stops.get(uid)
         )
@@ -122,21 +122,31 @@ def member_progress(
     """
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
-    nothing = (False,) * len(modules)
+    nothing, path_quizzes = (False,) * len(modules), module_quizzes(modules)
     return {
-        uid: _detail(modules, facts.get(uid) or MemberFacts(uid, False, nothing), lessons.get(uid), quizzes.get(uid))
+        uid: _detail(
+            modules,
+            path_quizzes,
+            facts.get(uid) or MemberFacts(uid, False, nothing),
+            lessons.get(uid),
+            quizzes.get(uid),
+        )
         for uid in user_ids
     }
 
 
 def _detail(
-    modules: list[ModuleInfo], facts: MemberFacts, lesson: LessonFacts | None, quiz: QuizFacts | None
+    modules: list[ModuleInfo],
+    quizzes: list[tuple[int, QuizInfo]],
+    facts: MemberFacts,
+    lesson: LessonFacts | None,
+    quiz: QuizFacts | None,
 ) -> MemberProgress:
     size = len(modules)
-    statuses = _statuses(modules, lesson, quiz)
+    statuses = _statuses(modules, quizzes, lesson, quiz)
     best: list[float | None] = [None] * size
     open_ = [False] * size
-    for j, (i, _) in enumerate(module_quizzes(modules)):
+    for j, (i, _) in enumerate(quizzes):
         score = quiz.best[j] if quiz and quiz.best else None
         if score is not None and (best[i] is None or score > best[i]):
             best[i] = score

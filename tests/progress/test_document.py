@@ -19,8 +19,8 @@ def test_document_lists_every_module_quiz_and_the_first_as_quiz():
     first = QuizReport(1, "a", "A", 50.0, False, 1, None, False)
     second = QuizReport(2, "b", "B", None, False, 0, 3, True)
     modules = [
-        ModuleReport("m", "M", 1, 2, 25, False, False, (first, second)),
-        ModuleReport("n", "N", 0, 1, 0, False, True, ()),
+        ModuleReport("m", "M", 1, 2, 25, False, False, [first, second]),
+        ModuleReport("n", "N", 0, 1, 0, False, True, []),
     ]
     body = progress_document(modules, [PathReport("p", "P", 12, False, "m", None)])
     assert [q["id"] for q in body["modules"][0]["quizzes"]] == [1, 2]

@@ -21,6 +21,7 @@ def test_follow_path_locks_modules_until_prerequisites_are_complete(synced, clie
     locked = client.get("/lessons/rail-freight")
     assert locked.status_code == 403 and "This module is locked" in locked.get_data(as_text=True)
     assert auth.post("/lessons/rail-freight/complete").status_code == 403
+    assert auth.post("/lessons/rail-freight/visit").status_code == 403  # a locked lesson's visit is refused too
     for slug in ("harbour-city-pilot", "river-town-bonded-zone"):
         auth.post(f"/lessons/{slug}/complete")
     assert client.get("/lessons/rail-freight").status_code == 200

@@ -18,7 +18,10 @@ def dashboard_context(session: Session, user) -> dict:
     module_ids = {p.module.id for slug, p in state.modules.items() if slug in path_modules}
     quizzes = quizzes_for_trainee(session, user.id, module_ids)
     standings = quiz_standings(session, user.id, quizzes)
-    results = [(standings[q.id], availability(session, q, user.id)) for q in quizzes]
+    results = [
+        (standings[q.id], availability(session, q, user.id, attempts_used=len(standings[q.id].attempts)))
+        for q in quizzes
+    ]
     return {
         "state": state,
         "resume": resume_lesson(state, records.last_opened(session, user.id)),

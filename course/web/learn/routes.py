@@ -75,16 +75,23 @@ def lesson(slug):
     )
 
 
+def _lesson_to_act_on(slug: str, form: FlaskForm):
+    """The lesson a POST is about: 404 when there is none, 400 without a valid form, 403 while its module is locked."""
+    session = get_session()
+    lesson = catalogue.lesson_by_slug(session, slug) or abort(404)
+    if not form.validate_on_submit():
+        abort(400)
+    if learner_state(session, current_user.id).lock_on(lesson.module_id):
+        abort(403, "This module is locked until its prerequisites are complete.")
+    return lesson
+
+
 @bp.route("/lessons/<slug>/visit", methods=["POST"])
 @allow(*ALL_ROLES)
 def record_visit(slug):
     """The lesson page reports that it was opened (a GET never writes); answers 204."""
     session = get_session()
-    lesson = catalogue.lesson_by_slug(session, slug) or abort(404)
-    if not FlaskForm().validate_on_submit():
-        abort(400)
-    if learner_state(session, current_user.id).lock_on(lesson.module_id):
-        abort(403, "This module is locked until its prerequisites are complete.")
+    lesson = _lesson_to_act_on(slug, FlaskForm())
     records.record_visit(session, user_id=current_user.id, lesson=lesson)
     session.commit()
     return "", 204
@@ -94,11 +101,7 @@ def record_visit(slug):
 @allow(*ALL_ROLES)
 def complete_lesson(slug):
     session = get_session()
-    lesson = catalogue.lesson_by_slug(session, slug) or abort(404)
-    if not CompleteLessonForm().validate_on_submit():
-        abort(400)
-    if learner_state(session, current_user.id).lock_on(lesson.module_id):
-        abort(403, "This module is locked until its prerequisites are complete.")
+    lesson = _lesson_to_act_on(slug, CompleteLessonForm())
     if records.mark_complete(session, user_id=current_user.id, lesson=lesson):
         award_certificates(session, current_user.id)
         session.commit()

@@ -47,7 +47,7 @@ def quiz_start_page(quiz_id):
     return render_template(
         "quiz/start.html",
         quiz=quiz,
-        window=service.availability(session, quiz, current_user.id),
+        window=service.availability(session, quiz, current_user.id, attempts_used=len(standing.attempts)),
         attempts=standing.attempts,
         grade=standing.grade,
         passed=standing.passed,
