@@ -51,23 +51,30 @@ class MemberFacts:
     stopped_at: int | None = None  # last opened lesson, when it is not complete
 
 
+class _Path:
+    """What a member's status depends on besides their own rows, worked out once per report."""
+
+    def __init__(self, modules: list[ModuleInfo]):
+        self.size = len(modules)
+        self.quizzes = module_quizzes(modules)
+        self.totals = tuple(len(m.lessons) for m in modules)
+        self.quiz_required = tuple(bool(m.quizzes) for m in modules)
+
+    def statuses(self, lesson: LessonFacts | None, quiz: QuizFacts | None) -> tuple[rules.ModuleStatus, ...]:
+        """The member's status on each module of the path."""
+        passed = [True] * self.size
+        for j, (i, info) in enumerate(self.quizzes):
+            passed[i] = passed[i] and quiz is not None and has_passed(info, quiz.grades[j])
+        done = lesson.done if lesson else (0,) * self.size
+        return _statuses(self.totals, self.quiz_required, done, tuple(passed))
+
+
 @lru_cache(maxsize=4096)
-def _status(done: int, total: int, quiz_required: bool, quiz_passed: bool) -> rules.ModuleStatus:
-    # Statuses repeat across thousands of members; the rules decide, the cache keeps it fast.
-    return rules.ModuleStatus(done, total, quiz_required, quiz_passed)
-
-
 def _statuses(
-    modules: list[ModuleInfo], quizzes: list[tuple[int, QuizInfo]], lesson: LessonFacts | None, quiz: QuizFacts | None
-) -> list[rules.ModuleStatus]:
-    """The member's status on each module of the path; `quizzes` is `module_quizzes(modules)`."""
-    passed = [True] * len(modules)
-    for j, (i, info) in enumerate(quizzes):
-        passed[i] = passed[i] and quiz is not None and has_passed(info, quiz.grades[j])
-    return [
-        _status(lesson.done[i] if lesson else 0, len(m.lessons), bool(m.quizzes), passed[i])
-        for i, m in enumerate(modules)
-    ]
+    totals: tuple[int, ...], quiz_required: tuple[bool, ...], done: tuple[int, ...], passed: tuple[bool, ...]
+) -> tuple[rules.ModuleStatus, ...]:
+    # Thousands of members share a handful of patterns: the rules decide each pattern once.
+    return tuple(map(rules.ModuleStatus, done, totals, quiz_required, passed))
 
 
 def member_facts(
@@ -77,13 +84,13 @@ def member_facts(
     stops: Mapping[int, int] | None = None,
 ) -> dict[int, MemberFacts]:
     """The compact facts of every member with a row; members without one did nothing yet."""
-    stops, path_quizzes = stops or {}, module_quizzes(modules)
+    stops, path = stops or {}, _Path(modules)
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
     facts = {}
     for uid in lessons.keys() | quizzes.keys():
         lesson, quiz = lessons.get(uid), quizzes.get(uid)
-        complete = tuple(s.complete for s in _statuses(modules, path_quizzes, lesson, quiz))
+        complete = tuple(s.complete for s in path.statuses(lesson, quiz))
         facts[uid] = MemberFacts(
             uid, bool(lesson and lesson.opened) or bool(quiz and quiz.attempts), complete, stops.get(uid)
         )
@@ -122,31 +129,19 @@ def member_progress(
     """
     lessons = {row.user_id: row for row in lessons}
     quizzes = {row.user_id: row for row in quizzes}
-    nothing, path_quizzes = (False,) * len(modules), module_quizzes(modules)
+    path, nothing = _Path(modules), (False,) * len(modules)
     return {
-        uid: _detail(
-            modules,
-            path_quizzes,
-            facts.get(uid) or MemberFacts(uid, False, nothing),
-            lessons.get(uid),
-            quizzes.get(uid),
-        )
+        uid: _detail(path, facts.get(uid) or MemberFacts(uid, False, nothing), lessons.get(uid), quizzes.get(uid))
         for uid in user_ids
     }
 
 
-def _detail(
-    modules: list[ModuleInfo],
-    quizzes: list[tuple[int, QuizInfo]],
-    facts: MemberFacts,
-    lesson: LessonFacts | None,
-    quiz: QuizFacts | None,
-) -> MemberProgress:
-    size = len(modules)
-    statuses = _statuses(modules, quizzes, lesson, quiz)
+def _detail(path: _Path, facts: MemberFacts, lesson: LessonFacts | None, quiz: QuizFacts | None) -> MemberProgress:
+    size = path.size
+    statuses = path.statuses(lesson, quiz)
     best: list[float | None] = [None] * size
     open_ = [False] * size
-    for j, (i, _) in enumerate(quizzes):
+    for j, (i, _) in enumerate(path.quizzes):
         score = quiz.best[j] if quiz and quiz.best else None
         if score is not None and (best[i] is None or score > best[i]):
             best[i] = score
