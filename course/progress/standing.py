@@ -14,7 +14,7 @@ from sqlmodel import Session
 from course.content import catalogue
 from course.models import LearningPath, Lesson, Module, PathEnrolment
 from course.progress import records, rules
-from course.quizzes.standing import QuizStanding, module_quizzes, quiz_standings
+from course.quizzes.standing import QuizStanding, end_of_module_quizzes, quiz_standings
 
 
 @dataclass
@@ -59,7 +59,7 @@ class LearnerState:
 def learner_state(session: Session, user_id: int | None) -> LearnerState:
     """Module progress for a learner plus the paths they follow and what those lock (all zero for visitors)."""
     completed = records.completed_lesson_ids(session, user_id) if user_id else set()
-    quizzes = module_quizzes(session)
+    quizzes = end_of_module_quizzes(session)
     standings = quiz_standings(session, user_id, [q for qs in quizzes.values() for q in qs])
     grouped = catalogue.lessons_by_module(session)
     modules = {}

@@ -58,7 +58,7 @@ def quiz_standings(session: Session, user_id: int | None, quizzes: Iterable[Quiz
     return {quiz.id: QuizStanding(quiz, taken[quiz.id]) for quiz in quizzes}
 
 
-def module_quizzes(session: Session) -> dict[int, list[Quiz]]:
+def end_of_module_quizzes(session: Session) -> dict[int, list[Quiz]]:
     """Module id -> its active end-of-module quizzes (the ones module completion needs), oldest first."""
     grouped: dict[int, list[Quiz]] = defaultdict(list)
     for quiz in session.exec(
