@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
+from course import upkeep
 from course.models import (
     Attempt,
     AttemptItem,
@@ -162,6 +163,7 @@ def generate(
     pools = {q.id: _pool(session, q.id, rng) for m in modules for q in m.quizzes}
     for start in range(0, trainees, BATCH):
         _trainees(session, rng, cohort.id, range(start, min(trainees, start + BATCH)), modules, pools, now, made)
+    upkeep.rebuild(session, cohort.id)  # the rows went in by bulk INSERT, which the ORM's upkeep does not see
     return made
 
 

@@ -7,6 +7,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from course import upkeep
+
 
 def make_engine(url: str) -> Engine:
     """An engine for a SQLAlchemy URL; SQLite gets foreign keys and a busy timeout."""
@@ -26,6 +28,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def init_app(app: Flask) -> None:
     """Bind an engine to the app and close the request session on teardown."""
     app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
+    upkeep.install()
     app.teardown_appcontext(close_session)
 
 

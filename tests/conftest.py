@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import event, text
 from sqlmodel import Session
 
@@ -54,13 +55,23 @@ def _postgres_reachable() -> bool:
 PG_AVAILABLE = _postgres_reachable()
 
 
+class WholeResponseClient(FlaskClient):
+    """A test client that reads every response to its end, as a server does: a streamed response (the
+    progress CSV) then finishes and closes its database session even when a test looks at the status only."""
+
+    def open(self, *args, buffered: bool = True, **kwargs):
+        return super().open(*args, buffered=buffered, **kwargs)
+
+
 def make_app(database_url: str, content_dir: Path, quiz_dir: Path, **settings):
     """An app of the test settings on this database and these content and quiz folders."""
-    return create_app(
+    app = create_app(
         TEST_SETTINGS
         | {"DATABASE_URL": database_url, "CONTENT_DIR": str(content_dir), "QUIZ_DIR": str(quiz_dir)}
         | settings
     )
+    app.test_client_class = WholeResponseClient
+    return app
 
 
 def _sync_fixture_course(database_url: str, workdir: Path, with_quizzes: bool) -> None:

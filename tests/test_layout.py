@@ -12,12 +12,15 @@ PURE = sorted(
     [
         *ROOT.glob("course/questions/*.py"),
         *(ROOT / "course/progress" / name for name in ("rules.py", "document.py", "xapi.py")),
-        *(ROOT / "course/reports" / name for name in ("cohort.py", "items.py", "exports.py", "member_standing.py")),
+        *(
+            ROOT / "course/reports" / name
+            for name in ("cohort.py", "items.py", "exports.py", "member_standing.py", "contribution.py")
+        ),
         *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
     ]
 )
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}
-# The grading-method and pass rules: pure in Python, with their SQL twin beside them (see the module).
+# The grading-method and pass rules: pure, in a package that also holds database code.
 RULE_MODULES = ("course.quizzes.grades",)
 PACKAGES = {"course.questions", "course.progress", "course.reports", "course.content"}  # `from PACKAGE import pure`
 
@@ -63,6 +66,9 @@ def _grep(pattern: str) -> list[str]:
         (r"class Page\b|def page_of\b", ["course/web/pagination.py"]),
         (r"def (lock_on|is_locked)\b", ["course/progress/standing.py"]),  # the module-lock check
         (r"class CohortSummary\b", ["course/reports/cohort.py"]),
+        (r"def contribution\(", ["course/reports/contribution.py"]),  # what a member adds to the cohort figures
+        (r"def summarise\(", ["course/progress/summaries.py"]),  # a learner's standing on a module, as kept
+        (r"\.record_change\(", ["course/content/sync.py", "course/upkeep.py"]),  # who moves the catalogue revision
     ],
 )
 def test_each_rule_is_written_once(pattern, home):

@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlmodel import Session
 
-from course import accounts, migrate
+from course import accounts, migrate, upkeep
 from course.content import catalogue
 from course.content.errors import ContentError
 from course.content.loader import load_course
@@ -39,6 +39,15 @@ def sync(content_dir: str | None) -> None:
         raise click.ClickException(f"sync stopped: {len(exc.problems)} problem(s); nothing was changed") from None
     click.echo(f"Content: {report.summary()}.")
     click.echo(f"Quizzes: {quiz_report}.")
+
+
+@course_cli.command("rebuild-standing")
+def rebuild_standing() -> None:
+    """Work out every module summary and cohort tally again from the lesson and attempt records."""
+    with Session(engine()) as session:
+        upkeep.rebuild(session)
+        session.commit()
+    click.echo("Module summaries and cohort tallies rebuilt from the records.")
 
 
 # The demo accounts, one per role. Trainee and official follow the first path for their audience.

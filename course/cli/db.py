@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlmodel import Session
 
-from course import migrate
+from course import migrate, upkeep
 from course.db import engine
 
 db_cli = AppGroup("db", help="Database schema migrations.")
@@ -15,9 +16,15 @@ db_cli = AppGroup("db", help="Database schema migrations.")
 @db_cli.command("upgrade")
 @click.argument("revision", default="head")
 def db_upgrade(revision: str) -> None:
-    """Apply migrations up to REVISION (default: head)."""
+    """Apply migrations up to REVISION (default: head); a database that had data gets its standing rebuilt."""
+    before = migrate.current(engine())
     migrate.upgrade(engine(), revision)
     click.echo(f"Database at {revision}.")
+    if before is not None and migrate.current(engine()) != before and revision == "head":
+        with Session(engine()) as session:
+            upkeep.rebuild(session)
+            session.commit()
+        click.echo("Module summaries and cohort tallies rebuilt from the records.")
 
 
 @db_cli.command("downgrade")

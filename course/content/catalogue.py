@@ -1,45 +1,138 @@
-"""The curriculum as stored: active modules, lessons and learning paths, looked up for pages and reports."""
+"""The curriculum as stored: active modules, lessons, learning paths, glossary terms and module quizzes.
+
+The curriculum changes rarely (`course sync`, an instructor editing a quiz), so each process keeps one
+read-only snapshot of it per database and pages read it without a query. Every change moves a
+revision number in the same transaction (`course sync` here, quiz edits through `course.upkeep`) and
+drops the snapshot of its own process; other processes and servers compare the number at most every
+`REVISION_CHECK_SECONDS` and reload when it moved. Snapshot rows are detached from any session: read
+them, never change them.
+"""
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
+from dataclasses import dataclass, field
+
+from sqlalchemy import update
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from course.models import GlossaryTerm, LearningPath, Lesson, Module
+from course.models import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module, Quiz
+
+REVISION_CHECK_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    revision: int
+    modules: tuple[Module, ...]
+    lessons: dict[int, list[Lesson]]  # module id -> its active lessons in order
+    lesson_slugs: dict[str, Lesson]
+    paths: tuple[LearningPath, ...]
+    terms: tuple[GlossaryTerm, ...]  # alphabetical
+    quizzes: tuple[Quiz, ...]  # active quizzes attached to a module, oldest first
+    checked: list[float] = field(default_factory=lambda: [time.monotonic()])  # when the revision was last compared
+
+
+_snapshots: weakref.WeakKeyDictionary[Engine, _Snapshot] = weakref.WeakKeyDictionary()
+_loading = threading.Lock()
 
 
 def active_modules(session: Session) -> list[Module]:
-    return list(session.exec(select(Module).where(Module.archived == False).order_by(Module.position)))
+    return list(_snapshot(session).modules)
 
 
 def module_by_slug(session: Session, slug: str) -> Module | None:
-    return session.exec(select(Module).where(Module.slug == slug, Module.archived == False)).first()
+    return next((m for m in _snapshot(session).modules if m.slug == slug), None)
 
 
 def lesson_by_slug(session: Session, slug: str) -> Lesson | None:
-    return session.exec(select(Lesson).where(Lesson.slug == slug, Lesson.archived == False)).first()
+    return _snapshot(session).lesson_slugs.get(slug)
 
 
 def lessons_by_module(session: Session) -> dict[int, list[Lesson]]:
-    """Active lessons grouped by module id, in order."""
-    grouped: dict[int, list[Lesson]] = {}
-    query = select(Lesson).where(Lesson.archived == False).order_by(Lesson.module_id, Lesson.position)
-    for lesson in session.exec(query):
-        grouped.setdefault(lesson.module_id, []).append(lesson)
-    return grouped
+    """Active lessons grouped by module id, in order (lessons of archived modules included)."""
+    return _snapshot(session).lessons
 
 
 def active_paths(session: Session) -> list[LearningPath]:
-    query = select(LearningPath).where(LearningPath.archived == False).order_by(LearningPath.position)
-    return list(session.exec(query))
+    return list(_snapshot(session).paths)
 
 
 def path_by_slug(session: Session, slug: str) -> LearningPath | None:
-    return session.exec(select(LearningPath).where(LearningPath.slug == slug, LearningPath.archived == False)).first()
+    return next((p for p in _snapshot(session).paths if p.slug == slug), None)
 
 
 def glossary_terms(session: Session, slugs: list[str] | None = None) -> list[GlossaryTerm]:
     """Active glossary terms in alphabetical order: all of them, or those with these slugs."""
-    query = select(GlossaryTerm).where(GlossaryTerm.archived == False).order_by(GlossaryTerm.term)
-    if slugs is not None:
-        query = query.where(GlossaryTerm.slug.in_(slugs))
-    return list(session.exec(query))
+    terms = _snapshot(session).terms
+    return list(terms) if slugs is None else [t for t in terms if t.slug in set(slugs)]
+
+
+def module_quizzes(session: Session) -> list[Quiz]:
+    """Active quizzes attached to a module, oldest first."""
+    return list(_snapshot(session).quizzes)
+
+
+def revision(session: Session) -> int:
+    """The revision of the catalogue the process holds (what it derives from the catalogue may be cached by it)."""
+    return _snapshot(session).revision
+
+
+def record_change(session: Session) -> None:
+    """Move the revision (in the caller's transaction) and drop this process's snapshot."""
+    moved = session.exec(update(CatalogueRevision).values(number=CatalogueRevision.number + 1)).rowcount
+    if not moved:
+        session.add(CatalogueRevision(id=1, number=1))
+    session.flush()
+    forget(session.get_bind())
+
+
+def forget(engine: Engine) -> None:
+    """Drop this process's snapshot of the database behind `engine`: the next read loads a new one."""
+    _snapshots.pop(engine, None)
+
+
+def _revision(session: Session) -> int:
+    return session.exec(select(CatalogueRevision.number)).first() or 0
+
+
+def _snapshot(session: Session) -> _Snapshot:
+    engine = session.get_bind()
+    snapshot = _snapshots.get(engine)
+    now = time.monotonic()
+    if snapshot is not None and now - snapshot.checked[0] < REVISION_CHECK_SECONDS:
+        return snapshot
+    revision = _revision(session)
+    if snapshot is not None and snapshot.revision == revision:
+        snapshot.checked[0] = now
+        return snapshot
+    with _loading:
+        snapshot = _load(session, revision)
+        _snapshots[engine] = snapshot
+    return snapshot
+
+
+def _load(session: Session, revision: int) -> _Snapshot:
+    """Read the curriculum through the caller's connection into rows that belong to no session."""
+    with Session(bind=session.connection()) as loader:
+        modules = tuple(loader.exec(select(Module).where(Module.archived == False).order_by(Module.position)))
+        lessons: dict[int, list[Lesson]] = {}
+        for lesson in loader.exec(
+            select(Lesson).where(Lesson.archived == False).order_by(Lesson.module_id, Lesson.position)
+        ):
+            lessons.setdefault(lesson.module_id, []).append(lesson)
+        paths = tuple(
+            loader.exec(select(LearningPath).where(LearningPath.archived == False).order_by(LearningPath.position))
+        )
+        terms = tuple(
+            loader.exec(select(GlossaryTerm).where(GlossaryTerm.archived == False).order_by(GlossaryTerm.term))
+        )
+        quizzes = tuple(
+            loader.exec(select(Quiz).where(Quiz.module_id.is_not(None), Quiz.archived == False).order_by(Quiz.id))
+        )
+        loader.expunge_all()
+    slugs = {lesson.slug: lesson for group in lessons.values() for lesson in group}
+    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes)

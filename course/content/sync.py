@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from course.content import catalogue
 from course.content.model import CourseContent, LessonDoc, ModuleDoc
 from course.content.render import render_markdown
 from course.models import GlossaryTerm, LearningPath, Lesson, Module
@@ -49,6 +50,8 @@ def sync_course(
     _sync_glossary(session, course, report)
     _sync_paths(session, course, report)
     session.flush()
+    if report.changed:
+        catalogue.record_change(session)
     return report
 
 

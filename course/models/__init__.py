@@ -1,7 +1,7 @@
 """All tables, imported together so Alembic sees SQLModel.metadata complete."""
 
 from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
-from course.models.content import GlossaryTerm, LearningPath, Lesson, Module
+from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
     Attempt,
@@ -13,12 +13,17 @@ from course.models.quiz import (
     QuizExtension,
     Regrade,
 )
+from course.models.standing import CohortTally, ModuleSummary, StopTally
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
+    "CatalogueRevision",
     "Certificate",
     "Cohort",
     "CohortMember",
+    "CohortTally",
+    "ModuleSummary",
+    "StopTally",
     "Invitation",
     "Attempt",
     "AttemptItem",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from course.models.base import utcnow
@@ -27,6 +27,8 @@ class CohortMember(SQLModel, table=True):
     cohort_id: int = Field(foreign_key="cohort.id", index=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     enrolled_at: datetime = Field(default_factory=utcnow)
+    # What this member adds to the cohort's tallies (course.reports.contribution), as last counted; None: not yet.
+    counted: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Invitation(SQLModel, table=True):

@@ -56,3 +56,10 @@ class LearningPath(SQLModel, table=True):
     # Ordered steps: [{"module": slug, "requires": [slug, ...], "lessons": [slug, ...]}]
     steps: list = Field(default_factory=list, sa_column=json_column())
     archived: bool = False
+
+
+class CatalogueRevision(SQLModel, table=True):
+    """One row counting curriculum changes: a server re-reads its cached catalogue when the number moves."""
+
+    id: int = Field(default=1, primary_key=True)
+    number: int = 0

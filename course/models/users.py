@@ -46,6 +46,8 @@ class User(UserMixin, SQLModel, table=True):
     sex: str = Field(default="", max_length=20)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
+    # Moves whenever the user's learning records change (course.upkeep): pages cache what they derive from them by it.
+    progress_version: int = 0
 
     @property
     def is_active(self) -> bool:  # flask-login reads this

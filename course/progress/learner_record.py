@@ -7,11 +7,11 @@ from collections.abc import Callable
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from course.models import ActivityEvent, Attempt, Cohort, CohortMember, Lesson, Module, Quiz, User
+from course.models import ActivityEvent, Attempt, Cohort, CohortMember, Lesson, Module, Quiz, QuizExtension, User
 from course.progress import document as doc
 from course.progress import xapi
 from course.progress.standing import learner_state
-from course.quizzes.attempts import availability
+from course.quizzes.attempts import availability, extensions_of
 from course.quizzes.standing import QuizStanding
 
 # (kind, key) -> absolute URL; kind is "lesson" (key: slug), "quiz" (key: id) or "module" (key: slug)
@@ -21,6 +21,7 @@ UrlFor = Callable[[str, object], str]
 def my_progress(session: Session, user_id: int) -> dict:
     """Modules with lessons and quiz standing, and the paths followed with percent and due date."""
     state = learner_state(session, user_id)
+    extensions = extensions_of(session, user_id)
     modules = [
         doc.ModuleReport(
             slug,
@@ -30,7 +31,7 @@ def my_progress(session: Session, user_id: int) -> dict:
             p.status.percent,
             p.status.complete,
             state.is_locked(slug),
-            [_quiz_report(session, user_id, s) for s in p.quizzes],
+            [_quiz_report(session, user_id, s, extensions) for s in p.quizzes],
         )
         for slug, p in state.modules.items()
     ]
@@ -56,9 +57,11 @@ def my_progress(session: Session, user_id: int) -> dict:
     return doc.progress_document(modules, paths)
 
 
-def _quiz_report(session: Session, user_id: int, standing: QuizStanding) -> doc.QuizReport:
+def _quiz_report(
+    session: Session, user_id: int, standing: QuizStanding, extensions: dict[int, QuizExtension]
+) -> doc.QuizReport:
     quiz = standing.quiz
-    window = availability(session, quiz, user_id, attempts_used=len(standing.attempts))
+    window = availability(session, quiz, user_id, attempts_used=len(standing.attempts), extensions=extensions)
     return doc.QuizReport(
         quiz.id,
         quiz.slug,

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from course import upkeep
 from course.models import ActivityEvent, LearningPath, Lesson, LessonProgress, PathEnrolment
 from course.models.base import utcnow
 from course.progress import rules
 
 
-def completed_lesson_ids(session: Session, user_id: int) -> set[int]:
-    query = select(LessonProgress.lesson_id).where(
-        LessonProgress.user_id == user_id, LessonProgress.completed_at.is_not(None)
-    )
-    return set(session.exec(query))
+def lesson_records(session: Session, user_id: int) -> dict[int, LessonProgress]:
+    """Lesson id -> the learner's record of it, for every lesson they opened (one query)."""
+    return {row.lesson_id: row for row in session.exec(select(LessonProgress).where(LessonProgress.user_id == user_id))}
 
 
 def progress_for(session: Session, user_id: int, lesson_id: int) -> LessonProgress | None:
@@ -28,45 +29,65 @@ def last_opened(session: Session, user_id: int) -> LessonProgress | None:
     ).first()
 
 
-def record_visit(session: Session, *, user_id: int, lesson: Lesson) -> LessonProgress:
-    """Note that a learner opened a lesson (this never completes it)."""
-    row = progress_for(session, user_id, lesson.id)
+def record_visit(session: Session, *, user_id: int, lesson: Lesson) -> bool:
+    """Note that a learner opened a lesson (this never completes it); False when nothing changed because it
+    is already the lesson they opened last. Safe when two requests make the first visit at once."""
     now = utcnow()
+    row = progress_for(session, user_id, lesson.id)
     if row is None:
-        row = LessonProgress(user_id=user_id, lesson_id=lesson.id, first_opened_at=now, last_opened_at=now)
-        session.add(row)
-        session.add(
-            ActivityEvent(
-                user_id=user_id,
-                verb="experienced",
-                object_type="lesson",
-                object_id=lesson.id,
-                label=lesson.title,
-                at=now,
+        inserted = session.execute(
+            _insert_ignoring_duplicates(session, LessonProgress).values(
+                user_id=user_id, lesson_id=lesson.id, first_opened_at=now, last_opened_at=now, seconds_spent=0
             )
-        )
-    else:
-        row.seconds_spent += (
-            rules.visit_seconds((now - row.last_opened_at).total_seconds()) if not row.completed_at else 0
-        )
-        row.last_opened_at = now
-    return row
+        ).rowcount
+        if inserted:
+            session.add(_event(user_id, "experienced", lesson, now))
+            upkeep.note_learner(session, user_id)
+        return bool(inserted)
+    last = last_opened(session, user_id)
+    if last is not None and last.lesson_id == lesson.id:
+        return False
+    if not row.completed_at:
+        row.seconds_spent += rules.visit_seconds((now - row.last_opened_at).total_seconds())
+    row.last_opened_at = now
+    return True
 
 
 def mark_complete(session: Session, *, user_id: int, lesson: Lesson) -> bool:
-    """Record that a learner completed a lesson; False when it was already complete."""
-    row = progress_for(session, user_id, lesson.id) or record_visit(session, user_id=user_id, lesson=lesson)
-    if row.completed_at is not None:
-        return False
+    """Record that a learner completed a lesson; False when it was already complete (also when another
+    request completed it at the same moment: only one of them counts)."""
+    record_visit(session, user_id=user_id, lesson=lesson)
+    row = progress_for(session, user_id, lesson.id)
     now = utcnow()
-    row.seconds_spent += rules.visit_seconds((now - row.last_opened_at).total_seconds())
-    row.completed_at = row.last_opened_at = now
-    session.add(
-        ActivityEvent(
-            user_id=user_id, verb="completed", object_type="lesson", object_id=lesson.id, label=lesson.title, at=now
+    claimed = session.execute(
+        update(LessonProgress)
+        .where(LessonProgress.id == row.id, LessonProgress.completed_at.is_(None))
+        .values(
+            completed_at=now,
+            last_opened_at=now,
+            seconds_spent=LessonProgress.seconds_spent
+            + rules.visit_seconds((now - row.last_opened_at).total_seconds()),
         )
-    )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    session.expire(row)
+    if not claimed:
+        return False
+    session.add(_event(user_id, "completed", lesson, now))
+    upkeep.note_learner(session, user_id)
     return True
+
+
+def _event(user_id: int, verb: str, lesson: Lesson, at) -> ActivityEvent:
+    return ActivityEvent(
+        user_id=user_id, verb=verb, object_type="lesson", object_id=lesson.id, label=lesson.title, at=at
+    )
+
+
+def _insert_ignoring_duplicates(session: Session, model):
+    """INSERT that does nothing when the row exists already (a unique constraint says so), on either engine."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return insert(model).on_conflict_do_nothing()
 
 
 def enrolments(session: Session, user_id: int) -> list[PathEnrolment]:

@@ -7,12 +7,17 @@ certificate issuing read a learner's standing from here.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from course import upkeep
 from course.content import catalogue
-from course.models import LearningPath, Lesson, Module, PathEnrolment
+from course.models import LearningPath, Lesson, LessonProgress, Module, PathEnrolment, User
 from course.progress import records, rules
 from course.quizzes.standing import QuizStanding, end_of_module_quizzes, quiz_standings
 
@@ -40,7 +45,17 @@ class LearnerState:
     modules: dict[str, ModuleProgress]
     paths: list[PathState] = field(default_factory=list)
     locked: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    completed: set[int] = field(default_factory=set)  # lesson ids
+    records: dict[int, LessonProgress] = field(default_factory=dict)  # lesson id -> the learner's record
+
+    @property
+    def completed(self) -> set[int]:
+        """Ids of the lessons the learner completed."""
+        return {lesson_id for lesson_id, row in self.records.items() if row.completed_at is not None}
+
+    @property
+    def last_opened(self) -> LessonProgress | None:
+        """The learner's record of the lesson they opened most recently."""
+        return max(self.records.values(), key=lambda row: (row.last_opened_at, row.id), default=None)
 
     def is_locked(self, module_slug: str) -> bool:
         return module_slug in self.locked
@@ -56,9 +71,39 @@ class LearnerState:
         return progress.module, [self.modules[slug].module for slug in self.locked[progress.module.slug]]
 
 
+_states: weakref.WeakKeyDictionary[Engine, OrderedDict[tuple, LearnerState]] = weakref.WeakKeyDictionary()
+_STATES_KEPT = 2048  # per database, most recently used first to stay
+_states_lock = threading.Lock()
+
+
 def learner_state(session: Session, user_id: int | None) -> LearnerState:
-    """Module progress for a learner plus the paths they follow and what those lock (all zero for visitors)."""
-    completed = records.completed_lesson_ids(session, user_id) if user_id else set()
+    """Module progress for a learner plus the paths they follow and what those lock (all zero for visitors).
+
+    Kept per process by the learner's `progress_version` and the catalogue's revision, which move in the
+    transaction of every change to what the state is made of: a repeat view reads neither the learner's
+    records nor the curriculum. The state and its rows are shared: read them, never change them.
+    """
+    if upkeep.changed_in_transaction(session):  # the versions move only at commit: work it out afresh
+        return _learner_state(session, user_id)
+    user = session.get(User, user_id) if user_id is not None else None  # loaded already: the signed-in user
+    key = (user_id, user.progress_version if user else 0, catalogue.revision(session))
+    with _states_lock:
+        kept = _states.setdefault(session.get_bind(), OrderedDict())
+        state = kept.get(key)
+        if state is not None:
+            kept.move_to_end(key)
+            return state
+    state = _learner_state(session, user_id)
+    with _states_lock:
+        kept[key] = state
+        while len(kept) > _STATES_KEPT:
+            kept.popitem(last=False)
+    return state
+
+
+def _learner_state(session: Session, user_id: int | None) -> LearnerState:
+    opened = records.lesson_records(session, user_id) if user_id else {}
+    completed = {lesson_id for lesson_id, row in opened.items() if row.completed_at is not None}
     quizzes = end_of_module_quizzes(session)
     standings = quiz_standings(session, user_id, [q for qs in quizzes.values() for q in qs])
     grouped = catalogue.lessons_by_module(session)
@@ -70,7 +115,7 @@ def learner_state(session: Session, user_id: int | None) -> LearnerState:
             [lesson.id for lesson in lessons], completed, bool(mine), all(s.passed for s in mine)
         )
         modules[module.slug] = ModuleProgress(module, lessons, status, mine)
-    state = LearnerState(modules, completed=completed)
+    state = LearnerState(modules, records=opened)
     if user_id is None:
         return state
     followed = {e.path_id: e for e in records.enrolments(session, user_id)}

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from course import upkeep
 from course.models import ActivityEvent, Attempt, AttemptItem, Question, QuestionVersion, Quiz, QuizExtension
 from course.models.base import utcnow
 from course.questions import grading
@@ -41,6 +43,11 @@ def extension_for(session: Session, quiz: Quiz, user_id: int) -> QuizExtension |
     ).first()
 
 
+def extensions_of(session: Session, user_id: int) -> dict[int, QuizExtension]:
+    """Quiz id -> the trainee's extension, for every quiz where they have one (one query for a whole page)."""
+    return {e.quiz_id: e for e in session.exec(select(QuizExtension).where(QuizExtension.user_id == user_id))}
+
+
 def graded_attempts(session: Session, quiz: Quiz, user_id: int, practice: bool = False) -> list[Attempt]:
     query = (
         select(Attempt)
@@ -51,14 +58,21 @@ def graded_attempts(session: Session, quiz: Quiz, user_id: int, practice: bool =
 
 
 def availability(
-    session: Session, quiz: Quiz, user_id: int, now: datetime | None = None, *, attempts_used: int | None = None
+    session: Session,
+    quiz: Quiz,
+    user_id: int,
+    now: datetime | None = None,
+    *,
+    attempts_used: int | None = None,
+    extensions: Mapping[int, QuizExtension] | None = None,
 ) -> Availability:
     """Whether the trainee may start a counted attempt now, and why not.
 
-    `attempts_used`: the trainee's counted attempts, when the caller has them already (a `QuizStanding`).
+    `attempts_used`: the trainee's counted attempts, when the caller has them already (a `QuizStanding`);
+    `extensions`: the trainee's extensions by quiz (`extensions_of`), when the caller has them already.
     """
     now = now or utcnow()
-    extension = extension_for(session, quiz, user_id)
+    extension = extension_for(session, quiz, user_id) if extensions is None else extensions.get(quiz.id)
     closes = extension.closes_at if extension and extension.closes_at else quiz.closes_at
     allowed = quiz.attempts_allowed + (extension.extra_attempts if extension else 0) if quiz.attempts_allowed else None
     used = len(graded_attempts(session, quiz, user_id)) if attempts_used is None else attempts_used
@@ -234,6 +248,7 @@ def submit_attempt(
     session.refresh(attempt)
     if claimed != 1:
         return False
+    upkeep.note_learner(session, attempt.user_id)  # the claim above is a Core UPDATE, which the upkeep cannot see
     if responses and not late:
         _store_responses(session, attempt, responses, now)
     session.flush()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from course.content import catalogue
 from course.models import Attempt, Quiz
 from course.quizzes.grades import final_score, grade_of, has_passed
 
@@ -61,10 +62,9 @@ def quiz_standings(session: Session, user_id: int | None, quizzes: Iterable[Quiz
 def end_of_module_quizzes(session: Session) -> dict[int, list[Quiz]]:
     """Module id -> its active end-of-module quizzes (the ones module completion needs), oldest first."""
     grouped: dict[int, list[Quiz]] = defaultdict(list)
-    for quiz in session.exec(
-        select(Quiz).where(Quiz.kind == "module", Quiz.module_id.is_not(None), Quiz.archived == False).order_by(Quiz.id)
-    ):
-        grouped[quiz.module_id].append(quiz)
+    for quiz in catalogue.module_quizzes(session):
+        if quiz.kind == "module":
+            grouped[quiz.module_id].append(quiz)
     return dict(grouped)
 
 
@@ -73,7 +73,7 @@ QUIZ_KIND_ORDER = {"pretest": 0, "module": 1, "other": 2, "posttest": 3}
 
 def quizzes_of_module(session: Session, module_id: int) -> list[Quiz]:
     """The active quizzes attached to a module, pre-test first and post-test last."""
-    quizzes = session.exec(select(Quiz).where(Quiz.module_id == module_id, Quiz.archived == False)).all()
+    quizzes = [q for q in catalogue.module_quizzes(session) if q.module_id == module_id]
     return sorted(quizzes, key=lambda q: (QUIZ_KIND_ORDER.get(q.kind, 2), q.id))
 
 

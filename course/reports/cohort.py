@@ -1,8 +1,8 @@
 """Cohort summary: who enrolled, started and completed, where trainees stop, what they gained.
 
-Pure: it works on each member's compact facts (`course.reports.member_standing`), which come from a
-handful of aggregate queries, never from one query per trainee. Figures can be computed for the
-whole cohort or per group of members (organisation type, country, firm size, sex).
+Pure: it reads the cohort's tally rows (`course.models.CohortTally`, `StopTally`), sums kept up to
+date at write time, for the whole cohort or per group of members (organisation type, country, firm
+size, sex).
 """
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from course.reports.member_standing import MemberFacts
+from typing import NamedTuple, Protocol
 
 NOT_GIVEN = "Prefer not to say / not given"
 GROUPINGS = {"org_type": "Organisation type", "country": "Country", "firm_size": "Firm size", "sex": "Sex"}
@@ -119,35 +116,51 @@ class CohortSummary:
         return round(100 * self.completed / self.enrolled) if self.enrolled else 0
 
 
-def summarise(
-    modules: list[ModuleInfo], facts: Iterable[MemberFacts], enrolled: int, gains: Iterable[GainRow] = ()
-) -> CohortSummary:
-    """Every cohort figure over a set of members; `facts` may leave out members who did nothing."""
-    facts = list(facts)
-    patterns = Counter(f.modules_complete for f in facts)
+class TallyRow(Protocol):
+    """A row of `CohortTally` (sums over the members of a cohort or of one group of them)."""
+
+    value: str
+    module_id: int
+    members: int
+    started: int
+    completed: int
+    gain_n: int
+    pre_sum: float
+    post_sum: float
+
+
+class StopRow(Protocol):
+    value: str
+    lesson_id: int
+    members: int
+
+
+def summary_of(modules: list[ModuleInfo], rows: Iterable[TallyRow], stops: Iterable[StopRow]) -> CohortSummary:
+    """Every cohort figure from the tally rows of one set of members (module_id 0: the whole path)."""
+    rows = list(rows)
+    level = next((r for r in rows if r.module_id == 0), None)
+    per_module = {r.module_id: r for r in rows if r.module_id}
     funnel = tuple(
-        FunnelStep(m.slug, m.title, sum(n for complete, n in patterns.items() if complete[i]))
-        for i, m in enumerate(modules)
+        FunnelStep(m.slug, m.title, per_module[m.id].completed if m.id in per_module else 0) for m in modules
     )
-    completed = sum(n for complete, n in patterns.items() if all(complete)) if modules else 0
+    gains = [GainRow("", r.module_id, r.gain_n, r.pre_sum, r.post_sum) for r in per_module.values()]
     return CohortSummary(
-        enrolled,
-        sum(1 for f in facts if f.started),
-        completed,
+        level.members if level else 0,
+        level.started if level else 0,
+        level.completed if level and modules else 0,
         funnel,
-        stop_points(modules, facts),
+        stop_points(modules, Counter({s.lesson_id: s.members for s in stops})),
         tuple(knowledge_gain(modules, gains)),
     )
 
 
-def stop_points(modules: list[ModuleInfo], facts: Iterable[MemberFacts]) -> tuple[StopPoint, ...]:
-    """Lessons where members stopped (last opened, not completed), most members first, then path order."""
-    stopped = Counter(f.stopped_at for f in facts if f.stopped_at is not None)
+def stop_points(modules: list[ModuleInfo], stopped: Mapping[int, int]) -> tuple[StopPoint, ...]:
+    """Lessons where members stopped (lesson id -> members), most members first, then path order."""
     order = [(lesson, module) for module in modules for lesson in module.lessons]
     rows = [
         (stopped[lesson.id], i, StopPoint(lesson.slug, lesson.title, module.title, stopped[lesson.id]))
         for i, (lesson, module) in enumerate(order)
-        if stopped[lesson.id]
+        if stopped.get(lesson.id)
     ]
     return tuple(row for _, _, row in sorted(rows, key=lambda r: (-r[0], r[1])))
 
@@ -184,34 +197,28 @@ def group_value(raw: str | None) -> str:
     return (raw or "").strip()
 
 
-def breakdown(
-    by: str,
-    member_groups: Mapping[int, str | None],
+def breakdown_of(
     modules: list[ModuleInfo],
-    facts: Mapping[int, MemberFacts],
-    gains: Iterable[GainRow] = (),
+    rows: Iterable[TallyRow],
+    stops: Iterable[StopRow],
     labels: Mapping[str, str] | None = None,
 ) -> list[GroupSummary]:
-    """The cohort summary per value of `by` (member id -> value); blank values are shown as not given, last."""
-    if by not in GROUPINGS:
-        raise ValueError(f"cannot break down by {by!r}; use one of {', '.join(GROUPINGS)}")
+    """The cohort summary per value of a grouping, from that grouping's tally rows; blank values are shown
+    as not given, last."""
     labels = labels or {}
-    members: Counter[str] = Counter()
-    grouped: dict[str, list[MemberFacts]] = defaultdict(list)
-    for user_id, raw in member_groups.items():
-        value = group_value(raw)
-        members[value] += 1
-        if user_id in facts:
-            grouped[value].append(facts[user_id])
-    gain_rows: dict[str, list[GainRow]] = defaultdict(list)
-    for row in gains:
-        gain_rows[group_value(row.group)].append(row)
+    by_value: dict[str, list[TallyRow]] = defaultdict(list)
+    stops_by_value: dict[str, list[StopRow]] = defaultdict(list)
+    for row in rows:
+        by_value[row.value].append(row)
+    for stop in stops:
+        stops_by_value[stop.value].append(stop)
     result = [
         GroupSummary(
             value,
             labels.get(value, value) if value else NOT_GIVEN,
-            summarise(modules, grouped[value], count, gain_rows[value]),
+            summary_of(modules, group, stops_by_value[value]),
         )
-        for value, count in members.items()
+        for value, group in by_value.items()
     ]
+    result = [g for g in result if g.summary.enrolled]
     return sorted(result, key=lambda g: (not g.value, -g.summary.enrolled, g.label.casefold()))

@@ -1,16 +1,22 @@
-"""Everything the cohort dashboard and the progress export show, from a handful of queries."""
+"""Everything the cohort dashboard and the progress export show, read from tallies and summaries.
+
+The figures are maintained at write time (`course.upkeep`): the dashboard reads a cohort's tally
+rows (a few dozen), the trainee table the module summaries of one page of members, and the export
+streams members in chunks.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from course.models import Cohort, LearningPath
+from course.models import Cohort, CohortMember, LearningPath, ModuleSummary
 from course.reports import cohort as analysis
-from course.reports import folds, queries
-from course.reports import member_standing as standing
+from course.reports import queries, tallies
 from course.reports.items import ItemStats, analyse_items
+from course.reports.member_standing import MemberProgress, member_progress
 
 
 @dataclass
@@ -18,51 +24,61 @@ class CohortReport:
     cohort: Cohort
     path: LearningPath | None
     modules: list[analysis.ModuleInfo]
-    facts: dict[int, standing.MemberFacts]  # members who did something; the others count as doing nothing
     summary: analysis.CohortSummary
-    lessons: list[standing.LessonFacts]
 
 
 def cohort_report(session: Session, cohort: Cohort) -> CohortReport:
-    """The cohort summary from a handful of aggregate queries, each folding rows per member or module."""
+    """The cohort summary from its tally rows."""
     modules = queries.cohort_modules(session, cohort)
-    lessons = folds.lesson_facts(session, cohort.id, modules)
-    facts = standing.member_facts(
-        modules, lessons, folds.quiz_facts(session, cohort.id, modules), folds.stop_points(session, cohort.id, modules)
-    )
-    summary = analysis.summarise(
-        modules,
-        facts.values(),
-        queries.member_count(session, cohort.id),
-        folds.knowledge_gains(session, cohort.id, modules),
+    summary = analysis.summary_of(
+        modules, tallies.tally_rows(session, cohort.id), tallies.stop_rows(session, cohort.id)
     )
     path = session.get(LearningPath, cohort.path_id) if cohort.path_id else None
-    return CohortReport(cohort, path, modules, facts, summary, lessons)
+    return CohortReport(cohort, path, modules, summary)
 
 
 def breakdown(
     session: Session, report: CohortReport, by: str, labels: dict[str, str] | None = None
 ) -> list[analysis.GroupSummary]:
-    """The same summary per value of a profile attribute: two more aggregate queries."""
-    return analysis.breakdown(
-        by,
-        queries.member_groups(session, report.cohort.id, by),
+    """The same summary per value of a profile attribute, from the tally rows of that grouping."""
+    if by not in analysis.GROUPINGS:
+        raise ValueError(f"cannot break down by {by!r}; use one of {', '.join(analysis.GROUPINGS)}")
+    return analysis.breakdown_of(
         report.modules,
-        report.facts,
-        folds.knowledge_gains(session, report.cohort.id, report.modules, by),
+        tallies.tally_rows(session, report.cohort.id, by),
+        tallies.stop_rows(session, report.cohort.id, by),
         labels,
     )
 
 
-def trainee_progress(session: Session, report: CohortReport, user_ids: list[int]) -> dict[int, standing.MemberProgress]:
-    """The trainee-table detail (lessons, percent, quiz best scores, open attempts) of these members.
+def trainee_progress(session: Session, report: CohortReport, user_ids: list[int]) -> dict[int, MemberProgress]:
+    """The trainee-table detail (lessons, percent, quiz best scores, open attempts) of these members."""
+    module_ids = [m.id for m in report.modules]
+    summaries: dict[int, dict[int, ModuleSummary]] = {}
+    for row in session.exec(
+        select(ModuleSummary).where(ModuleSummary.user_id.in_(user_ids), ModuleSummary.module_id.in_(module_ids))
+    ):
+        summaries.setdefault(row.user_id, {})[row.module_id] = row
+    counted = dict(
+        session.exec(
+            select(CohortMember.user_id, CohortMember.counted).where(
+                CohortMember.cohort_id == report.cohort.id, CohortMember.user_id.in_(user_ids)
+            )
+        ).all()
+    )
+    return member_progress(report.modules, summaries, counted, user_ids)
 
-    The per-quiz detail is one more aggregate query, limited to these members unless they are
-    many (the export).
-    """
-    limit = None if len(user_ids) > 500 else user_ids
-    quizzes = folds.quiz_facts(session, report.cohort.id, report.modules, limit, detail=True)
-    return standing.member_progress(report.modules, report.facts, report.lessons, quizzes, user_ids)
+
+def every_trainee(
+    session: Session, report: CohortReport, chunk: int = 1000
+) -> Iterator[tuple[analysis.Member, MemberProgress]]:
+    """Every member with their detail, by name, read a chunk at a time (the export streams it)."""
+    members = queries.cohort_members(session, report.cohort.id, with_enrolment=True)
+    for start in range(0, len(members), chunk):
+        part = members[start : start + chunk]
+        progress = trainee_progress(session, report, [m.user_id for m in part])
+        for member in part:
+            yield member, progress[member.user_id]
 
 
 @dataclass(frozen=True)

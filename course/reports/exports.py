@@ -1,13 +1,13 @@
 """The cohort progress CSV: a stable column schema (docs/exports.md) and safe cells.
 
-Pure: profiles and progress in, CSV text out.
+Pure: profiles and progress in, CSV text out, a chunk at a time.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC
 
 from course.reports.cohort import Member
@@ -74,16 +74,25 @@ def safe_cell(value: object) -> str:
 
 def progress_csv(
     module_slugs: list[str],
-    members: Iterable[Member],
-    progress: Mapping[int, MemberProgress],
+    trainees: Iterable[tuple[Member, MemberProgress]],
     certificates: Mapping[int, str] | None = None,
-) -> str:
-    """The whole export as text."""
+) -> Iterator[str]:
+    """The export as text, the header first and then one chunk of rows at a time (a response streams it)."""
     certificates = certificates or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(progress_columns(module_slugs))
-    for member in members:
-        row = progress_row(member, progress[member.user_id], certificates.get(member.user_id, ""))
+    yield _take(out)
+    for n, (member, progress) in enumerate(trainees, start=1):
+        row = progress_row(member, progress, certificates.get(member.user_id, ""))
         writer.writerow([safe_cell(cell) for cell in row])
-    return out.getvalue()
+        if n % 500 == 0:
+            yield _take(out)
+    yield _take(out)
+
+
+def _take(out: io.StringIO) -> str:
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text

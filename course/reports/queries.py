@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import String, cast, func
+from sqlalchemy import String, and_, cast, func
 from sqlmodel import Session, select
 
 from course.content import catalogue
@@ -20,10 +20,14 @@ from course.models import (
     User,
 )
 from course.reports.cohort import GROUPINGS, LessonInfo, Member, ModuleInfo, QuizInfo
-from course.reports.folds import in_cohort
 from course.reports.items import ItemSums, ResponseGroup, stored_response
 
 QUIZ_KINDS = ("module", "pretest", "posttest")
+
+
+def in_cohort(user_column, cohort_id: int):
+    """Join condition: the row belongs to a member of the cohort."""
+    return and_(CohortMember.user_id == user_column, CohortMember.cohort_id == cohort_id)
 
 
 def cohort_modules(session: Session, cohort: Cohort) -> list[ModuleInfo]:

@@ -7,7 +7,7 @@ from sqlmodel import Session
 from course.models import Lesson, LessonProgress
 from course.progress import records
 from course.progress.standing import LearnerState, learner_state
-from course.quizzes.attempts import availability
+from course.quizzes.attempts import availability, extensions_of
 from course.quizzes.standing import quiz_standings, quizzes_for_trainee
 
 
@@ -18,13 +18,17 @@ def dashboard_context(session: Session, user) -> dict:
     module_ids = {p.module.id for slug, p in state.modules.items() if slug in path_modules}
     quizzes = quizzes_for_trainee(session, user.id, module_ids)
     standings = quiz_standings(session, user.id, quizzes)
+    extensions = extensions_of(session, user.id)
     results = [
-        (standings[q.id], availability(session, q, user.id, attempts_used=len(standings[q.id].attempts)))
+        (
+            standings[q.id],
+            availability(session, q, user.id, attempts_used=len(standings[q.id].attempts), extensions=extensions),
+        )
         for q in quizzes
     ]
     return {
         "state": state,
-        "resume": resume_lesson(state, records.last_opened(session, user.id)),
+        "resume": resume_lesson(state, state.last_opened),
         "history": records.recent_activity(session, user.id),
         "completed": records.completed_lessons(session, user.id),
         "quiz_results": results,

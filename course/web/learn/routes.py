@@ -68,7 +68,8 @@ def lesson(slug):
         "learn/lesson.html",
         lesson=lesson,
         progress=progress,
-        record=records.progress_for(session, current_user.id, lesson.id),
+        record=state.records.get(lesson.id),
+        last_opened=state.last_opened,
         previous=neighbours[0],
         next=neighbours[1],
         form=CompleteLessonForm(),
@@ -92,8 +93,8 @@ def record_visit(slug):
     """The lesson page reports that it was opened (a GET never writes); answers 204."""
     session = get_session()
     lesson = _lesson_to_act_on(slug, FlaskForm())
-    records.record_visit(session, user_id=current_user.id, lesson=lesson)
-    session.commit()
+    if records.record_visit(session, user_id=current_user.id, lesson=lesson):
+        session.commit()
     return "", 204
 
 

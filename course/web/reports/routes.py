@@ -1,13 +1,20 @@
 """Cohort dashboard and CSV export. The figures come from `course.reports`; views only choose and render."""
 
-from flask import Response, abort, render_template, request
+from flask import Response, abort, render_template, request, stream_with_context
 
 from course.cohorts.membership import list_cohorts
 from course.db import get_session
 from course.models import ORG_TYPE_LABELS, Cohort
 from course.reports import exports, queries
 from course.reports.cohort import GROUPINGS
-from course.reports.cohort_report import breakdown, cohort_report, item_analysis, path_quizzes, trainee_progress
+from course.reports.cohort_report import (
+    breakdown,
+    cohort_report,
+    every_trainee,
+    item_analysis,
+    path_quizzes,
+    trainee_progress,
+)
 from course.web.access import STAFF, allow
 from course.web.auth.forms import FIRM_SIZE_CHOICES, SEX_CHOICES
 from course.web.pagination import requested_page
@@ -65,14 +72,18 @@ def cohort_dashboard(cohort_id):
 @bp.route("/cohorts/<int:cohort_id>/progress.csv")
 @allow(*STAFF)
 def progress_csv(cohort_id):
+    """Streams: the header goes out at once, then rows a chunk at a time, however large the cohort."""
     session = get_session()
     report = cohort_report(session, _cohort(cohort_id))
-    members = queries.cohort_members(session, cohort_id, with_enrolment=True)
-    progress = trainee_progress(session, report, [m.user_id for m in members])
     codes = queries.certificate_codes(session, cohort_id, report.cohort.path_id)
-    text = exports.progress_csv([m.slug for m in report.modules], members, progress, codes)
+
+    def rows():
+        # The view's session closes when the view returns; the stream reads through the session of its own
+        # context, which closes when the last row is sent.
+        yield from exports.progress_csv([m.slug for m in report.modules], every_trainee(get_session(), report), codes)
+
     return Response(
-        text,
+        stream_with_context(rows()),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="cohort-{cohort_id}-progress.csv"'},
     )

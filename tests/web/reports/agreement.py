@@ -1,4 +1,4 @@
-"""A check shared by the report tests: the aggregate queries agree with the per-learner code."""
+"""A check shared by the report tests: the tallies and summaries agree with the per-learner code."""
 
 from course.progress.standing import learner_state
 from course.reports import queries
@@ -17,6 +17,7 @@ def assert_report_agrees_with_learner_state(db, cohort) -> None:
         assert mine.modules_complete == tuple(status.complete for status in modules)
         assert mine.lessons_done == sum(status.lessons_done for status in modules)
         assert mine.percent == round(sum(status.percent for status in modules) / len(modules))
-        assert report.facts.get(member.user_id) is None or report.facts[member.user_id].modules_complete == tuple(
-            status.complete for status in modules
-        )
+    funnel = [sum(detail[m.user_id].modules_complete[i] for m in members) for i in range(len(report.modules))]
+    assert [step.completed for step in report.summary.funnel] == funnel
+    assert report.summary.completed == sum(detail[m.user_id].path_complete for m in members)
+    assert report.summary.enrolled == len(members)

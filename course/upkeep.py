@@ -1,0 +1,228 @@
+"""Keep module summaries and cohort tallies in step with the records, in the transaction that changes them.
+
+Every session notes, as it flushes, whose records changed: lesson progress, attempts and path
+enrolments (their learner, whose `progress_version` moves so that cached pages of theirs are redone), cohort memberships, the profile fields that reports group by, a cohort's path, and the
+curriculum (lessons, quizzes, paths; a quiz change also moves the catalogue's revision). Just before the transaction commits, the summaries of those
+learners are worked out again from their records and the difference is added to the tallies of
+their cohorts (`course.reports.tallies`). A learner's row is locked first, so two transactions for
+the same learner take turns. Writes that bypass the ORM (Core `insert`/`update` of these tables)
+are not seen: after such bulk loads run `rebuild` (`flask course rebuild-standing`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import event, inspect, update
+from sqlmodel import Session, select
+
+from course.content import catalogue
+from course.models import (
+    Attempt,
+    Cohort,
+    CohortMember,
+    CohortTally,
+    LearningPath,
+    Lesson,
+    LessonProgress,
+    Module,
+    ModuleSummary,
+    PathEnrolment,
+    Quiz,
+    StopTally,
+    User,
+)
+from course.progress import summaries
+from course.reports import queries, tallies
+from course.reports.cohort import GROUPINGS
+
+_PENDING = "standing_pending"
+_APPLYING = "standing_applying"
+
+
+@dataclass
+class Pending:
+    learners: set[int] = field(default_factory=set)
+    left: list[tuple[int, dict | None]] = field(default_factory=list)  # (cohort id, what the member counted)
+    cohorts: set[int] = field(default_factory=set)  # recount from scratch
+    modules: set[int] = field(default_factory=set)  # curriculum changed: everyone in them again
+    paths: set[int] = field(default_factory=set)
+    quizzes_changed: bool = False  # the catalogue's cached quizzes are out of date
+
+    def __bool__(self) -> bool:
+        return bool(self.learners or self.left or self.cohorts or self.modules or self.paths or self.quizzes_changed)
+
+
+def install() -> None:
+    """Listen on every session (idempotent)."""
+    if not event.contains(Session, "before_flush", _note_changes):
+        event.listen(Session, "before_flush", _note_changes)
+        event.listen(Session, "before_commit", _bring_up_to_date)
+        event.listen(Session, "after_rollback", _forget)
+
+
+def note_learner(session: Session, user_id: int) -> None:
+    """Tell the upkeep that a learner's records changed by a Core statement, which it cannot see."""
+    session.info.setdefault(_PENDING, Pending()).learners.add(user_id)
+
+
+def changed_in_transaction(session: Session) -> bool:
+    """Whether this transaction changed records that figures are derived from (flushing what is pending first):
+    caches keyed by `progress_version` or the catalogue revision must not be read until it commits."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return bool(session.info.get(_PENDING))
+
+
+def _note_changes(session: Session, _context, _instances) -> None:
+    if session.info.get(_APPLYING):
+        return
+    pending = session.info.setdefault(_PENDING, Pending())
+    for obj in (*session.new, *session.dirty):
+        if obj in session.dirty and not session.is_modified(obj):
+            continue
+        _note(pending, obj, deleted=False)
+    for obj in session.deleted:
+        _note(pending, obj, deleted=True)
+
+
+# Fields whose change moves a summary or a tally (any change of a new or deleted row does).
+_ATTEMPT_FIELDS = ("state", "score", "needs_grading", "practice", "quiz_id", "submitted_at")
+_QUIZ_FIELDS = ("module_id", "kind", "pass_mark", "grading_method", "archived")
+_LESSON_FIELDS = ("module_id", "archived")
+
+
+def _note(pending: Pending, obj, deleted: bool) -> None:
+    if isinstance(obj, Quiz):
+        pending.quizzes_changed = True
+    if isinstance(obj, LessonProgress | PathEnrolment) or (
+        isinstance(obj, Attempt) and (deleted or _changed(obj, _ATTEMPT_FIELDS))
+    ):
+        pending.learners.add(obj.user_id)
+    elif isinstance(obj, CohortMember):
+        if deleted:
+            pending.left.append((obj.cohort_id, obj.counted))
+        elif obj.counted is None:
+            pending.learners.add(obj.user_id)
+    elif isinstance(obj, User) and obj.id is not None and _changed(obj, GROUPINGS):
+        pending.learners.add(obj.id)
+    elif isinstance(obj, Cohort) and obj.id is not None and not deleted and _changed(obj, ("path_id",)):
+        pending.cohorts.add(obj.id)
+    elif isinstance(obj, Lesson | Quiz) and (
+        deleted or _changed(obj, _QUIZ_FIELDS if isinstance(obj, Quiz) else _LESSON_FIELDS)
+    ):
+        history = inspect(obj).attrs["module_id"].history
+        pending.modules.update(m for m in (obj.module_id, *history.deleted) if m is not None)
+    elif isinstance(obj, Module) and obj.id is not None and (deleted or _changed(obj, ("archived",))):
+        pending.modules.add(obj.id)
+    elif isinstance(obj, LearningPath) and obj.id is not None and (deleted or _changed(obj, ("steps", "archived"))):
+        pending.paths.add(obj.id)
+
+
+def _changed(obj, names) -> bool:
+    state = inspect(obj)
+    return state.pending or any(state.attrs[name].history.has_changes() for name in names)
+
+
+def _forget(session: Session, *_args) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def _bring_up_to_date(session: Session) -> None:
+    if session.info.get(_APPLYING):
+        return
+    session.flush()
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    session.info[_APPLYING] = True
+    try:
+        _apply(session, pending)
+        session.flush()
+    finally:
+        session.info.pop(_APPLYING, None)
+
+
+def _apply(session: Session, pending: Pending) -> None:
+    if pending.quizzes_changed:
+        catalogue.record_change(session)
+    for cohort_id, counted in pending.left:
+        tallies.uncount_member(session, cohort_id, counted)
+    course = summaries.curriculum(session)
+    learners = set(pending.learners)
+    if pending.modules:
+        learners |= summaries.learners_in_modules(session, course, pending.modules)
+    cohorts = set(pending.cohorts)
+    if pending.paths or pending.modules:  # what a path's modules hold, or which they are, changed
+        cohorts |= set(session.exec(select(Cohort.id)))
+    if learners:
+        _lock(session, learners)
+        session.exec(
+            update(User).where(User.id.in_(sorted(learners))).values(progress_version=User.progress_version + 1)
+        )
+        expire(session, User, ("progress_version",))
+        rows = [row for _, user_rows in summaries.summaries_of(session, course, learners) for row in user_rows]
+        summaries.write(session, learners, rows)
+        expire(session, ModuleSummary)
+    for cohort_id in sorted(cohorts):
+        tallies.recount_cohort(session, cohort_id, _modules(session, cohort_id))
+    if learners:
+        _count_members(session, learners, cohorts)
+
+
+def _lock(session: Session, learners: set[int]) -> None:
+    """Row locks on the learners (PostgreSQL): a second transaction for the same learner waits for this one."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.exec(select(User.id).where(User.id.in_(sorted(learners))).order_by(User.id).with_for_update())
+
+
+def _count_members(session: Session, learners: set[int], recounted: set[int]) -> None:
+    members = session.exec(
+        select(CohortMember, User)
+        .join(User, User.id == CohortMember.user_id)
+        .where(CohortMember.user_id.in_(sorted(learners)), CohortMember.cohort_id.not_in(sorted(recounted) or [-1]))
+        .order_by(CohortMember.cohort_id, CohortMember.user_id)
+    ).all()
+    if not members:
+        return
+    stored: dict[int, dict] = {}
+    for row in session.exec(select(ModuleSummary).where(ModuleSummary.user_id.in_(sorted(learners)))):
+        stored.setdefault(row.user_id, {})[row.module_id] = row
+    modules: dict[int, list] = {}
+    for member, user in members:
+        if member.cohort_id not in modules:
+            modules[member.cohort_id] = _modules(session, member.cohort_id)
+        tallies.count_member(session, member, modules[member.cohort_id], stored.get(user.id, {}), user)
+
+
+def expire(session: Session, model, fields: tuple[str, ...] | None = None) -> None:
+    """Forget the loaded rows of one table, or these fields of them (after Core statements changed them
+    behind the session's back)."""
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, model):
+            session.expire(obj, fields)
+
+
+def _modules(session: Session, cohort_id: int):
+    return queries.cohort_modules(session, session.get(Cohort, cohort_id))
+
+
+def rebuild(session: Session, cohort_id: int | None = None) -> None:
+    """Every summary and cohort tally again from the records, or those of one cohort's members and that
+    cohort (after a bulk load of it); the caller commits."""
+    course = summaries.curriculum(session)
+    if cohort_id is None:
+        learners, cohorts = None, list(session.exec(select(Cohort.id).order_by(Cohort.id)))
+        session.exec(CohortTally.__table__.delete())
+        session.exec(StopTally.__table__.delete())
+    else:
+        learners = set(session.exec(select(CohortMember.user_id).where(CohortMember.cohort_id == cohort_id)))
+        cohorts = [cohort_id]
+    rows = (row for _, user_rows in summaries.summaries_of(session, course, learners) for row in user_rows)
+    summaries.write(session, learners, rows)
+    moved = update(User).values(progress_version=User.progress_version + 1)
+    session.exec(moved if learners is None else moved.where(User.id.in_(sorted(learners))))
+    expire(session, User, ("progress_version",))
+    for cohort in cohorts:
+        tallies.recount_cohort(session, cohort, _modules(session, cohort))
+    session.info.pop(_PENDING, None)

@@ -1,0 +1,94 @@
+"""A query budget per page: the SQL statements a repeat request runs may not grow unnoticed.
+
+The budgets are counts on the fixture course for a trainee who has done some work; a page that
+starts to run a query per lesson, quiz or member (N+1) fails here, and so does a page whose
+count grows with the size of a cohort.
+"""
+
+import pytest
+from sqlalchemy import event
+from sqlmodel import select
+
+from course.content import catalogue
+from course.models import Cohort, CohortMember, LearningPath, Quiz
+from course.progress import records
+
+TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed in as a trainee
+    "/": 4,
+    "/modules/pilot-zones": 4,
+    "/lessons/harbour-city-pilot": 4,
+    "/my-learning": 9,
+    "/api/v1/me/progress": 6,
+    "/paths": 4,
+    "/glossary": 1,
+    "/certificates": 6,
+}
+VISITOR_PAGES = {"/": 0, "/modules/pilot-zones": 0, "/glossary": 0, "/paths": 0, "/api/v1/catalog": 0}
+DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
+
+
+class Statements:
+    """Counts the statements an engine runs while active."""
+
+    def __init__(self, engine):
+        self.engine, self.seen = engine, []
+
+    def _count(self, _conn, _cursor, statement, *_args):
+        self.seen.append(statement)
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._count)
+        return self
+
+    def __exit__(self, *_exc):
+        event.remove(self.engine, "before_cursor_execute", self._count)
+
+
+def _statements(app, client, path: str) -> list[str]:
+    assert client.get(path).status_code == 200, path  # the first view may fill caches
+    with Statements(app.extensions["db_engine"]) as counted:
+        assert client.get(path).status_code == 200, path
+    return counted.seen
+
+
+@pytest.fixture
+def working_trainee(synced_quizzes, db, auth):
+    officials = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
+    trainee = auth.as_role("trainee")
+    records.enrol(db, user_id=trainee.id, path=officials)
+    for lesson in catalogue.lessons_by_module(db)[catalogue.module_by_slug(db, "pilot-zones").id]:
+        records.record_visit(db, user_id=trainee.id, lesson=lesson)
+    db.commit()
+    return trainee
+
+
+@pytest.mark.parametrize("path", TRAINEE_PAGES)
+def test_trainee_pages_keep_to_their_budget(app, client, working_trainee, path):
+    seen = _statements(app, client, path)
+    assert len(seen) <= TRAINEE_PAGES[path], "\n".join(s[:120] for s in seen)
+
+
+@pytest.mark.parametrize("path", VISITOR_PAGES)
+def test_visitor_pages_keep_to_their_budget(app, client, synced_quizzes, path):
+    seen = _statements(app, client, path)
+    assert len(seen) <= VISITOR_PAGES[path], "\n".join(s[:120] for s in seen)
+
+
+def test_the_dashboard_costs_the_same_for_three_members_and_thirty(app, client, synced_quizzes, db, auth):
+    officials = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
+    quiz = db.exec(select(Quiz).where(Quiz.slug == "pilot-zones-quiz")).one()
+    lessons = catalogue.lessons_by_module(db)[quiz.module_id]
+    cohort = Cohort(name="Budget", path_id=officials.id)
+    db.add(cohort)
+    db.commit()
+    auth.as_role("instructor")
+    counts, members = [], 0
+    for size in (3, 30):
+        for n in range(members, size):
+            member = auth.make_user(email=f"member{n}@example.org", country=("Ghana", "Peru", "")[n % 3])
+            db.add(CohortMember(cohort_id=cohort.id, user_id=member.id))
+            records.mark_complete(db, user_id=member.id, lesson=lessons[n % len(lessons)])
+            db.commit()
+        members = size
+        counts.append(len(_statements(app, client, f"/reports/cohorts/{cohort.id}?by=country")))
+    assert counts[0] == counts[1] <= DASHBOARD
