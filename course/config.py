@@ -41,6 +41,9 @@ def default_config(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+        # Questions one import may hold (an upload, `flask quiz import`, one bank file of `course sync`), so that
+        # no single import holds the database's write lock for long.
+        "QUESTIONS_PER_IMPORT": int(os.environ.get("CBEC_QUESTIONS_PER_IMPORT", "20000")),
         # werkzeug's generate_password_hash method; None is its default (scrypt). Tests use a cheap one.
         "PASSWORD_HASH_METHOD": None,
     }

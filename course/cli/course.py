@@ -31,7 +31,11 @@ def sync(content_dir: str | None) -> None:
         course = load_course(folder)
         with Session(engine()) as session:
             report = sync_course(session, course)
-            quiz_report = sync_quizzes(session, current_app.config["QUIZ_DIR"])
+            quiz_report = sync_quizzes(
+                session,
+                current_app.config["QUIZ_DIR"],
+                questions_per_import=current_app.config["QUESTIONS_PER_IMPORT"],
+            )
             session.commit()
     except ContentError as exc:
         for problem in exc.problems:

@@ -5,13 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from sqlmodel import Session
 
 from course.db import engine
 from course.questions import QuestionFileError, write_gift
 from course.questions.files import read_question_file
-from course.quizzes.banks import bank_by_name, export_bank, get_or_create_bank, import_questions
+from course.quizzes.banks import (
+    TooManyQuestions,
+    bank_by_name,
+    check_import_size,
+    export_bank,
+    get_or_create_bank,
+    import_questions,
+)
 
 quiz_cli = AppGroup("quiz", help="Import and export question banks.")
 
@@ -29,10 +37,15 @@ def import_command(file: Path, bank_name: str | None) -> None:
         raise click.ClickException(f"{len(exc.errors)} error(s); nothing was imported") from None
     except UnicodeDecodeError:
         raise click.ClickException(f"{file}: the file is not UTF-8 text; nothing was imported") from None
+    limit = current_app.config["QUESTIONS_PER_IMPORT"]
+    try:
+        check_import_size(len(questions), limit)  # before the bank is made
+    except TooManyQuestions as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
     name = bank_name or file.name.split(".")[0]
     with Session(engine()) as session:
         bank = get_or_create_bank(session, name)
-        report = import_questions(session, bank, questions)
+        report = import_questions(session, bank, questions, limit=limit)
         session.commit()
     click.echo(f"Bank '{name}': {report.summary()}.")
 

@@ -92,10 +92,12 @@ def import_text(
     filename: str,
     *,
     file_format: str = "auto",
+    limit: int,
     user_id: int | None = None,
 ) -> ImportReport:
-    """Add every question of the text to the bank, or raise QuestionFileError and add none."""
-    return import_questions(session, bank, read_question_file(text, filename, file_format), user_id=user_id)
+    """Add every question of the text to the bank, or raise QuestionFileError (or TooManyQuestions) and add none."""
+    questions = read_question_file(text, filename, file_format)
+    return import_questions(session, bank, questions, limit=limit, user_id=user_id)
 
 
 def export_gift(session: Session, bank: QuestionBank) -> str:

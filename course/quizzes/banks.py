@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import insert, update
+from sqlmodel import Session, func, select
 
 from course.models import Question, QuestionBank, QuestionVersion
+from course.models.base import utcnow
 from course.questions.types import Question as QuestionData
+
+# Rows per INSERT or UPDATE: statements grow by the batch, not by the question, and stay well under
+# SQLite's limit of bound parameters in one statement.
+IMPORT_BATCH_SIZE = 500
 
 
 @dataclass
@@ -18,6 +25,17 @@ class ImportReport:
 
     def summary(self) -> str:
         return f"{len(self.created)} new, {len(self.revised)} revised, {self.unchanged} unchanged"
+
+
+class TooManyQuestions(ValueError):
+    """More questions than one import may hold; nothing was imported."""
+
+    def __init__(self, found: int, limit: int):
+        self.found, self.limit = found, limit
+        super().__init__(
+            f"{found:,} questions found, more than the {limit:,} that one import may hold; "
+            "split them into smaller files. Nothing was imported."
+        )
 
 
 def bank_by_name(session: Session, name: str) -> QuestionBank | None:
@@ -48,12 +66,18 @@ def question_data(version: QuestionVersion) -> QuestionData:
     return QuestionData.from_dict(version.data)
 
 
+def next_position(session: Session, bank: QuestionBank) -> int:
+    """The position after the bank's last question (0 for an empty bank)."""
+    last = session.exec(select(func.max(Question.position)).where(Question.bank_id == bank.id)).one()
+    return 0 if last is None else last + 1
+
+
 def add_question(
     session: Session, bank: QuestionBank, data: QuestionData, *, user_id: int | None = None, position: int | None = None
 ) -> Question:
     """Store a new question with its first version."""
     if position is None:
-        position = len(session.exec(select(Question.id).where(Question.bank_id == bank.id)).all())
+        position = next_position(session, bank)
     question = Question(
         bank_id=bank.id, category=data.category or bank.name, name=data.name, qtype=data.type, position=position
     )
@@ -81,25 +105,153 @@ def revise_question(session: Session, question: Question, data: QuestionData, *,
     return True
 
 
+def check_import_size(count: int, limit: int) -> None:
+    """Refuse an import of more questions than one import may hold (QUESTIONS_PER_IMPORT)."""
+    if count > limit:
+        raise TooManyQuestions(count, limit)
+
+
 def import_questions(
-    session: Session, bank: QuestionBank, questions: list[QuestionData], *, user_id: int | None = None
+    session: Session,
+    bank: QuestionBank,
+    questions: list[QuestionData],
+    *,
+    limit: int,
+    user_id: int | None = None,
+    batch_size: int = IMPORT_BATCH_SIZE,
 ) -> ImportReport:
-    """Add or revise questions matched by category and name; nothing is committed here."""
+    """Add or revise questions matched by category and name, in batches; nothing is committed here.
+
+    Raises TooManyQuestions before anything is read or written when there are more than `limit`.
+    """
+    check_import_size(len(questions), limit)
     report = ImportReport()
-    existing = {(q.category, q.name): q for q in session.exec(select(Question).where(Question.bank_id == bank.id))}
+    existing = _existing_questions(session, bank)
     seen: set[tuple[str, str]] = set()
+    new: list[QuestionData] = []
+    matched: list[tuple[_Existing, QuestionData]] = []
     for data in questions:
         data.category = data.category or bank.name
         data.name = _unique_name(data, seen)
         row = existing.get((data.category, data.name))
         if row is None:
-            existing[(data.category, data.name)] = add_question(session, bank, data, user_id=user_id)
+            new.append(data)
             report.created.append(data.name)
-        elif revise_question(session, row, data, user_id=user_id):
-            report.revised.append(data.name)
         else:
-            report.unchanged += 1
+            matched.append((row, data))
+    revisions = _changed(session, matched, batch_size)
+    report.revised = [data.name for _, data, _ in revisions]
+    report.unchanged = len(matched) - len(revisions)
+    stamp = utcnow()
+    _insert_new(session, bank, new, next_position(session, bank) if new else 0, user_id, stamp, batch_size)
+    _store_revisions(session, revisions, user_id, stamp, batch_size)
     return report
+
+
+@dataclass(frozen=True)
+class _Existing:
+    id: int
+    current_version: int
+    archived: bool
+
+
+def _existing_questions(session: Session, bank: QuestionBank) -> dict[tuple[str, str], _Existing]:
+    """The bank's questions by category and name, read in one query."""
+    rows = session.exec(
+        select(Question.category, Question.name, Question.id, Question.current_version, Question.archived).where(
+            Question.bank_id == bank.id
+        )
+    )
+    return {(category, name): _Existing(id, version, archived) for category, name, id, version, archived in rows}
+
+
+def _changed(
+    session: Session, matched: list[tuple[_Existing, QuestionData]], batch_size: int
+) -> list[tuple[_Existing, QuestionData, dict]]:
+    """The matched questions whose text differs from their current version (or that are archived)."""
+    changed = []
+    for batch in _batches(matched, batch_size):
+        current = dict(
+            session.exec(
+                select(QuestionVersion.question_id, QuestionVersion.data)
+                .join(Question, QuestionVersion.question_id == Question.id)
+                .where(
+                    QuestionVersion.version == Question.current_version,
+                    Question.id.in_([row.id for row, _ in batch]),
+                )
+            ).all()
+        )
+        for row, data in batch:
+            stored = data.to_dict()
+            if row.archived or current[row.id] != stored:
+                changed.append((row, data, stored))
+    return changed
+
+
+def _insert_new(session, bank, new: list[QuestionData], position: int, user_id, stamp, batch_size: int) -> None:
+    """Insert the new questions and their first versions, one INSERT of each per batch."""
+    for batch in _batches(new, batch_size):
+        rows = [
+            {
+                "bank_id": bank.id,
+                "category": data.category,
+                "name": data.name,
+                "qtype": data.type,
+                "current_version": 1,
+                "position": position + offset,
+                "archived": False,
+            }
+            for offset, data in enumerate(batch)
+        ]
+        position += len(rows)
+        # (category, name) is unique in a bank, so the returned ids are matched by it, whatever their order.
+        ids = {
+            (category, name): id
+            for id, category, name in session.execute(
+                insert(Question).returning(Question.id, Question.category, Question.name), rows
+            )
+        }
+        versions = [_version_row(ids[(data.category, data.name)], 1, data.to_dict(), user_id, stamp) for data in batch]
+        session.execute(insert(QuestionVersion), versions)
+
+
+def _store_revisions(session, revisions: list[tuple[_Existing, QuestionData, dict]], user_id, stamp, batch_size):
+    """A new current version for each changed question, one UPDATE and one INSERT per batch."""
+    for batch in _batches(revisions, batch_size):
+        session.execute(
+            update(Question),
+            [
+                {
+                    "id": row.id,
+                    "current_version": row.current_version + 1,
+                    "name": data.name,
+                    "category": data.category,
+                    "qtype": data.type,
+                    "archived": False,
+                }
+                for row, data, _ in batch
+            ],
+        )
+        session.execute(
+            insert(QuestionVersion),
+            [_version_row(row.id, row.current_version + 1, stored, user_id, stamp) for row, _, stored in batch],
+        )
+    _expire_loaded(session, {row.id for row, _, _ in revisions})
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _version_row(question_id: int, version: int, data: dict, user_id: int | None, stamp: datetime) -> dict:
+    return {"question_id": question_id, "version": version, "data": data, "created_at": stamp, "created_by": user_id}
+
+
+def _expire_loaded(session: Session, question_ids: set[int]) -> None:
+    """Bulk updates bypass the loaded Question objects: reload any the session holds."""
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, Question) and loaded.id in question_ids:
+            session.expire(loaded)
 
 
 def bank_questions(session: Session, bank: QuestionBank, include_archived: bool = False) -> list[Question]:

@@ -12,6 +12,7 @@ from course.content.yamlfile import line_of, load_yaml
 from course.questions.errors import QuestionFileError
 from course.questions.files import QUESTION_FILE_SUFFIXES, read_question_file
 from course.questions.types import Question as QuestionData
+from course.quizzes.banks import TooManyQuestions, check_import_size
 from course.quizzes.settings import GRADING_METHODS, QUIZ_KINDS, REVIEW_OPTIONS, RULES
 
 _BANK_PREFIX = re.compile(r"^\d{2}-")
@@ -35,8 +36,9 @@ class QuizDefinition:
     line: int = 1
 
 
-def read_banks(folder: Path) -> dict[str, list[QuestionData]]:
-    """Every question file in the folder, by bank name; ContentError lists every problem."""
+def read_banks(folder: Path, *, questions_per_import: int) -> dict[str, list[QuestionData]]:
+    """Every question file in the folder, by bank name; ContentError lists every problem, among them a file
+    of more questions than one import may hold."""
     banks: dict[str, list[QuestionData]] = {}
     problems: list[ContentProblem] = []
     for path in sorted(folder.glob("*")):
@@ -45,6 +47,9 @@ def read_banks(folder: Path) -> dict[str, list[QuestionData]]:
         bank = path.name.split(".")[0]
         try:
             banks[bank] = read_question_file(path.read_text(encoding="utf-8-sig"), f"quizzes/{path.name}")
+            check_import_size(len(banks[bank]), questions_per_import)
+        except TooManyQuestions as exc:
+            problems.append(ContentProblem(f"quizzes/{path.name}", 1, str(exc)))
         except QuestionFileError as exc:
             problems += [ContentProblem(name, line, message) for name, line, message in exc.errors]
         except UnicodeDecodeError:

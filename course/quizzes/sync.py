@@ -12,19 +12,22 @@ from course.quizzes.banks import get_or_create_bank, import_questions
 from course.quizzes.definitions import QuizDefinition, module_slug_for_bank, read_banks, read_quiz_definitions
 
 
-def sync_quizzes(session: Session, folder: str | Path) -> str:
-    """Import every bank and define every quiz; raises ContentError and changes nothing on error."""
+def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: int) -> str:
+    """Import every bank and define every quiz; raises ContentError and changes nothing on error.
+
+    A bank file of more than `questions_per_import` questions is such an error, found before anything is written.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         return "no quiz folder"
-    banks = read_banks(folder)
+    banks = read_banks(folder, questions_per_import=questions_per_import)
     definitions = read_quiz_definitions(folder / "quizzes.yml")
     modules = {m.slug: m.id for m in session.exec(select(Module))}
     created = revised = unchanged = 0
     bank_rows = {}
     for name, questions in banks.items():
         bank = get_or_create_bank(session, name, modules.get(module_slug_for_bank(name)))
-        report = import_questions(session, bank, questions)
+        report = import_questions(session, bank, questions, limit=questions_per_import)
         created, revised, unchanged = (
             created + len(report.created),
             revised + len(report.revised),

@@ -51,6 +51,17 @@ def test_broken_file_imports_nothing_and_names_every_error(runner, db, tmp_path)
     assert _count(db, Question) == 0 and _count(db, QuestionBank) == 0
 
 
+def test_a_file_over_the_import_limit_is_refused_and_imports_nothing(app, runner, db, tmp_path):
+    app.config["QUESTIONS_PER_IMPORT"] = 2
+    path = tmp_path / "three.gift"
+    path.write_text("::a::A is a letter. {T}\n\n::b::B is a letter. {T}\n\n::c::C is a letter. {T}\n")
+    result = runner.invoke(args=["quiz", "import", str(path)])
+    assert result.exit_code != 0
+    assert f"{path}: 3 questions found, more than the 2 that one import may hold" in result.output
+    assert "Nothing was imported." in result.output
+    assert _count(db, Question) == 0 and _count(db, QuestionBank) == 0
+
+
 def test_aiken_import(runner, db, tmp_path):
     path = tmp_path / "quick.aiken.txt"
     path.write_text("What is CBEC short for?\nA. Cross-border e-commerce\nB. Central bank\nANSWER: A\n")
@@ -88,6 +99,23 @@ def test_broken_bank_stops_the_whole_sync(runner, db, app, quiz_dir):
     from course.models import Lesson
 
     assert _count(db, Lesson) == 0  # the lessons were rolled back too: one transaction
+
+
+def test_a_bank_file_over_the_import_limit_stops_the_whole_sync(runner, db, app, quiz_dir):
+    app.config["QUIZ_DIR"] = str(quiz_dir)
+    questions = len(parse_gift((quiz_dir / "01-pilot-zones.gift").read_text(encoding="utf-8")))
+    app.config["QUESTIONS_PER_IMPORT"] = questions - 1
+    result = runner.invoke(args=["course", "sync"])
+    assert result.exit_code != 0
+    assert (
+        f"quizzes/01-pilot-zones.gift:1: {questions} questions found, more than the {questions - 1} that one import"
+        in result.output
+    )
+    assert "nothing was changed" in result.output
+    assert _count(db, Question) == 0 and _count(db, QuestionBank) == 0
+    from course.models import Lesson
+
+    assert _count(db, Lesson) == 0
 
 
 def test_course_banks_cover_every_type_with_enough_questions():

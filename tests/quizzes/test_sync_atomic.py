@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import func, select
 
 from course.models import Lesson, Question, QuestionBank, QuestionVersion, Quiz
-from course.quizzes.banks import get_or_create_bank
+from course.quizzes.banks import IMPORT_BATCH_SIZE, get_or_create_bank
 from tests.conftest import recorded_writes, refuse
 
 
@@ -88,15 +88,24 @@ def test_a_broken_quiz_definition_keeps_the_questions_unrevised(synced_quizzes, 
     assert _quiz_rows(db) == before
 
 
+def _questions_past_one_batch() -> tuple[str, str]:
+    """A GIFT text one question longer than an import batch, and the name of its last question: refusing
+    that one makes the database refuse the second batch after the first was written."""
+    count = IMPORT_BATCH_SIZE + 1
+    text = "\n\n".join(f"::q{i}::Is {i} a whole number? {{T}}" for i in range(1, count + 1))
+    return text + "\n", f"q{count}"
+
+
 def test_a_question_the_database_refuses_undoes_the_whole_file_import(app, runner, db, tmp_path):
-    path = tmp_path / "three.gift"
-    path.write_text("::q1::One plus one? {=two ~three}\n\n::q2::Sky is blue {T}\n\n::q3::Two plus two? {=four ~five}\n")
+    path = tmp_path / "long.gift"
+    text, last = _questions_past_one_batch()
+    path.write_text(text)
     engine = app.extensions["db_engine"]
-    refuse(engine, "question", "name", "q2")
+    refuse(engine, "question", "name", last)
     with recorded_writes(engine) as written:
         result = runner.invoke(args=["quiz", "import", str(path), "--bank", "sums"])
     assert result.exit_code != 0
-    assert written[:3] == ["questionbank", "question", "questionversion"]  # the bank and q1 were written
+    assert written == ["questionbank", "question", "questionversion"]  # the bank and the first batch were written
     assert _count(db, QuestionBank) == 0 and _count(db, Question) == 0 and _count(db, QuestionVersion) == 0
 
 
@@ -105,17 +114,13 @@ def test_a_question_the_database_refuses_undoes_a_pasted_import(app, client, aut
     bank = get_or_create_bank(db, "geography")
     db.commit()
     auth.as_role("instructor")
-    gift = (
-        "::capital::Which city is the capital of Kenya? {=Nairobi ~Mombasa}\n\n"
-        "::lake::Lake Victoria is the largest lake in Africa. {T}\n\n"
-        "::river::The Nile flows north. {T}\n"
-    )
+    gift, last = _questions_past_one_batch()
     engine = app.extensions["db_engine"]
-    refuse(engine, "question", "name", "lake")
+    refuse(engine, "question", "name", last)
     with recorded_writes(engine) as written:
         response = auth.post(f"/instructor/banks/{bank.id}/paste", {"gift": gift})
     assert response.status_code == 500
-    assert written.count("question") == 1 and "questionversion" in written  # "capital" was written
+    assert written == ["question", "questionversion"]  # the first batch was written
     assert _count(db, Question) == 0 and _count(db, QuestionVersion) == 0
     page = client.get(f"/instructor/banks/{bank.id}")
     assert page.status_code == 200 and "This bank has no questions yet" in page.get_data(as_text=True)

@@ -2,13 +2,14 @@
 
 from io import BytesIO
 
-from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
 from flask_login import current_user
 
 from course.db import get_session
 from course.models import Module, Question, QuestionBank
 from course.questions import QuestionFileError
 from course.quizzes import authoring
+from course.quizzes.banks import TooManyQuestions
 from course.quizzes.setup import module_choices
 from course.web.access import STAFF, allow
 from course.web.choices import choices
@@ -81,11 +82,17 @@ def bank(bank_id):
 def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> list[str]:
     """Import into the bank and commit; the problems, each as `where: message`, when nothing was imported."""
     session = get_session()
+    limit = current_app.config["QUESTIONS_PER_IMPORT"]
     try:
-        report = authoring.import_text(session, bank, text, filename, file_format=file_format, user_id=current_user.id)
+        report = authoring.import_text(
+            session, bank, text, filename, file_format=file_format, limit=limit, user_id=current_user.id
+        )
     except QuestionFileError as error:
         session.rollback()
         return [f"{name + ':' if name else ''}{line}: {message}" for name, line, message in error.errors]
+    except TooManyQuestions as error:
+        session.rollback()
+        return [str(error)]
     session.commit()
     flash(f"Imported into “{bank.name}”: {report.summary()}.", "success")
     return []

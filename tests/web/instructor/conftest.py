@@ -31,7 +31,7 @@ def bank(db):
 
 def add_gift(db, bank, text: str) -> list[Question]:
     """Store the questions of a GIFT text in the bank and return their rows."""
-    import_questions(db, bank, parse_gift(text).questions)
+    import_questions(db, bank, parse_gift(text).questions, limit=1000)
     db.commit()
     return list(db.exec(select(Question).where(Question.bank_id == bank.id).order_by(Question.id)))
 

@@ -148,6 +148,19 @@ def test_bad_uploads_are_refused(client, auth, db, instructor, bank, content, fi
     assert _names(db, bank) == []
 
 
+@pytest.mark.parametrize("route", ["upload", "paste"])
+def test_more_questions_than_one_import_may_hold_are_refused(app, client, auth, db, instructor, bank, route):
+    app.config["QUESTIONS_PER_IMPORT"] = 1
+    if route == "upload":
+        data = {"question_file": (io.BytesIO(TWO_GOOD.encode()), "africa.gift"), "file_format": "auto"}
+        response = auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data")
+    else:
+        response = auth.post(f"/instructor/banks/{bank.id}/paste", {"gift": TWO_GOOD})
+    assert response.status_code == 422
+    assert "2 questions found, more than the 1 that one import may hold" in response.get_data(as_text=True)
+    assert _names(db, bank) == []
+
+
 @pytest.mark.skipif(not GIFT_SAMPLES, reason="no shared/gift-samples folder")
 @pytest.mark.parametrize("path", GIFT_SAMPLES, ids=lambda p: p.name)
 def test_upload_of_a_sample_gift_file(client, auth, db, instructor, bank, path):
