@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, update
+from sqlalchemy import update
 from sqlmodel import Session, func, select
 
 from course.models import Question, QuestionBank, QuestionVersion
@@ -15,6 +15,8 @@ from course.questions.types import Question as QuestionData
 # Rows per INSERT or UPDATE: statements grow by the batch, not by the question, and stay well under
 # SQLite's limit of bound parameters in one statement.
 IMPORT_BATCH_SIZE = 500
+# Imports write through the tables (SQLAlchemy Core): the ORM's per-row bookkeeping would cost more than the SQL.
+_QUESTIONS, _VERSIONS = Question.__table__, QuestionVersion.__table__
 
 
 @dataclass
@@ -122,28 +124,30 @@ def import_questions(
 ) -> ImportReport:
     """Add or revise questions matched by category and name, in batches; nothing is committed here.
 
-    Raises TooManyQuestions before anything is read or written when there are more than `limit`.
+    Raises TooManyQuestions before anything is read or written when there are more than `limit`. Everything is
+    read and prepared before the first write, so that SQLite's write lock is held for the writes alone.
     """
     check_import_size(len(questions), limit)
     report = ImportReport()
     existing = _existing_questions(session, bank)
     seen: set[tuple[str, str]] = set()
-    new: list[QuestionData] = []
+    new: list[tuple[QuestionData, dict]] = []
     matched: list[tuple[_Existing, QuestionData]] = []
     for data in questions:
         data.category = data.category or bank.name
         data.name = _unique_name(data, seen)
         row = existing.get((data.category, data.name))
         if row is None:
-            new.append(data)
+            new.append((data, data.to_dict()))
             report.created.append(data.name)
         else:
             matched.append((row, data))
     revisions = _changed(session, matched, batch_size)
     report.revised = [data.name for _, data, _ in revisions]
     report.unchanged = len(matched) - len(revisions)
+    position = next_position(session, bank) if new else 0
     stamp = utcnow()
-    _insert_new(session, bank, new, next_position(session, bank) if new else 0, user_id, stamp, batch_size)
+    _insert_new(session, bank, new, position, user_id, stamp, batch_size)
     _store_revisions(session, revisions, user_id, stamp, batch_size)
     return report
 
@@ -188,7 +192,7 @@ def _changed(
     return changed
 
 
-def _insert_new(session, bank, new: list[QuestionData], position: int, user_id, stamp, batch_size: int) -> None:
+def _insert_new(session, bank, new: list[tuple[QuestionData, dict]], position: int, user_id, stamp, batch_size):
     """Insert the new questions and their first versions, one INSERT of each per batch."""
     for batch in _batches(new, batch_size):
         rows = [
@@ -201,18 +205,18 @@ def _insert_new(session, bank, new: list[QuestionData], position: int, user_id, 
                 "position": position + offset,
                 "archived": False,
             }
-            for offset, data in enumerate(batch)
+            for offset, (data, _) in enumerate(batch)
         ]
         position += len(rows)
         # (category, name) is unique in a bank, so the returned ids are matched by it, whatever their order.
         ids = {
             (category, name): id
             for id, category, name in session.execute(
-                insert(Question).returning(Question.id, Question.category, Question.name), rows
+                _QUESTIONS.insert().returning(_QUESTIONS.c.id, _QUESTIONS.c.category, _QUESTIONS.c.name), rows
             )
         }
-        versions = [_version_row(ids[(data.category, data.name)], 1, data.to_dict(), user_id, stamp) for data in batch]
-        session.execute(insert(QuestionVersion), versions)
+        versions = [_version_row(ids[(data.category, data.name)], 1, stored, user_id, stamp) for data, stored in batch]
+        session.execute(_VERSIONS.insert(), versions)
 
 
 def _store_revisions(session, revisions: list[tuple[_Existing, QuestionData, dict]], user_id, stamp, batch_size):
@@ -233,7 +237,7 @@ def _store_revisions(session, revisions: list[tuple[_Existing, QuestionData, dic
             ],
         )
         session.execute(
-            insert(QuestionVersion),
+            _VERSIONS.insert(),
             [_version_row(row.id, row.current_version + 1, stored, user_id, stamp) for row, _, stored in batch],
         )
     _expire_loaded(session, {row.id for row, _, _ in revisions})
