@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from course.models import Question, QuestionVersion
 from course.questions import parse_gift
-from course.quizzes.banks import TooManyQuestions, add_question, get_or_create_bank, import_questions
+from course.quizzes.banks import TooManyQuestions, add_question, export_bank, get_or_create_bank, import_questions
 
 BATCH = 100
 
@@ -131,3 +131,13 @@ def test_more_questions_than_the_limit_are_refused_before_anything_is_read(app, 
     assert (
         import_questions(db, bank, parse_gift(_gift(3)).questions, limit=3).summary() == "3 new, 0 revised, 0 unchanged"
     )
+
+
+def test_export_reads_the_bank_in_one_query_in_bank_order(app, db):
+    bank = get_or_create_bank(db, "exported")
+    _import(db, bank, "$CATEGORY: b\n\n" + _gift(150) + "\n$CATEGORY: a\n\n::first::First {F}\n")
+    db.commit()
+    with _statements(app.extensions["db_engine"]) as sent:
+        exported = export_bank(db, bank)
+    assert len(sent) <= 2  # the query, and the bank's reload after the commit
+    assert [q.name for q in exported] == ["first"] + [f"q{i}" for i in range(150)]
