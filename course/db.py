@@ -9,19 +9,35 @@ from sqlmodel import Session, create_engine
 
 from course import upkeep
 
+SQLITE_BUSY_SECONDS = 30  # how long a writer waits for another writer's lock before "database is locked"
+
+# Set on every new SQLite connection, in this order: the busy timeout first, so that switching a new file to WAL
+# waits for a lock instead of failing. WAL lets readers and the writer work at once; NORMAL is durable in WAL mode
+# except for the last transactions before a power cut; SQLite enforces foreign keys only when asked, per connection.
+SQLITE_PRAGMAS = (
+    ("busy_timeout", SQLITE_BUSY_SECONDS * 1000),
+    ("journal_mode", "WAL"),
+    ("synchronous", "NORMAL"),
+    ("foreign_keys", "ON"),
+)
+
 
 def make_engine(url: str) -> Engine:
-    """An engine for a SQLAlchemy URL; SQLite gets foreign keys and a busy timeout."""
+    """An engine for a SQLAlchemy URL; SQLite connections get WAL, a busy timeout, NORMAL sync and foreign keys."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Runs on the fresh DBAPI connection before SQLAlchemy uses it, so outside any transaction: SQLite ignores
+    # foreign_keys and refuses journal_mode inside one. pysqlite opens its implicit transactions only before
+    # INSERT/UPDATE/DELETE, never before a PRAGMA.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
+    for name, value in SQLITE_PRAGMAS:
+        cursor.execute(f"PRAGMA {name}={value}").fetchall()
     cursor.close()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -100,6 +101,18 @@ def _starts_from(request) -> str:
 # --- SQLite: one file per state, copied for each test --------------------------------------------------
 
 
+def _checkpointed(path: Path) -> Path:
+    """The SQLite file with its write-ahead log folded in (WAL mode, see course/db.py), so that copying the one
+    file copies the whole database. Call it once every engine on the file is disposed."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()  # the last connection to close removes the -wal file
+    assert not path.with_name(path.name + "-wal").exists(), f"{path} is still open somewhere: its -wal file remains"
+    return path
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     """A migrated, empty SQLite database file."""
@@ -107,7 +120,7 @@ def sqlite_template(tmp_path_factory):
     engine = make_engine(f"sqlite:///{path}")
     migrate.upgrade(engine)
     engine.dispose()
-    return path
+    return _checkpointed(path)
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +134,7 @@ def sqlite_templates(sqlite_template, tmp_path_factory):
             path = workdir / "template.db"
             shutil.copy(sqlite_template, path)
             _sync_fixture_course(f"sqlite:///{path}", workdir, with_quizzes=state == QUIZZES)
-            files[state] = path
+            files[state] = _checkpointed(path)
         return files[state]
 
     return template
