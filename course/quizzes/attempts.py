@@ -103,10 +103,16 @@ def start_attempt(
 ) -> Attempt:
     """Resume the open attempt or start a new one with its questions fixed for good."""
     now = now or utcnow()
-    open_attempt = in_progress(session, quiz, user_id, practice)
+    # One read of the trainee's attempts of this mode decides resuming, the attempts left and the next number. Read in
+    # separate statements, a start committed in between by another request (READ COMMITTED; another server)
+    # is missed by the first and counted by the last, and a second attempt opens beside it. From one read, both
+    # starts pick the same number and the unique (quiz, user, practice, number) lets only one of them in.
+    counted = graded_attempts(session, quiz, user_id)
+    previous = graded_attempts(session, quiz, user_id, practice) if practice else counted
+    open_attempt = next((attempt for attempt in previous if attempt.state == "in_progress"), None)
     if open_attempt is not None:
         return open_attempt
-    window = availability(session, quiz, user_id, now)
+    window = availability(session, quiz, user_id, now, attempts_used=len(counted))
     if practice:
         if not quiz.allow_practice:
             raise AttemptRefused("Practice mode is not offered for this quiz.")
@@ -114,7 +120,6 @@ def start_attempt(
             raise AttemptRefused(window.reason)
     elif not window.can_start:
         raise AttemptRefused(window.reason)
-    previous = graded_attempts(session, quiz, user_id, practice)
     attempt = Attempt(
         quiz_id=quiz.id,
         user_id=user_id,
