@@ -443,6 +443,29 @@ def recorded_writes(engine):
         event.remove(engine, "after_cursor_execute", after)
 
 
+@contextmanager
+def rival_commits_after(engine, statement_pattern: str, rival_action):
+    """Within the block, right after the first statement matching `statement_pattern` (a regular expression)
+    runs, `rival_action(session)` runs in a session of its own and commits: another request (or server) doing
+    the same thing at that moment. Yields a list that holds True once the rival ran."""
+    pattern = re.compile(statement_pattern, re.IGNORECASE)
+    ran: list[bool] = []
+
+    def after(_conn, _cursor, statement, _parameters, _context, _executemany):
+        if ran or not pattern.search(statement):
+            return
+        ran.append(True)
+        with Session(engine, expire_on_commit=False) as rival:
+            rival_action(rival)
+            rival.commit()
+
+    event.listen(engine, "after_cursor_execute", after)
+    try:
+        yield ran
+    finally:
+        event.remove(engine, "after_cursor_execute", after)
+
+
 # --- forms and accounts ------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')

@@ -3,7 +3,9 @@
 import pytest
 from sqlmodel import select
 
+from course.accounts import create_user
 from course.models import User
+from tests.conftest import rival_commits_after
 
 
 def test_register_creates_hashed_account_and_logs_in(client, auth, db):
@@ -43,6 +45,22 @@ def test_register_refuses_duplicate_email(auth, client):
     response = auth.register(email="TRAINEE@example.org")
     assert response.status_code == 422
     assert "already exists" in response.get_data(as_text=True)
+
+
+def test_the_same_registration_sent_twice_at_once_makes_one_account(auth, client, app, db):
+    """A double click, or the form sent to two servers: the other request creates the account just after this
+    one checked the address was free. This one says the account exists (no error page), and one account is left."""
+
+    def register_on_the_other_server(other):
+        create_user(other, email="trainee@example.org", name="Amina Trainee", password="correct horse battery")
+
+    with rival_commits_after(app.extensions["db_engine"], r'FROM "?user"?\b', register_on_the_other_server) as ran:
+        response = auth.register()
+    assert ran
+    assert response.status_code == 422
+    assert "An account with this email already exists" in response.get_data(as_text=True)
+    db.expire_all()
+    assert [u.email for u in db.exec(select(User)).all()] == ["trainee@example.org"]
 
 
 def test_login_logout(client, auth):

@@ -2,6 +2,7 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
 from course.accounts import authenticate, create_user, find_user, password_matches, set_password
 from course.db import get_session
@@ -11,6 +12,7 @@ from course.web.auth.forms import LoginForm, LogoutForm, PasswordForm, ProfileFo
 from course.web.safe_redirect import safe_next
 
 PROFILE_FIELDS = ("name", "organisation", "org_type", "country", "firm_size", "sex")
+ACCOUNT_EXISTS = "An account with this email already exists. Log in instead."
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -28,20 +30,25 @@ def register():
                 "received, or ask your instructor for a new one."
             )
         elif existing:
-            form.email.errors.append("An account with this email already exists. Log in instead.")
+            form.email.errors.append(ACCOUNT_EXISTS)
         else:
             profile = {
                 f: getattr(form, f).data.strip() if f in ("organisation", "country") else getattr(form, f).data
                 for f in PROFILE_FIELDS
                 if f != "name"
             }
-            user = create_user(
-                session, email=form.email.data, name=form.name.data, password=form.password.data, **profile
-            )
-            session.commit()
-            login_user(user)
-            flash("Welcome to CBEC Academy! Your account is ready.", "success")
-            return redirect(url_for("learn.home"))
+            try:
+                user = create_user(
+                    session, email=form.email.data, name=form.name.data, password=form.password.data, **profile
+                )
+                session.commit()
+            except IntegrityError:  # the same form sent twice at once (double click, two servers): one account
+                session.rollback()
+                form.email.errors.append(ACCOUNT_EXISTS)
+            else:
+                login_user(user)
+                flash("Welcome to CBEC Academy! Your account is ready.", "success")
+                return redirect(url_for("learn.home"))
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
 
