@@ -2,7 +2,10 @@
 
 from sqlmodel import select
 
+from course.content import catalogue
 from course.models import PathEnrolment
+from course.progress import records
+from tests.conftest import rival_commits_after
 from tests.web.quiz.helpers import quiz_by_slug, right_answers, start
 
 
@@ -27,6 +30,22 @@ def test_follow_path_locks_modules_until_prerequisites_are_complete(synced, clie
     assert client.get("/lessons/rail-freight").status_code == 200
     mine = client.get("/my-learning").get_data(as_text=True)
     assert 'Next: <a href="/modules/logistics-basics">Logistics basics</a>' in mine
+
+
+def test_a_path_followed_twice_at_once_is_followed_once(synced, client, auth, app, db):
+    """A double click, or two servers: the other request enrols the trainee just after this one looked for an
+    enrolment. This one still answers as a follow does, and one enrolment is left."""
+    user = auth.as_role("official")
+
+    def follow_on_the_other_server(other):
+        records.enrol(other, user_id=user.id, path=catalogue.path_by_slug(other, "officials"))
+
+    with rival_commits_after(app.extensions["db_engine"], r"FROM pathenrolment\b", follow_on_the_other_server) as ran:
+        response = auth.post("/paths/officials/follow")
+    assert ran
+    assert response.status_code == 302 and response.headers["Location"] == "/my-learning"
+    assert "You now follow the path" in client.get("/my-learning").get_data(as_text=True)
+    assert len(db.exec(select(PathEnrolment).where(PathEnrolment.user_id == user.id)).all()) == 1
 
 
 def test_without_a_path_nothing_is_locked(synced, client, auth):
