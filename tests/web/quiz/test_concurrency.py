@@ -1,16 +1,15 @@
 """Two submits of the same attempt at the same moment (double click, two tabs) grade it once; two starts at the
 same moment (two tabs, or the same trainee on two servers) open one attempt."""
 
-import re
 import threading
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from course.models import ActivityEvent, Attempt, Quiz
 from course.quizzes import attempts as service
+from tests.conftest import rival_commits_after
 from tests.web.quiz.helpers import quiz_by_slug
 
 
@@ -45,36 +44,26 @@ def test_simultaneous_submits_produce_one_graded_attempt(synced_quizzes, auth, d
     assert len(db.exec(select(ActivityEvent).where(ActivityEvent.object_type == "quiz")).all()) == 1
 
 
-_READS_ATTEMPTS = re.compile(r"\bFROM attempt\b", re.IGNORECASE)
-
-
 @pytest.mark.parametrize("practice", [False, True])
 def test_a_start_committed_while_another_start_reads_opens_no_second_attempt(synced_quizzes, auth, db, app, practice):
     """The rival start (another server) commits right after this start first reads the trainee's attempts."""
     user = auth.make_user("trainee")
     quiz_id = quiz_by_slug(db, "pilot-zones-quiz").id
     engine = app.extensions["db_engine"]
-    rival_started = []
 
-    def start_on_the_other_server(_conn, _cursor, statement, *_):
-        if rival_started or not _READS_ATTEMPTS.search(statement):
-            return
-        rival_started.append(True)
-        with Session(engine) as other:
-            service.start_attempt(other, other.get(Quiz, quiz_id), user.id, practice=practice)
-            other.commit()
+    def start_on_the_other_server(other):
+        service.start_attempt(other, other.get(Quiz, quiz_id), user.id, practice=practice)
 
-    event.listen(engine, "after_cursor_execute", start_on_the_other_server)
-    try:
-        with Session(engine) as session:
-            try:
-                service.start_attempt(session, session.get(Quiz, quiz_id), user.id, practice=practice)
-                session.commit()
-            except IntegrityError:  # what the start route turns into resuming the rival's attempt
-                session.rollback()
-    finally:
-        event.remove(engine, "after_cursor_execute", start_on_the_other_server)
-    assert rival_started
+    with (
+        rival_commits_after(engine, r"\bFROM attempt\b", start_on_the_other_server) as rival_ran,
+        Session(engine) as session,
+    ):
+        try:
+            service.start_attempt(session, session.get(Quiz, quiz_id), user.id, practice=practice)
+            session.commit()
+        except IntegrityError:  # what the start route turns into resuming the rival's attempt
+            session.rollback()
+    assert rival_ran
     db.expire_all()
     attempts = db.exec(select(Attempt).where(Attempt.user_id == user.id)).all()
     assert [(a.number, a.practice, a.state) for a in attempts] == [(1, practice, "in_progress")]
