@@ -171,9 +171,13 @@ def _apply(session: Session, pending: Pending) -> None:
 
 
 def _lock(session: Session, learners: set[int]) -> None:
-    """Row locks on the learners (PostgreSQL): a second transaction for the same learner waits for this one."""
+    """Row locks on the learners (PostgreSQL): a second transaction for the same learner waits for this one.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: inserting a row that refers to the user (a first visit) takes a key-share
+    lock on it, and a transaction doing that while waiting for this one must not be waited for in turn."""
     if session.get_bind().dialect.name == "postgresql":
-        session.exec(select(User.id).where(User.id.in_(sorted(learners))).order_by(User.id).with_for_update())
+        query = select(User.id).where(User.id.in_(sorted(learners))).order_by(User.id)
+        session.exec(query.with_for_update(key_share=True))
 
 
 def _count_members(session: Session, learners: set[int], recounted: set[int]) -> None:

@@ -398,13 +398,6 @@ def same_lesson_on_both_servers(number: int, deployment: Deployment, replies: li
     return email
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="course/progress/records.py reads, then inserts or updates, a lesson's progress row: the same lesson "
-    "opened on two servers at once can answer 500 (unique user_id, lesson_id), and completed at once records "
-    "'completed' twice (about 8 of 24 lessons per run here). Race-safe upserts are being added there (issue 9); "
-    "remove this mark when they land.",
-)
 def test_the_same_lesson_on_both_servers_at_once_is_recorded_once(deployment):
     replies: list[Reply] = []
     with ThreadPoolExecutor(6) as pool:

@@ -36,14 +36,14 @@ def record_visit(session: Session, *, user_id: int, lesson: Lesson) -> bool:
     row = progress_for(session, user_id, lesson.id)
     if row is None:
         inserted = session.execute(
-            _insert_ignoring_duplicates(session, LessonProgress).values(
-                user_id=user_id, lesson_id=lesson.id, first_opened_at=now, last_opened_at=now, seconds_spent=0
-            )
-        ).rowcount
-        if inserted:
+            _insert_ignoring_duplicates(session, LessonProgress)
+            .values(user_id=user_id, lesson_id=lesson.id, first_opened_at=now, last_opened_at=now, seconds_spent=0)
+            .returning(LessonProgress.id)
+        ).first()  # None when another request made the first visit a moment before: it counts, this one not
+        if inserted is not None:
             session.add(_event(user_id, "experienced", lesson, now))
             upkeep.note_learner(session, user_id)
-        return bool(inserted)
+        return inserted is not None
     last = last_opened(session, user_id)
     if last is not None and last.lesson_id == lesson.id:
         return False

@@ -94,11 +94,23 @@ def learner_state(session: Session, user_id: int | None) -> LearnerState:
             kept.move_to_end(key)
             return state
     state = _learner_state(session, user_id)
+    _detach(session, state)
     with _states_lock:
         kept[key] = state
         while len(kept) > _STATES_KEPT:
             kept.popitem(last=False)
     return state
+
+
+def _detach(session: Session, state: LearnerState) -> None:
+    """Take the state's rows out of the session, so that nothing the request does later (a rollback, an
+    expiry) reaches the copy other requests read."""
+    rows = [*state.records.values()]
+    rows += [a for p in state.modules.values() for s in p.quizzes for a in s.attempts]
+    rows += [p.enrolment for p in state.paths if p.enrolment is not None]
+    for row in rows:
+        if row in session:
+            session.expunge(row)
 
 
 def _learner_state(session: Session, user_id: int | None) -> LearnerState:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import UTC
 
 from course.reports.cohort import Member
@@ -72,19 +72,15 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def progress_csv(
-    module_slugs: list[str],
-    trainees: Iterable[tuple[Member, MemberProgress]],
-    certificates: Mapping[int, str] | None = None,
-) -> Iterator[str]:
-    """The export as text, the header first and then one chunk of rows at a time (a response streams it)."""
-    certificates = certificates or {}
+def progress_csv(module_slugs: list[str], trainees: Iterable[tuple[Member, MemberProgress, str]]) -> Iterator[str]:
+    """The export as text from (member, progress, certificate code) rows, the header first and then one chunk
+    of rows at a time (a response streams it)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(progress_columns(module_slugs))
     yield _take(out)
-    for n, (member, progress) in enumerate(trainees, start=1):
-        row = progress_row(member, progress, certificates.get(member.user_id, ""))
+    for n, (member, progress, code) in enumerate(trainees, start=1):
+        row = progress_row(member, progress, code)
         writer.writerow([safe_cell(cell) for cell in row])
         if n % 500 == 0:
             yield _take(out)

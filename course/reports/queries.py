@@ -147,13 +147,11 @@ def question_versions(session: Session, version_ids: set[int]) -> dict[int, dict
     return dict(session.exec(query).all())
 
 
-def certificate_codes(session: Session, cohort_id: int, path_id: int | None) -> dict[int, str]:
-    """Member id -> code of their valid certificate for the cohort's path."""
-    if path_id is None:
+def certificate_codes(session: Session, path_id: int | None, user_ids: list[int]) -> dict[int, str]:
+    """Member id -> code of their valid certificate for the cohort's path, for these members."""
+    if path_id is None or not user_ids:
         return {}
-    query = (
-        select(Certificate.user_id, Certificate.code)
-        .join(CohortMember, in_cohort(Certificate.user_id, cohort_id))
-        .where(Certificate.path_id == path_id, Certificate.revoked_at.is_(None))
+    query = select(Certificate.user_id, Certificate.code).where(
+        Certificate.user_id.in_(user_ids), Certificate.path_id == path_id, Certificate.revoked_at.is_(None)
     )
     return dict(session.exec(query).all())

@@ -73,7 +73,7 @@ def test_rows():
         "female",
         datetime(2025, 3, 1, 9, 30, tzinfo=UTC),
     )
-    text = "".join(progress_csv(["zones", "freight"], [(member, _progress(7))], {7: "ABCD-1234"}))
+    text = "".join(progress_csv(["zones", "freight"], [(member, _progress(7), "ABCD-1234")]))
     header, row = list(csv.reader(io.StringIO(text)))
     assert dict(zip(header, row, strict=True)) == {
         "user_id": "7",
@@ -120,7 +120,9 @@ def test_the_written_csv_holds_the_defused_cells_exactly():
         "",
         datetime(2025, 3, 2, 8, 0, tzinfo=UTC),
     )
-    text = "".join(progress_csv(["zones"], [(member, MemberProgress(8, 0, 4, 0, (False,), (None,), (False,), False))]))
+    text = "".join(
+        progress_csv(["zones"], [(member, MemberProgress(8, 0, 4, 0, (False,), (None,), (False,), False), "")])
+    )
     header, row = text.split("\r\n")[:2]
     assert (
         row == "8,'=cmd|' /C calc'!A0,dara@example.org,'+254 Exports,social,'-,,,2025-03-02T08:00:00+00:00,0,4,0,,0,0,"

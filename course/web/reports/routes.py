@@ -73,14 +73,12 @@ def cohort_dashboard(cohort_id):
 @allow(*STAFF)
 def progress_csv(cohort_id):
     """Streams: the header goes out at once, then rows a chunk at a time, however large the cohort."""
-    session = get_session()
-    report = cohort_report(session, _cohort(cohort_id))
-    codes = queries.certificate_codes(session, cohort_id, report.cohort.path_id)
+    report = cohort_report(get_session(), _cohort(cohort_id))
 
     def rows():
         # The view's session closes when the view returns; the stream reads through the session of its own
         # context, which closes when the last row is sent.
-        yield from exports.progress_csv([m.slug for m in report.modules], every_trainee(get_session(), report), codes)
+        yield from exports.progress_csv([m.slug for m in report.modules], every_trainee(get_session(), report))
 
     return Response(
         stream_with_context(rows()),
