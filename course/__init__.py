@@ -29,6 +29,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     register_blueprints(app)
     register_commands(app)
     register_error_pages(app)
+    register_request_guards(app)
     return app
 
 
@@ -40,6 +41,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from course.web import input_guards
     from course.web.access import assert_every_view_checks_access
     from course.web.admin import bp as admin_bp
     from course.web.api import bp as api_bp
@@ -52,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.quiz import bp as quiz_bp
     from course.web.reports import bp as reports_bp
 
+    input_guards.register_converters(app)  # before the routes that use them
     for blueprint in (
         auth_bp,
         learn_bp,
@@ -73,3 +76,11 @@ def register_error_pages(app: Flask) -> None:
 
     errors.register(app)
     template_helpers.register(app)
+
+
+def register_request_guards(app: Flask) -> None:
+    from course.web import input_guards, security_headers, throttling
+
+    input_guards.register(app)
+    throttling.register(app)
+    security_headers.register(app)

@@ -1,14 +1,15 @@
-"""Account data functions: create users, check and change passwords. The caller commits."""
+"""Account data functions: create users, check and change passwords, end sessions. The caller commits."""
 
 from __future__ import annotations
+
+from functools import cache
 
 from flask import current_app, has_app_context
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from course.models import Role, User
-
-MIN_PASSWORD_LENGTH = 10
+from course.models.users import new_session_token
 
 
 def normalise_email(email: str) -> str:
@@ -19,10 +20,20 @@ def find_user(session: Session, *, email: str) -> User | None:
     return session.exec(select(User).where(User.email == normalise_email(email))).first()
 
 
+def _hash_method() -> str | None:
+    """The app's PASSWORD_HASH_METHOD (None: werkzeug's default, scrypt, also outside an app)."""
+    return current_app.config.get("PASSWORD_HASH_METHOD") if has_app_context() else None
+
+
 def _hash(password: str) -> str:
-    """A password hash by the app's PASSWORD_HASH_METHOD (werkzeug's scrypt when unset or outside an app)."""
-    method = current_app.config.get("PASSWORD_HASH_METHOD") if has_app_context() else None
+    method = _hash_method()
     return generate_password_hash(password, method=method) if method else generate_password_hash(password)
+
+
+@cache
+def _dummy_hash(method: str | None) -> str:
+    """A hash of no one's password, checked when there is no account, so a miss costs as long as a hit."""
+    return generate_password_hash("no account", **({"method": method} if method else {}))
 
 
 def create_user(
@@ -36,8 +47,20 @@ def create_user(
     return user
 
 
+def hash_and_discard(password: str) -> None:
+    """Spend the time a new account's password hash takes, where answering faster would tell something."""
+    _hash(password)
+
+
 def set_password(user: User, password: str) -> None:
+    """Change the password and end every session the account had (a stolen session dies with the old password)."""
     user.password_hash = _hash(password)
+    end_all_sessions(user)
+
+
+def end_all_sessions(user: User) -> None:
+    """Every session and remember-me cookie of the account stops working: they carry the old session token."""
+    user.session_token = new_session_token()
 
 
 def password_matches(user: User, password: str) -> bool:
@@ -45,8 +68,17 @@ def password_matches(user: User, password: str) -> bool:
 
 
 def authenticate(session: Session, *, email: str, password: str) -> User | None:
-    """The active user with these credentials, or None."""
+    """The active user with these credentials, or None. A password hash is checked in every case, so the
+    answer takes as long for an unknown email (or an invited account without a password) as for a known one."""
     user = find_user(session, email=email)
-    if user is None or not user.active or not password_matches(user, password):
+    if user is None or not user.password_hash:
+        check_password_hash(_dummy_hash(_hash_method()), password)
+        return None
+    if not password_matches(user, password) or not user.active:
         return None
     return user
+
+
+def registration_attempted_for_existing_account(user: User) -> None:
+    """Someone registered with the email of an existing (or invited) account. The page answers as for a new
+    email, so nobody learns which emails have accounts; the owner will be told by email once sending mail exists."""

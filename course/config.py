@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,7 @@ def default_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("CBEC_SECURE_COOKIES") == "1",
         "REMEMBER_COOKIE_SECURE": os.environ.get("CBEC_SECURE_COOKIES") == "1",
         "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=int(os.environ.get("CBEC_REMEMBER_DAYS", "30"))),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SAMESITE": "Lax",
@@ -46,4 +48,11 @@ def default_config(instance_path: str) -> dict:
         "QUESTIONS_PER_IMPORT": int(os.environ.get("CBEC_QUESTIONS_PER_IMPORT", "20000")),
         # werkzeug's generate_password_hash method; None is its default (scrypt). Tests use a cheap one.
         "PASSWORD_HASH_METHOD": None,
+        # Throttling of log-in, registration, invitation and password-reset POSTs (course/web/throttling.py):
+        # limits in the notation of the `limits` package, counted per account (email) and per address.
+        "THROTTLE_PER_ACCOUNT": os.environ.get("CBEC_THROTTLE_PER_ACCOUNT", "10 per 15 minutes"),
+        "THROTTLE_PER_ADDRESS": os.environ.get("CBEC_THROTTLE_PER_ADDRESS", "30 per 15 minutes"),
+        # Where the counts live: Redis when REDIS_URL is set (shared by every worker), else this process's memory.
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
+        "RATELIMIT_KEY_PREFIX": "cbec",
     }

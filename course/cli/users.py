@@ -9,20 +9,21 @@ from flask.cli import AppGroup
 from sqlmodel import Session
 
 from course import accounts
-from course.accounts import MIN_PASSWORD_LENGTH
+from course.credentials import email_problem, password_problem
 from course.db import engine
 
 users_cli = AppGroup("users", help="Manage accounts.")
 
 
-def _read_password() -> str:
-    """A new password from a prompt (typed twice) or the first line of stdin, long enough."""
+def _read_password(*related: str) -> str:
+    """A new password from a prompt (typed twice) or the first line of stdin, that the password policy accepts."""
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.ClickException(f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+    problem = password_problem(password, related=related)
+    if problem:
+        raise click.ClickException(problem)
     return password
 
 
@@ -31,7 +32,10 @@ def _read_password() -> str:
 @click.option("--name", default="Administrator")
 def create_admin(email: str, name: str) -> None:
     """Create an administrator; the password is read from a prompt or stdin, never argv."""
-    password = _read_password()
+    problem = email_problem(email)
+    if problem:
+        raise click.ClickException(problem)
+    password = _read_password(email, name)
     with Session(engine()) as session:
         user = accounts.find_user(session, email=email)
         if user is not None:
@@ -52,6 +56,6 @@ def set_password(email: str) -> None:
         user = accounts.find_user(session, email=email)
         if user is None:
             raise click.ClickException(f"no account with the email {email}")
-        accounts.set_password(user, _read_password())
+        accounts.set_password(user, _read_password(user.email, user.name))
         session.commit()
         click.echo(f"Password of {user.email} ({user.role}) changed.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from enum import Enum
 
@@ -33,6 +34,11 @@ ORG_TYPE_LABELS = {
 }
 
 
+def new_session_token() -> str:
+    """A fresh random secret that every session and remember-me cookie of an account carries."""
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(index=True, unique=True, max_length=254)
@@ -48,10 +54,15 @@ class User(UserMixin, SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     # Moves whenever the user's learning records change (course.upkeep): pages cache what they derive from them by it.
     progress_version: int = 0
+    # Part of the id kept in session and remember-me cookies: changing it ends every session of the account.
+    session_token: str = Field(default_factory=new_session_token, max_length=64)
 
     @property
     def is_active(self) -> bool:  # flask-login reads this
         return self.active
+
+    def get_id(self) -> str:  # flask-login stores this in the session and the remember-me cookie
+        return f"{self.id}.{self.session_token}"
 
     def has_role(self, *roles: str) -> bool:
         """True when the user holds one of the roles."""

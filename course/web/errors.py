@@ -1,28 +1,57 @@
-"""Friendly error pages."""
+"""Friendly error pages: the site's layout for pages, JSON under /api/."""
 
-from flask import Flask, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+
+PAGES = (
+    (400, "Bad request"),
+    (401, "Log in first"),
+    (403, "Not allowed"),
+    (404, "Not found"),
+    (405, "Not allowed this way"),
+    (410, "Gone"),
+    (413, "File too large"),
+)
 
 
 def register(app: Flask) -> None:
-    """Render 400/403/404/413/CSRF errors with the site layout."""
+    """Render 4xx and CSRF errors with the site layout (JSON under /api/), and a 500 page that needs no database."""
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_template(
-            "error.html",
-            code=400,
-            title="Form expired",
-            message="The form was missing its security token or it expired. Go back, reload the page and try again.",
-        ), 400
+        return error_response(
+            400,
+            "Form expired",
+            "The form was missing its security token or it expired. Go back, reload the page and try again.",
+        )
 
-    for code, title in ((400, "Bad request"), (403, "Not allowed"), (404, "Not found"), (413, "File too large")):
+    for code, title in PAGES:
         app.register_error_handler(code, _handler(code, title))
+    app.register_error_handler(500, server_error)
+
+
+def error_response(code: int, title: str, message: str):
+    if request.path.startswith("/api/"):
+        return jsonify({"error": title, "message": message, "status": code}), code
+    return render_template("error.html", code=code, title=title, message=message), code
 
 
 def _handler(code: int, title: str):
     def handle(error):
-        message = getattr(error, "description", "") or title
-        return render_template("error.html", code=code, title=title, message=message), code
+        if code == 405:
+            message = "This page cannot be used this way. Go back and use its links and buttons."
+        else:
+            message = getattr(error, "description", "") or title
+        response = error_response(code, title, message)
+        if code == 405 and getattr(error, "valid_methods", None):
+            response += ({"Allow": ", ".join(error.valid_methods)},)
+        return response
 
     return handle
+
+
+def server_error(_error):
+    """Something broke: a page drawn without the database or the signed-in user, which may be what broke."""
+    if request.path.startswith("/api/"):
+        return jsonify({"error": "Server error", "status": 500}), 500
+    return render_template("server_error.html"), 500

@@ -1,10 +1,11 @@
 """Account forms, validated on the server."""
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from course.accounts import MIN_PASSWORD_LENGTH
+from course.credentials import MIN_PASSWORD_LENGTH, password_problem
 from course.models import ORG_TYPE_LABELS
 from course.web.choices import choices
 
@@ -17,28 +18,43 @@ FIRM_SIZE_CHOICES = [
     ("large", "Large (250+)"),
     ("na", "Not a firm"),
 ]
-TOO_SHORT = f"Use at least {MIN_PASSWORD_LENGTH} characters."
+PASSWORD_HINT = f"At least {MIN_PASSWORD_LENGTH} characters, not a common or guessable one."
 SEX_CHOICES = [("", "Prefer not to say"), ("female", "Female"), ("male", "Male"), ("other", "Other")]
+
+
+def strip_text(value):
+    """Trimmed text; a field missing from the POST stays None, which the validators then report."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def acceptable_password(form, field) -> None:
+    """The password policy of course/credentials.py, judged against the account's own email and name."""
+    related = [getattr(form, name).data or "" for name in ("email", "name") if hasattr(form, name)]
+    if current_user.is_authenticated:
+        related += [current_user.email, current_user.name]
+    problem = password_problem(field.data or "", related=related)
+    if problem:
+        raise ValidationError(problem)
+
+
+def new_password_field(label: str) -> PasswordField:
+    return PasswordField(label, validators=[DataRequired(), acceptable_password], description=PASSWORD_HINT)
 
 
 class ProfileFields:
     """Profile fields shared by registration and the profile page."""
 
-    name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
-    organisation = StringField("Organisation", validators=[Optional(), Length(max=200)])
+    name = StringField("Full name", validators=[DataRequired(), Length(max=120)], filters=[strip_text])
+    organisation = StringField("Organisation", validators=[Optional(), Length(max=200)], filters=[strip_text])
     org_type = SelectField("Organisation type", choices=choices(ORG_TYPE_CHOICES), default="sme")
-    country = StringField("Country", validators=[Optional(), Length(max=80)])
+    country = StringField("Country", validators=[Optional(), Length(max=80)], filters=[strip_text])
     firm_size = SelectField("Firm size (optional)", choices=choices(FIRM_SIZE_CHOICES), default="")
     sex = SelectField("Sex (optional)", choices=choices(SEX_CHOICES), default="")
 
 
 class RegisterForm(ProfileFields, FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    password = PasswordField(
-        "Password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
-        description=f"At least {MIN_PASSWORD_LENGTH} characters.",
-    )
+    password = new_password_field("Password")
     confirm = PasswordField("Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
     submit = SubmitField("Create account")
 
@@ -56,11 +72,7 @@ class ProfileForm(ProfileFields, FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[DataRequired()])
-    password = PasswordField(
-        "New password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
-        description=f"At least {MIN_PASSWORD_LENGTH} characters.",
-    )
+    password = new_password_field("New password")
     confirm = PasswordField(
         "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
     )
@@ -68,14 +80,14 @@ class PasswordForm(FlaskForm):
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField(
-        "Choose a password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200, message=TOO_SHORT)],
-        description=f"At least {MIN_PASSWORD_LENGTH} characters.",
-    )
+    password = new_password_field("Choose a password")
     confirm = PasswordField("Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
     submit = SubmitField("Set password and log in")
 
 
 class LogoutForm(FlaskForm):
     submit = SubmitField("Log out")
+
+
+class EndAllSessionsForm(FlaskForm):
+    submit = SubmitField("Sign out of all devices")

@@ -1,6 +1,11 @@
-"""How flask-login finds the user behind a session cookie."""
+"""How flask-login finds the user behind a session or remember-me cookie, and answers when there is none."""
 
 from __future__ import annotations
+
+import hmac
+
+from flask import flash, jsonify, redirect, request
+from flask_login.utils import login_url
 
 from course.db import get_session
 from course.extensions import login_manager
@@ -8,10 +13,22 @@ from course.models import User
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """The active user with this id, or None for an unknown or malformed id."""
-    try:
-        user = get_session().get(User, int(user_id))
-    except (TypeError, ValueError):
+def load_user(cookie_id: str) -> User | None:
+    """The active user whose id and current session token the cookie carries (one query), or None for an
+    unknown, malformed or ended one: a cookie from before a log-out or a password change carries an old token."""
+    user_id, _, token = (cookie_id or "").partition(".")
+    if not user_id.isdigit() or not token or len(user_id) > 18:
         return None
-    return user if user is not None and user.active else None
+    user = get_session().get(User, int(user_id))
+    if user is None or not user.active or not hmac.compare_digest(user.session_token.encode(), token.encode()):
+        return None
+    return user
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    """An anonymous JSON call gets a JSON 401; a page sends the browser to the log-in form and back."""
+    if request.path.startswith("/api/"):
+        return jsonify({"error": "unauthorized", "message": "Log in to use this endpoint."}), 401
+    flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(login_url(login_manager.login_view, next_url=request.url))

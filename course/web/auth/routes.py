@@ -1,18 +1,24 @@
 """Account pages."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
+from course import accounts
 from course.accounts import authenticate, create_user, find_user, password_matches, set_password
 from course.db import get_session
 from course.web.access import ALL_ROLES, allow
 from course.web.auth import bp
-from course.web.auth.forms import LoginForm, LogoutForm, PasswordForm, ProfileForm, RegisterForm
+from course.web.auth.forms import EndAllSessionsForm, LoginForm, LogoutForm, PasswordForm, ProfileForm, RegisterForm
 from course.web.safe_redirect import safe_next
 
 PROFILE_FIELDS = ("name", "organisation", "org_type", "country", "firm_size", "sex")
-ACCOUNT_EXISTS = "An account with this email already exists. Log in instead."
+
+
+REGISTERED = (
+    "Thank you. If this email is new to CBEC Academy, your account is ready: log in with it and your password. "
+    "If it already had an account, log in with that account's password, or use the invitation link you received."
+)
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -24,13 +30,11 @@ def register():
     if form.validate_on_submit():
         session = get_session()
         existing = find_user(session, email=form.email.data)
-        if existing and not existing.password_hash:
-            form.email.errors.append(
-                "This email was invited by an instructor: open the invitation link you "
-                "received, or ask your instructor for a new one."
-            )
-        elif existing:
-            form.email.errors.append(ACCOUNT_EXISTS)
+        if existing is not None:
+            # The same answer as for a new email (and a password hashed as long), so registration never
+            # tells anyone which emails have accounts.
+            accounts.hash_and_discard(form.password.data)
+            accounts.registration_attempted_for_existing_account(existing)
         else:
             profile = {
                 f: getattr(form, f).data.strip() if f in ("organisation", "country") else getattr(form, f).data
@@ -38,17 +42,12 @@ def register():
                 if f != "name"
             }
             try:
-                user = create_user(
-                    session, email=form.email.data, name=form.name.data, password=form.password.data, **profile
-                )
+                create_user(session, email=form.email.data, name=form.name.data, password=form.password.data, **profile)
                 session.commit()
             except IntegrityError:  # the same form sent twice at once (double click, two servers): one account
                 session.rollback()
-                form.email.errors.append(ACCOUNT_EXISTS)
-            else:
-                login_user(user)
-                flash("Welcome to CBEC Academy! Your account is ready.", "success")
-                return redirect(url_for("learn.home"))
+        flash(REGISTERED, "success")
+        return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
 
@@ -67,13 +66,33 @@ def login():
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 
-@bp.route("/logout", methods=["POST"])
-@allow(*ALL_ROLES)
+@bp.route("/logout", methods=["GET", "POST"])
+@allow("public")
 def logout():
-    if LogoutForm().validate_on_submit():
-        logout_user()
-        flash("You are logged out.", "info")
+    """GET asks (a link or a prefetch never logs anyone out); the POST ends every session of the account."""
+    form = LogoutForm()
+    if not form.validate_on_submit():
+        return render_template("auth/logout.html", form=form)
+    _end_all_sessions()
+    flash("You are logged out.", "info")
     return redirect(url_for("learn.home"))
+
+
+@bp.route("/account/sessions", methods=["POST"])
+@allow(*ALL_ROLES)
+def end_all_sessions():
+    if EndAllSessionsForm().validate_on_submit():
+        _end_all_sessions()
+        flash("You are signed out on every device, this one included.", "info")
+    return redirect(url_for("auth.login"))
+
+
+def _end_all_sessions() -> None:
+    """Make every session and remember-me cookie of the account worthless, then forget this one's."""
+    if current_user.is_authenticated:
+        accounts.end_all_sessions(current_user)
+        get_session().commit()
+    logout_user()
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -87,7 +106,8 @@ def profile():
         get_session().commit()
         flash("Profile saved.", "success")
         return redirect(url_for("auth.profile"))
-    return render_template("auth/profile.html", form=form), 200 if not form.errors else 422
+    page = render_template("auth/profile.html", form=form, end_all_sessions_form=EndAllSessionsForm())
+    return page, 200 if not form.errors else 422
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -98,8 +118,11 @@ def change_password():
         if not password_matches(current_user, form.current.data):
             form.current.errors.append("This is not your current password.")
         else:
-            set_password(current_user, form.password.data)
+            user = current_user._get_current_object()
+            remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+            set_password(user, form.password.data)  # ends every session of the account...
             get_session().commit()
-            flash("Password changed.", "success")
+            login_user(user, remember=remembered)  # ...but this one, which gets the new token
+            flash("Password changed. You are signed out on your other devices.", "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/password.html", form=form), 200 if not form.errors else 422

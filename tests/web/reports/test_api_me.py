@@ -89,10 +89,11 @@ def test_progress_of_a_new_trainee_is_all_zero(synced, client, auth, db):
     assert body["modules"][0]["quiz"]["best_score"] is None and body["paths"] == []
 
 
-def test_visitors_are_sent_to_login(client):
+def test_visitors_get_a_json_401_not_the_login_page(client):
     for url in ("/api/v1/me/progress", "/api/v1/me/xapi"):
         response = client.get(url)
-        assert response.status_code == 302 and "/login" in response.headers["Location"]
+        assert response.status_code == 401 and response.is_json and "Location" not in response.headers
+        assert response.get_json()["error"] == "unauthorized"
 
 
 def test_xapi_statements(synced, client, auth, db):

@@ -1,0 +1,54 @@
+"""Throttling of the routes that take a password or make an account: so many POSTs per account and per address.
+
+The limits are settings (THROTTLE_PER_ACCOUNT, THROTTLE_PER_ADDRESS); the counts live in Redis when REDIS_URL is
+set (shared by every worker), in memory otherwise. Past a limit every POST is refused, the right password too,
+until the window ends.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from flask import Flask, current_app, render_template, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+from course.accounts import normalise_email
+
+# The views that take a password or make an account. A password-reset view joins this list when it exists.
+THROTTLED_ENDPOINTS = ("auth.login", "auth.register", "invitations.accept", "auth.reset_password")
+
+
+def account_key() -> str:
+    """Whose account a POST is about: its email, or the invitation token of an invitation link."""
+    email = request.form.get("email", "")
+    if email:
+        return "email:" + normalise_email(email)
+    return "link:" + str((request.view_args or {}).get("token", ""))
+
+
+def register(app: Flask) -> None:
+    """Throttle the POSTs of every throttled endpoint the app has and answer a breach with a styled 429."""
+    limiter = Limiter(get_remote_address, app=app)
+    app.extensions["throttling"] = limiter
+    per_account = limiter.shared_limit(
+        lambda: current_app.config["THROTTLE_PER_ACCOUNT"], scope="account", key_func=account_key, methods=["POST"]
+    )
+    per_address = limiter.shared_limit(
+        lambda: current_app.config["THROTTLE_PER_ADDRESS"], scope="address", methods=["POST"]
+    )
+    for endpoint in THROTTLED_ENDPOINTS:
+        if endpoint in app.view_functions:
+            app.view_functions[endpoint] = per_address(per_account(app.view_functions[endpoint]))
+    app.register_error_handler(429, too_many_attempts)
+
+
+def too_many_attempts(error):
+    """'Too many attempts, try again in N minutes', with Retry-After in seconds."""
+    breached = current_app.extensions["throttling"].current_limit
+    seconds = max(1, math.ceil(breached.reset_at - time.time())) if breached is not None else 60
+    minutes = math.ceil(seconds / 60)
+    message = f"Too many attempts, try again in {minutes} minute{'s' if minutes != 1 else ''}."
+    page = render_template("error.html", code=429, title="Too many attempts", message=message)
+    return page, 429, {"Retry-After": str(seconds)}
