@@ -34,7 +34,13 @@ SHARED = ROOT.parent / "shared"
 PG_URL = os.environ.get("CBEC_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432/test")
 
 # Settings of every test app. A single pbkdf2 round instead of scrypt: hashing is not what the tests test.
-TEST_SETTINGS = {"TESTING": True, "SECRET_KEY": "test-secret", "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"}
+# Throttle counts in the app's own memory, never in a REDIS_URL of the environment shared by other runs.
+TEST_SETTINGS = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret",
+    "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",
+    "RATELIMIT_STORAGE_URI": "memory://",
+}
 
 # What a test's database holds when the test starts.
 EMPTY, CONTENT, QUIZZES = "empty", "content", "content+quizzes"

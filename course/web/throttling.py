@@ -47,7 +47,7 @@ def register(app: Flask) -> None:
 def too_many_attempts(error):
     """'Too many attempts, try again in N minutes', with Retry-After in seconds."""
     breached = current_app.extensions["throttling"].current_limit
-    seconds = max(1, math.ceil(breached.reset_at - time.time())) if breached is not None else 60
+    seconds = max(1, math.ceil(breached.window[0] - time.time())) if breached is not None else 60
     minutes = math.ceil(seconds / 60)
     message = f"Too many attempts, try again in {minutes} minute{'s' if minutes != 1 else ''}."
     page = render_template("error.html", code=429, title="Too many attempts", message=message)
