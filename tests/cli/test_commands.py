@@ -1,5 +1,6 @@
 """Command-line tools."""
 
+import pytest
 from sqlmodel import select
 
 from course.models import User
@@ -21,6 +22,20 @@ def test_create_admin_rejects_short_password(runner, db):
     assert db.exec(select(User)).all() == []
 
 
+@pytest.mark.parametrize("password", ["aaaaaaaaaa", "1234567890", "boss@example.org"])
+def test_create_admin_refuses_a_guessable_password(runner, db, password):
+    result = runner.invoke(args=["users", "create-admin", "boss@example.org"], input=f"{password}\n")
+    assert result.exit_code != 0 and "too easy to guess" in result.output
+    assert db.exec(select(User)).all() == []
+
+
+@pytest.mark.parametrize("email", ["not an email", "boss@", "boss.example.org"])
+def test_create_admin_refuses_what_is_not_an_email(runner, db, email):
+    result = runner.invoke(args=["users", "create-admin", email], input="quiet river lantern\n")
+    assert result.exit_code != 0 and "Not an email address" in result.output
+    assert db.exec(select(User)).all() == []
+
+
 def test_set_password_reads_password_from_stdin(runner, db, auth):
     auth.make_user("instructor", email="teacher@example.org")
     result = runner.invoke(args=["users", "set-password", "Teacher@example.org"], input="a new long password\n")
@@ -35,6 +50,8 @@ def test_set_password_refuses_unknown_accounts_and_short_passwords(runner, db, a
     auth.make_user("trainee", email="amina@example.org")
     short = runner.invoke(args=["users", "set-password", "amina@example.org"], input="short\n")
     assert short.exit_code != 0 and "at least 10" in short.output
+    common = runner.invoke(args=["users", "set-password", "amina@example.org"], input="1234567890\n")
+    assert common.exit_code != 0 and "too easy to guess" in common.output
     assert auth.login("amina@example.org").status_code == 302
 
 
