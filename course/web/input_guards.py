@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Flask, abort, request
 from werkzeug.routing import IntegerConverter
 
-LARGEST_ID = 2**63 - 1  # a signed 64-bit integer: the largest id either engine stores
+# The largest id stored: id columns are INTEGER, a signed 32-bit number on PostgreSQL, which refuses to compare
+# one with a larger number ("integer out of range") rather than find nothing.
+LARGEST_ID = 2**31 - 1
 
 
 class IdConverter(IntegerConverter):
