@@ -16,7 +16,7 @@ from course.content.loader import load_course
 from course.content.sync import sync_course
 from course.db import engine
 from course.models import LearningPath
-from course.progress import records
+from course.progress import enrolments
 from course.quizzes.sync import sync_quizzes
 
 course_cli = AppGroup("course", help="Load course content.")
@@ -122,7 +122,7 @@ def demo() -> None:
             user = accounts.create_user(session, email=email, password=password, role=role, **profile)
             path = _path_for(session, audience) if audience else None
             if path is not None:
-                records.enrol(session, user_id=user.id, path=path)
+                enrolments.enrol(session, user_id=user.id, path=path)
             created.append((role, email, password, path.title if path else ""))
         session.commit()
     if created:

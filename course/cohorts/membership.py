@@ -11,7 +11,7 @@ from course import accounts
 from course.cohorts import invitations
 from course.cohorts.roster import RosterRow
 from course.models import Cohort, CohortMember, LearningPath, Role, User
-from course.progress import records
+from course.progress import enrolments
 
 LOOKUP_CHUNK = 500  # keeps IN (...) lists well under every database's parameter limit
 
@@ -122,7 +122,7 @@ def enrol_roster(session: Session, *, cohort: Cohort, rows: list[RosterRow]) -> 
             user = known.get(row.email) or _create_invited(session, row, result)
             _add_member(session, cohort, user, current, result)
             if path is not None:
-                records.enrol(session, user_id=user.id, path=path, due_date=cohort.due_date)
+                enrolments.enrol(session, user_id=user.id, path=path, due_date=cohort.due_date)
     return result
 
 

@@ -3,11 +3,10 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy.exc import IntegrityError
 
 from course.content import catalogue
 from course.db import get_session
-from course.progress import records
+from course.progress import enrolments, records
 from course.progress.standing import learner_state, path_state
 from course.quizzes.standing import quizzes_of_module
 from course.web.access import ALL_ROLES, allow
@@ -142,11 +141,8 @@ def follow_path(slug):
     path = catalogue.path_by_slug(session, slug) or abort(404)
     if not ChoosePathForm().validate_on_submit():
         abort(400)
-    try:
-        records.enrol(session, user_id=current_user.id, path=path)
-        award_certificates(session, current_user.id)
-        session.commit()
-    except IntegrityError:  # followed at the same moment by another request (double click, another server)
-        session.rollback()
+    enrolments.enrol(session, user_id=current_user.id, path=path)
+    award_certificates(session, current_user.id)
+    session.commit()
     flash(f"You now follow the path “{path.title}”.", "success")
     return redirect(url_for("learn.my_learning"))

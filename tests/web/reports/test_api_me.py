@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from course.models import ActivityEvent, Attempt, Cohort, CohortMember, LearningPath, Lesson, LessonProgress, Quiz
-from course.progress import records
+from course.progress import enrolments
 
 
 def _quiz(db, slug="harbour-city-pilot"):
@@ -32,7 +32,7 @@ def test_progress_document(synced, client, auth, db):
     me = auth.as_role("trainee")
     _someone_else_did_everything(auth, db, quiz)
     path = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
-    records.enrol(db, user_id=me.id, path=path, due_date=datetime(2025, 6, 30, tzinfo=UTC))
+    enrolments.enrol(db, user_id=me.id, path=path, due_date=datetime(2025, 6, 30, tzinfo=UTC))
     cohort = Cohort(name="Spring", path_id=path.id, due_date=datetime(2025, 5, 31, tzinfo=UTC))
     db.add(cohort)
     db.flush()
