@@ -48,6 +48,7 @@ def live_server(tmp_path, sqlite_template):
             "DATABASE_URL": f"sqlite:///{db_file}",
             "CONTENT_DIR": str(ROOT / "modules"),
             "QUIZ_DIR": str(ROOT / "quizzes"),
+            "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
     result = app.test_cli_runner().invoke(args=["course", "sync"])
@@ -61,12 +62,27 @@ def live_server(tmp_path, sqlite_template):
     app.extensions["db_engine"].dispose()
 
 
+def csp_violations(page) -> list[str]:
+    """Start collecting what the page's Content-Security-Policy refused (Chromium reports it on the console)."""
+    refused: list[str] = []
+
+    def listen(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            refused.append(message.text)
+
+    page.on("console", listen)
+    return refused
+
+
 @pytest.fixture
 def page(browser, live_server):
+    """A browser tab on the live server; the test fails if the page's CSP refused anything along the journey."""
     context = browser.new_context(base_url=live_server["url"])
     page = context.new_page()
+    refused = csp_violations(page)
     yield page
     context.close()
+    assert refused == [], "the Content-Security-Policy refused: " + "; ".join(refused)
 
 
 def login_new_trainee(page, live_server, email="trainee@example.org", password="a long enough password"):

@@ -20,7 +20,8 @@ def test_take_quiz_autosave_reload_and_submit(page, live_server):
         first_input.fill("42")
     else:
         first_input.check()
-    page.wait_for_function("document.getElementById('autosave-status').textContent.includes('saved')")
+    # A locator, not wait_for_function: Playwright evaluates a string predicate with eval, which the CSP forbids.
+    page.locator("#autosave-status", has_text="saved").wait_for()
     page.reload()
     if tag.endswith("text"):
         assert first_input.input_value() == "42"
