@@ -17,6 +17,7 @@ PURE = sorted(
             for name in ("cohort.py", "items.py", "exports.py", "member_standing.py", "contribution.py")
         ),
         *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
+        ROOT / "course/credentials.py",
     ]
 )
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}

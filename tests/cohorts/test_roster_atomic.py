@@ -5,7 +5,6 @@ valid and the database itself refuses a row of the second half: an enrolment at 
 account mid-way (as when someone else enrols the same email at the same moment).
 """
 
-import pytest
 from sqlmodel import select
 
 from course.models import CohortMember, Invitation, PathEnrolment, User
@@ -67,11 +66,6 @@ def test_a_new_account_refused_mid_way_saves_no_one(cohort, client, auth, db):
     assert _state(db) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="enrol_roster flushes each new account, so the IntegrityError is raised "
-    "outside _committed's try and the instructor gets a 500 instead of 'Nothing was saved'",
-)
 def test_a_new_account_refused_mid_way_is_explained_like_one_refused_at_commit(cohort, client, auth, db):
     client.application.config["PROPAGATE_EXCEPTIONS"] = False
     _, response = _refuse_a_new_account_in_the_second_half(client, auth, cohort, db)

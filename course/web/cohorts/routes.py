@@ -1,5 +1,7 @@
 """Cohort pages. Views stay thin: the work is in course.cohorts."""
 
+from collections.abc import Callable
+
 from flask import abort, current_app, flash, make_response, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -87,13 +89,15 @@ def enrol_trainee(cohort_id):
         return _cohort_page(cohort, enrol_form=form, status=422)
     text = {f: (getattr(form, f).data or "").strip() for f in ("name", "organisation", "country")}
     try:
-        result = membership.enrol_one(
-            get_session(), cohort=cohort, email=form.email.data, org_type=form.org_type.data, **text
+        return _committed(
+            cohort,
+            lambda: membership.enrol_one(
+                get_session(), cohort=cohort, email=form.email.data, org_type=form.org_type.data, **text
+            ),
         )
     except membership.NameRequired:
         form.name.errors.append("This email has no account yet: enter the trainee's name to create one.")
         return _cohort_page(cohort, enrol_form=form, status=422)
-    return _committed(cohort, result)
 
 
 @bp.route("/<int:cohort_id>/roster", methods=["POST"])
@@ -105,7 +109,7 @@ def upload_roster(cohort_id):
     roster = read_roster(form.roster.data.read())
     if not roster.ok:
         return _cohort_page(cohort, roster_form=form, roster_errors=roster.errors, status=422)
-    return _committed(cohort, membership.enrol_roster(get_session(), cohort=cohort, rows=roster.rows))
+    return _committed(cohort, lambda: membership.enrol_roster(get_session(), cohort=cohort, rows=roster.rows))
 
 
 @bp.route("/<int:cohort_id>/members/<int:user_id>/invitation", methods=["POST"])
@@ -118,13 +122,15 @@ def reinvite(cohort_id, user_id):
     if not ReinviteForm().validate_on_submit():
         abort(400)
     token = invitations.reinvite(session, user=member)
-    return _committed(cohort, membership.Enrolment(invited=[membership.Invited(member, token)]))
+    return _committed(cohort, lambda: membership.Enrolment(invited=[membership.Invited(member, token)]))
 
 
-def _committed(cohort: Cohort, result: membership.Enrolment):
-    """Commit an enrolment and show what it did; invitation links are shown this once only."""
+def _committed(cohort: Cohort, enrol: Callable[[], membership.Enrolment]):
+    """Enrol and commit, all or nothing, and show what it did; invitation links are shown this once only.
+    The database may refuse a row while `enrol` writes (enrolments are inserted at once) or at the commit."""
     session = get_session()
     try:
+        result = enrol()
         session.commit()
     except IntegrityError:  # someone enrolled the same new email at the same moment
         session.rollback()
