@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from course import upkeep
 from course.models import LearningPath, PathEnrolment
 from course.models.base import utcnow
-
-_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+from course.upserts import insert_ignoring_duplicates
 
 
 def enrol(session: Session, *, user_id: int, path: LearningPath, due_date: datetime | None = None) -> PathEnrolment:
@@ -18,12 +17,12 @@ def enrol(session: Session, *, user_id: int, path: LearningPath, due_date: datet
 
     INSERT … ON CONFLICT DO NOTHING on the (user, path) key: a simultaneous enrolment (a double click, a roster
     upload while the trainee picks the path) finds the row the other made instead of failing on the key."""
-    insert = _INSERT[session.get_bind().dialect.name]
     session.exec(
-        insert(PathEnrolment)
-        .values(user_id=user_id, path_id=path.id, chosen_at=utcnow(), due_date=due_date)
-        .on_conflict_do_nothing(index_elements=["user_id", "path_id"])
+        insert_ignoring_duplicates(session, PathEnrolment).values(
+            user_id=user_id, path_id=path.id, chosen_at=utcnow(), due_date=due_date
+        )
     )
+    upkeep.note_learner(session, user_id)  # a Core INSERT: what is cached of the learner's state must be redone
     enrolment = session.exec(
         select(PathEnrolment).where(PathEnrolment.user_id == user_id, PathEnrolment.path_id == path.id)
     ).one()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from course import upkeep
-from course.models import ActivityEvent, LearningPath, Lesson, LessonProgress, PathEnrolment
+from course.models import ActivityEvent, Lesson, LessonProgress, PathEnrolment
 from course.models.base import utcnow
 from course.progress import rules
+from course.upserts import insert_ignoring_duplicates
 
 
 def lesson_records(session: Session, user_id: int) -> dict[int, LessonProgress]:
@@ -36,7 +36,7 @@ def record_visit(session: Session, *, user_id: int, lesson: Lesson) -> bool:
     row = progress_for(session, user_id, lesson.id)
     if row is None:
         inserted = session.execute(
-            _insert_ignoring_duplicates(session, LessonProgress)
+            insert_ignoring_duplicates(session, LessonProgress)
             .values(user_id=user_id, lesson_id=lesson.id, first_opened_at=now, last_opened_at=now, seconds_spent=0)
             .returning(LessonProgress.id)
         ).first()  # None when another request made the first visit a moment before: it counts, this one not
@@ -84,28 +84,8 @@ def _event(user_id: int, verb: str, lesson: Lesson, at) -> ActivityEvent:
     )
 
 
-def _insert_ignoring_duplicates(session: Session, model):
-    """INSERT that does nothing when the row exists already (a unique constraint says so), on either engine."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    return insert(model).on_conflict_do_nothing()
-
-
 def enrolments(session: Session, user_id: int) -> list[PathEnrolment]:
     return list(session.exec(select(PathEnrolment).where(PathEnrolment.user_id == user_id)))
-
-
-def enrol(session: Session, *, user_id: int, path: LearningPath, due_date=None) -> PathEnrolment:
-    """Put a learner on a path (once); returns the enrolment."""
-    existing = session.exec(
-        select(PathEnrolment).where(PathEnrolment.user_id == user_id, PathEnrolment.path_id == path.id)
-    ).first()
-    if existing:
-        if due_date is not None:
-            existing.due_date = due_date
-        return existing
-    enrolment = PathEnrolment(user_id=user_id, path_id=path.id, due_date=due_date)
-    session.add(enrolment)
-    return enrolment
 
 
 def completed_lessons(session: Session, user_id: int) -> list[tuple[LessonProgress, Lesson]]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sqlalchemy import bindparam, delete, insert, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from course.models import CohortMember, CohortTally, ModuleSummary, StopTally, User
 from course.reports.cohort import GROUPINGS, ModuleInfo
 from course.reports.contribution import TALLY_FIELDS, contribution, difference, totals
+from course.upserts import insert_for
 
 _CHUNK = 1000
 
@@ -122,8 +122,7 @@ def _add(session: Session, model, keys: tuple[str, ...], cohort_id: int, changes
     if not changes:
         return
     table = model.__table__
-    dialect = session.get_bind().dialect.name
-    upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    upsert = insert_for(session, table)
     params = []
     for key, change in sorted(changes.items()):
         amounts = change if isinstance(change, Mapping) else {"members": change}

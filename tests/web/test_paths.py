@@ -4,7 +4,7 @@ from sqlmodel import select
 
 from course.content import catalogue
 from course.models import PathEnrolment
-from course.progress import records
+from course.progress import enrolments
 from tests.conftest import rival_commits_after
 from tests.web.quiz.helpers import quiz_by_slug, right_answers, start
 
@@ -38,7 +38,7 @@ def test_a_path_followed_twice_at_once_is_followed_once(synced, client, auth, ap
     user = auth.as_role("official")
 
     def follow_on_the_other_server(other):
-        records.enrol(other, user_id=user.id, path=catalogue.path_by_slug(other, "officials"))
+        enrolments.enrol(other, user_id=user.id, path=catalogue.path_by_slug(other, "officials"))
 
     with rival_commits_after(app.extensions["db_engine"], r"FROM pathenrolment\b", follow_on_the_other_server) as ran:
         response = auth.post("/paths/officials/follow")

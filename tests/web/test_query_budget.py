@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from course.content import catalogue
 from course.models import Cohort, CohortMember, LearningPath, Quiz
-from course.progress import records
+from course.progress import enrolments, records
 
 TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed in as a trainee
     "/": 4,
@@ -55,7 +55,7 @@ def _statements(app, client, path: str) -> list[str]:
 def working_trainee(synced_quizzes, db, auth):
     officials = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
     trainee = auth.as_role("trainee")
-    records.enrol(db, user_id=trainee.id, path=officials)
+    enrolments.enrol(db, user_id=trainee.id, path=officials)
     for lesson in catalogue.lessons_by_module(db)[catalogue.module_by_slug(db, "pilot-zones").id]:
         records.record_visit(db, user_id=trainee.id, lesson=lesson)
     db.commit()

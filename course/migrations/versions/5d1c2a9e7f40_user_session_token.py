@@ -1,7 +1,7 @@
 """user session token: a per-account secret carried by session and remember-me cookies
 
 Revision ID: 5d1c2a9e7f40
-Revises: b3f08b67a276
+Revises: 7a423ae4d3e4
 Create Date: 2026-11-29 06:15:00
 """
 import secrets
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = '5d1c2a9e7f40'
-down_revision: Union[str, None] = 'b3f08b67a276'
+down_revision: Union[str, None] = '7a423ae4d3e4'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
