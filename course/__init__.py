@@ -51,6 +51,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.instructor import bp as instructor_bp
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
+    from course.web.ownership import bp as ownership_bp
     from course.web.quiz import bp as quiz_bp
     from course.web.reports import bp as reports_bp
 
@@ -66,6 +67,7 @@ def register_blueprints(app: Flask) -> None:
         invitations_bp,
         certificates_bp,
         reports_bp,
+        ownership_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

@@ -516,9 +516,14 @@ class Auth:
         return self.post("/logout")
 
     def make_user(self, role="trainee", email=None, password="correct horse battery", **profile):
-        from course.accounts import create_user
+        """A new account, or the one a fixture already made with this email (e.g. the owner of a cohort)."""
+        from course.accounts import create_user, find_user
 
         email = email or f"{role}@example.org"
+        existing = find_user(self.db, email=email)
+        if existing is not None:
+            assert existing.role == role, f"{email} exists as {existing.role}"
+            return existing
         with self.client.application.app_context():  # the app's (cheap) password hashing
             user = create_user(
                 self.db, email=email, name=f"{role.title()} User", password=password, role=role, **profile
@@ -536,6 +541,18 @@ class Auth:
 @pytest.fixture
 def auth(client, db):
     return Auth(client, db)
+
+
+def teaching(db, instructor, *trainees, name="Taught cohort"):
+    """A cohort owned by `instructor` with `trainees` as members: what lets an instructor reach their work."""
+    from course.models import Cohort, CohortMember
+
+    cohort = Cohort(name=name, owner_id=instructor.id, created_by=instructor.id)
+    db.add(cohort)
+    db.flush()
+    db.add_all(CohortMember(cohort_id=cohort.id, user_id=trainee.id) for trainee in trainees)
+    db.commit()
+    return cohort
 
 
 # --- the run's time ------------------------------------------------------------------------------------

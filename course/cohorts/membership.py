@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
+from sqlalchemy import ColumnElement, true
 from sqlmodel import Session, func, select
 
 from course import accounts
@@ -50,21 +51,27 @@ def cohort_by_name(session: Session, name: str) -> Cohort | None:
 
 
 def create_cohort(
-    session: Session, *, name: str, path: LearningPath, due_date: datetime | None, created_by: int
+    session: Session,
+    *,
+    name: str,
+    path: LearningPath,
+    due_date: datetime | None,
+    created_by: int,
+    owner_id: int | None = None,
 ) -> Cohort:
-    cohort = Cohort(name=name.strip(), path_id=path.id, due_date=due_date, created_by=created_by)
+    cohort = Cohort(name=name.strip(), path_id=path.id, due_date=due_date, created_by=created_by, owner_id=owner_id)
     session.add(cohort)
     session.flush()
     return cohort
 
 
-def list_cohorts(session: Session) -> list[CohortListing]:
-    """Active cohorts, newest first, with their path and member count."""
+def list_cohorts(session: Session, where: ColumnElement | None = None) -> list[CohortListing]:
+    """Active cohorts, newest first, with their path and member count; `where` narrows them (course/ownership.py)."""
     counts = dict(session.exec(select(CohortMember.cohort_id, func.count()).group_by(CohortMember.cohort_id)).all())
     rows = session.exec(
         select(Cohort, LearningPath)
         .outerjoin(LearningPath, Cohort.path_id == LearningPath.id)
-        .where(Cohort.archived == False)
+        .where(Cohort.archived == False, true() if where is None else where)
         .order_by(Cohort.created_at.desc(), Cohort.id.desc())
     )
     return [CohortListing(cohort, path, counts.get(cohort.id, 0)) for cohort, path in rows]

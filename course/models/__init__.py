@@ -13,10 +13,13 @@ from course.models.quiz import (
     QuizExtension,
     Regrade,
 )
+from course.models.staff import AuditEntry, CoInstructor
 from course.models.standing import CohortTally, ModuleSummary, StopTally
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
+    "AuditEntry",
+    "CoInstructor",
     "CatalogueRevision",
     "Certificate",
     "Cohort",

@@ -18,6 +18,8 @@ class Cohort(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
     archived: bool = False
+    # Who may manage it: course/ownership.py. None: admin-managed (rows made before owners existed).
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
 
 
 class CohortMember(SQLModel, table=True):

@@ -17,6 +17,9 @@ class QuestionBank(SQLModel, table=True):
     module_id: int | None = Field(default=None, foreign_key="module.id")
     description: str = ""
     created_at: datetime = Field(default_factory=utcnow)
+    # Who may manage it: course/ownership.py. None: admin-managed. Shared: every instructor may read and draw from it.
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    shared: bool = False
 
 
 class Question(SQLModel, table=True):
@@ -59,6 +62,8 @@ class Quiz(SQLModel, table=True):
     grading_method: str = Field(default=RULES["grading_method"], max_length=10)
     review: str = Field(default=RULES["review"], max_length=10)
     allow_practice: bool = RULES["allow_practice"]
+    practice_outside_window: bool = RULES["practice_outside_window"]
+    practice_shows_keys: bool = RULES["practice_shows_keys"]
     opens_at: datetime | None = None
     closes_at: datetime | None = None
     # [{"kind": "fixed", "question_id": 1, "mark": 1} | {"kind": "random", "bank_id": 1,
@@ -66,6 +71,8 @@ class Quiz(SQLModel, table=True):
     slots: list = Field(default_factory=list, sa_column=json_column())
     from_file: bool = False
     archived: bool = False
+    # Who may manage it: course/ownership.py. None: admin-managed.
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
 
 
 class QuizExtension(SQLModel, table=True):

@@ -87,6 +87,30 @@ def availability(
     return Availability(not reason, reason, used, left, quiz.opens_at, closes)
 
 
+def practice_refusal(quiz: Quiz, window: Availability, now: datetime) -> str:
+    """Why the trainee may not practise now ("" when they may): practice follows the quiz's window
+    (with the trainee's extension) unless the instructor opened practice outside it."""
+    if not quiz.allow_practice:
+        return "Practice mode is not offered for this quiz."
+    if quiz.practice_outside_window:
+        return ""
+    if window.opens_at and now < window.opens_at:
+        return f"Practice opens with the quiz on {window.opens_at:%d %B %Y at %H:%M} UTC."
+    if window.closes_at and now > window.closes_at:
+        return f"Practice closed with the quiz on {window.closes_at:%d %B %Y at %H:%M} UTC."
+    return ""
+
+
+def drawable_questions(session: Session, quiz: Quiz) -> set[int]:
+    """The questions a counted attempt of this quiz can still get: its fixed questions and every active
+    question of its random draws' categories."""
+    drawable = {slot["question_id"] for slot in quiz.slots if slot.get("kind") == "fixed"}
+    for slot in quiz.slots:
+        if slot.get("kind") != "fixed":
+            drawable.update(category_questions(session, slot["bank_id"], slot.get("category", "")))
+    return drawable
+
+
 def in_progress(session: Session, quiz: Quiz, user_id: int, practice: bool) -> Attempt | None:
     return session.exec(
         select(Attempt).where(
@@ -114,10 +138,9 @@ def start_attempt(
         return open_attempt
     window = availability(session, quiz, user_id, now, attempts_used=len(counted))
     if practice:
-        if not quiz.allow_practice:
-            raise AttemptRefused("Practice mode is not offered for this quiz.")
-        if quiz.opens_at and now < quiz.opens_at:
-            raise AttemptRefused(window.reason)
+        refusal = practice_refusal(quiz, window, now)
+        if refusal:
+            raise AttemptRefused(refusal)
     elif not window.can_start:
         raise AttemptRefused(window.reason)
     attempt = Attempt(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import distinct
+from sqlalchemy import ColumnElement, distinct, true
 from sqlmodel import Session, func, select
 
 from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
@@ -22,8 +22,8 @@ class BankSummary:
     question_count: int
 
 
-def bank_summaries(session: Session) -> list[BankSummary]:
-    """Every bank with its module and how many active questions it holds."""
+def bank_summaries(session: Session, where: ColumnElement | None = None) -> list[BankSummary]:
+    """Every bank (that `where` lets through: course/ownership.py) with its module and active question count."""
     counts = dict(
         session.exec(
             select(Question.bank_id, func.count(Question.id))
@@ -32,7 +32,7 @@ def bank_summaries(session: Session) -> list[BankSummary]:
         ).all()
     )
     modules = {m.id: m for m in session.exec(select(Module))}
-    banks = session.exec(select(QuestionBank).order_by(QuestionBank.name)).all()
+    banks = session.exec(select(QuestionBank).where(_narrowed(where)).order_by(QuestionBank.name)).all()
     return [BankSummary(bank, modules.get(bank.module_id), counts.get(bank.id, 0)) for bank in banks]
 
 
@@ -40,9 +40,15 @@ def bank_name_taken(session: Session, name: str) -> bool:
     return session.exec(select(QuestionBank.id).where(QuestionBank.name == name)).first() is not None
 
 
-def create_bank(session: Session, *, name: str, module_id: int | None = None, description: str = "") -> QuestionBank:
-    """A new, empty bank."""
-    bank = QuestionBank(name=name, module_id=module_id, description=description)
+def _narrowed(where: ColumnElement | None) -> ColumnElement:
+    return true() if where is None else where
+
+
+def create_bank(
+    session: Session, *, name: str, module_id: int | None = None, description: str = "", owner_id: int | None = None
+) -> QuestionBank:
+    """A new, empty bank owned by `owner_id` (None: admin-managed)."""
+    bank = QuestionBank(name=name, module_id=module_id, description=description, owner_id=owner_id)
     session.add(bank)
     session.flush()
     return bank
@@ -105,21 +111,21 @@ def export_gift(session: Session, bank: QuestionBank) -> str:
     return write_gift(export_bank(session, bank))
 
 
-def bank_categories(session: Session) -> list[tuple[QuestionBank, list[str]]]:
-    """Every bank with the categories of its active questions, for choosing random draws."""
+def bank_categories(session: Session, where: ColumnElement | None = None) -> list[tuple[QuestionBank, list[str]]]:
+    """Every bank (that `where` lets through) with the categories of its active questions, for random draws."""
     rows = session.exec(
         select(QuestionBank, Question.category)
         .join(Question, Question.bank_id == QuestionBank.id)
-        .where(Question.archived == False)
+        .where(Question.archived == False, _narrowed(where))
         .distinct()
         .order_by(QuestionBank.name, Question.category)
     ).all()
     return [(bank, [category for _, category in group]) for bank, group in groupby(rows, key=lambda r: r[0])]
 
 
-def question_choices(session: Session) -> list[tuple[QuestionBank, list[Question]]]:
-    """Every bank with its active questions, for choosing fixed quiz questions."""
-    banks = session.exec(select(QuestionBank).order_by(QuestionBank.name)).all()
+def question_choices(session: Session, where: ColumnElement | None = None) -> list[tuple[QuestionBank, list[Question]]]:
+    """Every bank (that `where` lets through) with its active questions, for choosing fixed quiz questions."""
+    banks = session.exec(select(QuestionBank).where(_narrowed(where)).order_by(QuestionBank.name)).all()
     return [(bank, questions) for bank in banks if (questions := bank_questions(session, bank))]
 
 

@@ -78,7 +78,13 @@ def _definition(item: dict, rel: str, problems: list[ContentProblem]) -> QuizDef
     f = FieldReader(item, rel, 0, problems)
     settings = {key: item.get(key, default) for key, default in RULES.items()}
     settings["pass_mark"] = _number(f, item, "pass_mark", RULES["pass_mark"], 0, 100)
-    for key in ("shuffle_questions", "shuffle_options", "allow_practice"):
+    for key in (
+        "shuffle_questions",
+        "shuffle_options",
+        "allow_practice",
+        "practice_outside_window",
+        "practice_shows_keys",
+    ):
         settings[key] = bool(settings[key])
     for key in ("attempts_allowed", "time_limit_minutes"):
         if settings[key] is not None and (not isinstance(settings[key], int) or settings[key] < 1):

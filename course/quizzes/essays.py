@@ -30,7 +30,7 @@ def _essay_query():
         .join(Quiz, Attempt.quiz_id == Quiz.id)
         .join(User, Attempt.user_id == User.id)
         .join(QuestionVersion, AttemptItem.version_id == QuestionVersion.id)
-        .where(Attempt.state == "submitted")
+        .where(Attempt.state == "submitted", Attempt.practice == False)  # practice is never graded by hand
     )
 
 
@@ -43,18 +43,20 @@ def _essays(rows) -> list[EssayAnswer]:
     ]
 
 
-def essays_to_grade(session: Session) -> list[EssayAnswer]:
-    """Submitted essay answers without a mark yet, oldest submission first."""
+def essays_to_grade(session: Session, trainees=None) -> list[EssayAnswer]:
+    """Submitted essay answers of counted attempts without a mark yet, oldest submission first.
+
+    `trainees`: a subquery of user ids whose answers to list (course/ownership.py); None lists everyone's.
+    """
+    query = _essay_query() if trainees is None else _essay_query().where(Attempt.user_id.in_(trainees))
     rows = session.exec(
-        _essay_query()
-        .where(AttemptItem.fraction == None)  # noqa: E711
-        .order_by(Attempt.submitted_at, AttemptItem.position)
+        query.where(AttemptItem.fraction == None).order_by(Attempt.submitted_at, AttemptItem.position)  # noqa: E711
     ).all()
     return _essays(rows)
 
 
 def essay_answer(session: Session, item_id: int) -> EssayAnswer | None:
-    """One submitted essay answer, graded or not."""
+    """One submitted essay answer of a counted attempt, graded or not."""
     rows = session.exec(_essay_query().where(AttemptItem.id == item_id)).all()
     found = _essays(rows)
     return found[0] if found else None

@@ -16,6 +16,10 @@ RULES: dict[str, object] = {
     "shuffle_questions": False,
     "shuffle_options": False,
     "allow_practice": True,
+    # Practice follows the quiz's open/close window unless the instructor opens it outside the window.
+    "practice_outside_window": False,
+    # A practice review hides the keys of questions counted attempts can still draw, unless this is on.
+    "practice_shows_keys": False,
 }
 # Settings stored as typed: the fields that need no conversion between a form and the table.
 PLAIN = ("title", "slug", "description", "kind", *RULES)

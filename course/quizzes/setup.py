@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, true
 from sqlmodel import Session, select
 
 from course.models import Module, Question, QuestionBank, Quiz, QuizExtension, User
@@ -37,10 +38,11 @@ class SampleQuestion:
     mark: float
 
 
-def quiz_rows(session: Session) -> list[QuizRow]:
-    """Every quiz that is not archived, with its module."""
+def quiz_rows(session: Session, where: ColumnElement | None = None) -> list[QuizRow]:
+    """Every quiz that is not archived (and that `where` lets through: course/ownership.py), with its module."""
     modules = {m.id: m for m in session.exec(select(Module))}
-    quizzes = session.exec(select(Quiz).where(Quiz.archived == False).order_by(Quiz.title)).all()
+    query = select(Quiz).where(Quiz.archived == False, true() if where is None else where)
+    quizzes = session.exec(query.order_by(Quiz.title)).all()
     return [QuizRow(quiz, modules.get(quiz.module_id)) for quiz in quizzes]
 
 
@@ -57,9 +59,9 @@ def slug_taken(session: Session, slug: str, except_id: int | None = None) -> boo
     return session.exec(query).first() is not None
 
 
-def save_quiz(session: Session, quiz: Quiz | None, settings: dict) -> Quiz:
-    """Create the quiz (quiz None) or change its settings; unknown keys are ignored."""
-    quiz = quiz or Quiz(slug=settings["slug"], title=settings["title"])
+def save_quiz(session: Session, quiz: Quiz | None, settings: dict, *, owner_id: int | None = None) -> Quiz:
+    """Create the quiz (quiz None, owned by `owner_id`) or change its settings; unknown keys are ignored."""
+    quiz = quiz or Quiz(slug=settings["slug"], title=settings["title"], owner_id=owner_id)
     for key in EDITABLE:
         if key in settings:
             setattr(quiz, key, settings[key])

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from course.certificates.pdf import CertificateText, Fonts, certificate_pdf, installed_fonts
 from course.models import Certificate
 from course.models.base import utcnow
+from tests.conftest import teaching
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -27,12 +28,23 @@ def test_holder_downloads_a_pdf(earned, client):
 
 
 @pytest.mark.parametrize("role", ["instructor", "admin"])
-def test_staff_may_download_it(earned, client, auth, role):
-    _, certificate = earned
+def test_staff_may_download_it(earned, client, auth, db, role):
+    holder, certificate = earned
     auth.logout()
-    auth.as_role(role)
+    staff = auth.as_role(role)
+    if role == "instructor":  # an instructor reads the certificates of their own trainees only
+        teaching(db, staff, holder)
     response = client.get(f"/certificates/{certificate.code}.pdf")
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+def test_an_instructor_who_does_not_teach_the_holder_cannot_download_it(earned, client, auth, db):
+    holder, certificate = earned
+    auth.logout()
+    other = auth.make_user("instructor", email="other@example.org")
+    teaching(db, other, holder)  # someone else's cohort
+    auth.as_role("instructor")
+    assert client.get(f"/certificates/{certificate.code}.pdf").status_code == 404
 
 
 def test_another_trainee_cannot_download_it(earned, client, auth):

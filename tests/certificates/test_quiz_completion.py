@@ -7,6 +7,7 @@ from course.models import AttemptItem, Certificate, Question, Quiz
 from course.questions import parse_gift
 from course.quizzes.banks import get_or_create_bank, import_questions
 from tests.certificates.conftest import complete_path
+from tests.conftest import teaching
 from tests.web.quiz.helpers import right_answers, start
 
 TRUE_FALSE = "::port::Mombasa is a port. {T}\n"
@@ -52,7 +53,7 @@ def test_grading_the_essay_that_passes_the_quiz_issues_it(synced, client, auth, 
     auth.post(f"/attempts/{attempt_id}/submit", right_answers(db, attempt_id))
     assert db.exec(select(Certificate)).all() == []  # waiting for the instructor's mark
     auth.logout()
-    auth.as_role("instructor")
+    teaching(db, auth.as_role("instructor"), trainee)
     item = db.exec(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id)).one()
     response = auth.post(f"/instructor/grading/{item.id}", {"percent": "80", "comment": "Good."})
     assert response.status_code == 302

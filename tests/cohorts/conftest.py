@@ -26,14 +26,15 @@ def count(db, model) -> int:
 
 @pytest.fixture
 def cohort(synced, db, auth):
-    """A cohort on the 'officials' path, due 30 November 2030."""
-    creator = auth.make_user("instructor", email="maker@example.org")
+    """A cohort on the 'officials' path, due 30 November 2030, owned by instructor@example.org (`auth.as_role`)."""
+    creator = auth.make_user("instructor")
     found = membership.create_cohort(
         db,
         name="Officials — Nov 2030",
         path=catalogue.path_by_slug(db, "officials"),
         due_date=DUE,
         created_by=creator.id,
+        owner_id=creator.id,
     )
     db.commit()
     return found

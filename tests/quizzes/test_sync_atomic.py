@@ -112,8 +112,8 @@ def test_a_question_the_database_refuses_undoes_the_whole_file_import(app, runne
 def test_a_question_the_database_refuses_undoes_a_pasted_import(app, client, auth, db):
     app.config["PROPAGATE_EXCEPTIONS"] = False  # the trainee-facing error page, as in production
     bank = get_or_create_bank(db, "geography")
+    bank.owner_id = auth.as_role("instructor").id
     db.commit()
-    auth.as_role("instructor")
     gift, last = _questions_past_one_batch()
     engine = app.extensions["db_engine"]
     refuse(engine, "question", "name", last)

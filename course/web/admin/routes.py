@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import func, select
 
+from course import audit
 from course.db import get_session
 from course.models import User
 from course.web.access import allow
@@ -40,6 +41,8 @@ def change_role(user_id):
     if user.id == current_user.id and form.role.data != "admin":
         flash("You cannot remove your own admin role; ask another administrator.", "error")
         return redirect(url_for("admin.users"))
+    if user.role != form.role.data:
+        audit.record(session, current_user, "user.role", user, {"role": user.role}, {"role": form.role.data})
     user.role = form.role.data
     session.commit()
     flash(f"{user.email} is now {user.role}.", "success")

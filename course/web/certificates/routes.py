@@ -4,12 +4,13 @@ from flask import abort, flash, make_response, redirect, render_template, reques
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from course import audit, ownership
 from course.certificates import issuing
 from course.certificates.codes import normalise
 from course.certificates.pdf import CertificateText, certificate_pdf, installed_fonts
 from course.db import get_session
 from course.models import Certificate
-from course.web.access import ALL_ROLES, STAFF, allow
+from course.web.access import ALL_ROLES, allow
 from course.web.certificates import bp
 from course.web.certificates.award import award_certificates
 from course.web.certificates.forms import RevokeForm
@@ -49,8 +50,12 @@ def claim():
 @bp.route("/certificates/<code>.pdf")
 @allow(*ALL_ROLES)
 def pdf(code):
-    certificate = issuing.by_code(get_session(), code)
-    if certificate is None or (certificate.user_id != current_user.id and current_user.role not in STAFF):
+    session = get_session()
+    certificate = issuing.by_code(session, code)
+    # Its holder, an admin, or an instructor of a cohort the holder belongs to (course/ownership.py).
+    if certificate is None or (
+        certificate.user_id != current_user.id and not ownership.teaches(session, current_user, certificate.user_id)
+    ):
         abort(404, "There is no certificate of yours with this code.")
     if certificate.revoked_at is not None:
         return render_template(
@@ -112,6 +117,14 @@ def revoke(code):
     if not form.validate_on_submit():
         flash(f"Not revoked: {' '.join(form.reason.errors) or 'the form expired, try again.'}", "error")
     elif issuing.revoke(certificate, reason=form.reason.data):
+        audit.record(
+            session,
+            current_user,
+            "certificate.revoke",
+            certificate,
+            {"revoked_at": None},
+            audit.snapshot(certificate, ("revoked_at", "revoked_reason")),
+        )
         session.commit()
         flash(f"Certificate {certificate.code} of {certificate.holder_name} is revoked.", "success")
     else:

@@ -6,6 +6,7 @@ from flask import abort, current_app, flash, make_response, redirect, render_tem
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
+from course import audit, ownership
 from course.cohorts import invitations, membership
 from course.cohorts.roster import read_roster
 from course.content import catalogue
@@ -14,6 +15,7 @@ from course.models import ORG_TYPE_LABELS, Cohort, LearningPath, User
 from course.web.access import STAFF, allow
 from course.web.cohorts import bp
 from course.web.cohorts.forms import CohortForm, EnrolForm, ReinviteForm, RosterForm
+from course.web.ownership.guard import managed_or_404, panel
 
 DASHBOARD = "reports.cohort_dashboard"  # built separately; linked only when it exists
 
@@ -22,7 +24,7 @@ def _cohort(cohort_id: int) -> Cohort:
     cohort = get_session().get(Cohort, cohort_id)
     if cohort is None or cohort.archived:
         abort(404)
-    return cohort
+    return managed_or_404(cohort)
 
 
 def _cohort_form() -> CohortForm:
@@ -34,7 +36,9 @@ def _cohort_form() -> CohortForm:
 @bp.route("/")
 @allow(*STAFF)
 def list_cohorts():
-    return render_template("cohorts/list.html", cohorts=membership.list_cohorts(get_session()))
+    return render_template(
+        "cohorts/list.html", cohorts=membership.list_cohorts(get_session(), ownership.managed(current_user, Cohort))
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -51,6 +55,7 @@ def create_cohort():
                 path=session.get(LearningPath, form.path.data),
                 due_date=membership.due_at(form.due_date.data),
                 created_by=current_user.id,
+                owner_id=current_user.id,
             )
             session.commit()
             flash(f"Cohort “{cohort.name}” created. Now enrol its trainees.", "success")
@@ -72,6 +77,7 @@ def _cohort_page(cohort: Cohort, *, enrol_form=None, roster_form=None, roster_er
         roster_form=roster_form or RosterForm(prefix="roster", formdata=None),
         roster_errors=roster_errors,
         org_type_labels=ORG_TYPE_LABELS,
+        ownership=panel(cohort),
     ), status
 
 
@@ -91,8 +97,12 @@ def enrol_trainee(cohort_id):
     try:
         return _committed(
             cohort,
-            lambda: membership.enrol_one(
-                get_session(), cohort=cohort, email=form.email.data, org_type=form.org_type.data, **text
+            lambda: _audited(
+                cohort,
+                "cohort.enrol",
+                membership.enrol_one(
+                    get_session(), cohort=cohort, email=form.email.data, org_type=form.org_type.data, **text
+                ),
             ),
         )
     except membership.NameRequired:
@@ -109,7 +119,12 @@ def upload_roster(cohort_id):
     roster = read_roster(form.roster.data.read())
     if not roster.ok:
         return _cohort_page(cohort, roster_form=form, roster_errors=roster.errors, status=422)
-    return _committed(cohort, lambda: membership.enrol_roster(get_session(), cohort=cohort, rows=roster.rows))
+    return _committed(
+        cohort,
+        lambda: _audited(
+            cohort, "cohort.roster", membership.enrol_roster(get_session(), cohort=cohort, rows=roster.rows)
+        ),
+    )
 
 
 @bp.route("/<int:cohort_id>/members/<int:user_id>/invitation", methods=["POST"])
@@ -122,7 +137,19 @@ def reinvite(cohort_id, user_id):
     if not ReinviteForm().validate_on_submit():
         abort(400)
     token = invitations.reinvite(session, user=member)
+    audit.record(session, current_user, "cohort.reinvite", cohort, None, {"user_id": member.id})
     return _committed(cohort, lambda: membership.Enrolment(invited=[membership.Invited(member, token)]))
+
+
+def _audited(cohort: Cohort, action: str, result: membership.Enrolment) -> membership.Enrolment:
+    """Record an enrolment in the audit trail (in the same transaction) and hand it on."""
+    after = {
+        "added": sorted(u.id for u in result.added),
+        "invited": sorted(i.user.id for i in result.invited),
+        "already_members": sorted(u.id for u in result.already_members),
+    }
+    audit.record(get_session(), current_user, action, cohort, None, after)
+    return result
 
 
 def _committed(cohort: Cohort, enrol: Callable[[], membership.Enrolment]):

@@ -127,6 +127,16 @@ class QuizForm(FlaskForm):
         default=RULES["review"],
     )
     allow_practice = BooleanField("Offer practice attempts (they do not count)", default=RULES["allow_practice"])
+    practice_outside_window = BooleanField(
+        "Offer practice outside the quiz's open/close window",
+        default=RULES["practice_outside_window"],
+        description="Off: practice opens and closes with the quiz.",
+    )
+    practice_shows_keys = BooleanField(
+        "Show right answers and feedback in practice reviews even for questions counted attempts can draw",
+        default=RULES["practice_shows_keys"],
+        description="Off: a practice review shows only whether such answers were right, so practice cannot leak the key.",
+    )
     opens_at = DateTimeLocalField(
         "Opens at (UTC)", [Optional()], format=DATETIME_FORMATS, description="Blank: open now."
     )

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from course import audit
 from course.db import get_session
 from course.models import Question, QuestionBank
 from course.questions.gift import gift_problems
@@ -14,14 +15,14 @@ from course.web.instructor import bp
 from course.web.instructor.preview import checked_review, shown_question
 from course.web.instructor.question_forms import QUESTION_FORMS, TYPE_LABELS, question_form
 from course.web.instructor.routes import INVALID
+from course.web.ownership.guard import managed_or_404, question_bank
 from course.web.quiz.presenter import subquestion_ids
 from course.web.quiz.responses import read_response
 
 
-def _question(question_id: int) -> tuple[Question, QuestionBank]:
-    session = get_session()
-    question = session.get(Question, question_id) or abort(404)
-    return question, session.get(QuestionBank, question.bank_id)
+def _question(question_id: int, *, manage: bool = True) -> tuple[Question, QuestionBank]:
+    """The question and its bank, when the current user may change (or, `manage=False`, read) the bank."""
+    return question_bank(get_session().get(Question, question_id), manage=manage)
 
 
 def _name_is_free(form, bank: QuestionBank, category: str, name: str, question_id: int | None = None) -> bool:
@@ -52,7 +53,7 @@ def _form_page(form, bank: QuestionBank, qtype: str, question: Question | None =
 @allow(*STAFF)
 def new_question(bank_id):
     session = get_session()
-    bank = session.get(QuestionBank, bank_id) or abort(404)
+    bank = managed_or_404(session.get(QuestionBank, bank_id))
     qtype = request.args.get("type", "")
     if qtype not in QUESTION_FORMS:
         abort(404, "Choose one of the question types.")
@@ -89,7 +90,7 @@ def edit_question(question_id):
 @bp.route("/questions/<int:question_id>/preview", methods=["GET", "POST"])
 @allow(*STAFF)
 def preview_question(question_id):
-    question, bank = _question(question_id)
+    question, bank = _question(question_id, manage=False)
     data = authoring.current_data(get_session(), question)
     form = FlaskForm()
     response = review = None
@@ -112,7 +113,16 @@ def regrade(question_id):
     question, bank = _question(question_id)
     form = FlaskForm()
     if form.validate_on_submit():
+        before_version = question.current_version
         rows = apply_regrade(session, question, current_user.id)
+        audit.record(
+            session,
+            current_user,
+            "question.regrade",
+            question,
+            {"attempts": {row.attempt.id: row.score_before for row in rows}},
+            {"version": before_version, "attempts": {row.attempt.id: row.attempt.score for row in rows}},
+        )
         session.commit()
         changed = sum(1 for row in rows if row.score_before != row.attempt.score)
         flash(

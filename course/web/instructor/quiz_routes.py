@@ -3,23 +3,32 @@
 import random
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from course import audit, ownership
 from course.accounts import find_user
 from course.db import get_session
-from course.models import Quiz
+from course.models import QuestionBank, Quiz
 from course.quizzes import authoring
 from course.quizzes import setup as quiz_setup
+from course.quizzes.settings import EDITABLE
 from course.web.access import STAFF, allow
 from course.web.choices import choices
 from course.web.instructor import bp
 from course.web.instructor.forms import ExtensionForm, FixedSlotForm, QuizForm, RandomSlotForm, as_utc
 from course.web.instructor.preview import shown_sample
 from course.web.instructor.routes import INVALID
+from course.web.ownership.guard import managed_or_404, panel
 
 
 def _quiz(quiz_id: int) -> Quiz:
-    return get_session().get(Quiz, quiz_id) or abort(404)
+    return managed_or_404(get_session().get(Quiz, quiz_id))
+
+
+def _usable_banks():
+    """The banks whose questions this user may put in a quiz: theirs, co-taught and shared ones."""
+    return ownership.readable(current_user, QuestionBank)
 
 
 def _quiz_form(quiz: Quiz | None = None, formdata=True) -> QuizForm:
@@ -37,7 +46,7 @@ def _fixed_form(formdata=True) -> FixedSlotForm:
     form = FixedSlotForm() if formdata else FixedSlotForm(formdata=None)
     form.question_id.choices = {
         bank.name: [(q.id, f"{q.category} › {q.name}") for q in questions]
-        for bank, questions in authoring.question_choices(get_session())
+        for bank, questions in authoring.question_choices(get_session(), _usable_banks())
     }
     return form
 
@@ -46,7 +55,7 @@ def _random_form(formdata=True) -> RandomSlotForm:
     form = RandomSlotForm() if formdata else RandomSlotForm(formdata=None)
     form.source.choices = {
         bank.name: [(f"{bank.id}:", "All categories"), *((f"{bank.id}:{c}", c) for c in categories)]
-        for bank, categories in authoring.bank_categories(get_session())
+        for bank, categories in authoring.bank_categories(get_session(), _usable_banks())
     }
     return form
 
@@ -63,6 +72,7 @@ def _quiz_page(quiz: Quiz, status: int = 200, **forms):
         slots=quiz_setup.slot_rows(session, quiz),
         extensions=quiz_setup.quiz_extensions(session, quiz),
         remove_form=FlaskForm(formdata=None),
+        ownership=panel(quiz),
         **forms,
     ), status
 
@@ -70,7 +80,9 @@ def _quiz_page(quiz: Quiz, status: int = 200, **forms):
 @bp.route("/quizzes")
 @allow(*STAFF)
 def quizzes():
-    return render_template("instructor/quizzes.html", rows=quiz_setup.quiz_rows(get_session()))
+    return render_template(
+        "instructor/quizzes.html", rows=quiz_setup.quiz_rows(get_session(), ownership.managed(current_user, Quiz))
+    )
 
 
 def _slug_is_free(form: QuizForm, quiz_id: int | None = None) -> bool:
@@ -86,7 +98,8 @@ def new_quiz():
     session = get_session()
     form = _quiz_form()
     if form.validate_on_submit() and _slug_is_free(form):
-        quiz = quiz_setup.save_quiz(session, None, form.settings())
+        quiz = quiz_setup.save_quiz(session, None, form.settings(), owner_id=current_user.id)
+        audit.record(session, current_user, "quiz.create", quiz, None, audit.snapshot(quiz, EDITABLE))
         session.commit()
         flash(f"Quiz “{quiz.title}” created. Now add its questions.", "success")
         return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
@@ -100,7 +113,19 @@ def quiz(quiz_id):
     quiz = _quiz(quiz_id)
     form = _quiz_form(quiz)
     if form.validate_on_submit() and _slug_is_free(form, quiz.id):
+        before = audit.snapshot(quiz, EDITABLE)
         quiz_setup.save_quiz(session, quiz, form.settings())
+        after = audit.snapshot(quiz, EDITABLE)
+        changed = [key for key in EDITABLE if before[key] != after[key]]
+        if changed:
+            audit.record(
+                session,
+                current_user,
+                "quiz.settings",
+                quiz,
+                {k: before[k] for k in changed},
+                {k: after[k] for k in changed},
+            )
         session.commit()
         flash("Quiz settings saved.", "success")
         return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
@@ -114,7 +139,9 @@ def add_fixed_slot(quiz_id):
     form = _fixed_form()
     if not form.validate_on_submit():
         return _quiz_page(quiz, INVALID, fixed=form)
+    before = list(quiz.slots)
     quiz_setup.add_fixed_slot(quiz, form.question_id.data, form.fixed_mark.data)
+    audit.record(get_session(), current_user, "quiz.slot_add", quiz, {"slots": before}, {"slots": quiz.slots})
     get_session().commit()
     flash("Question added to the quiz.", "success")
     return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
@@ -130,7 +157,9 @@ def add_random_slot(quiz_id):
         bank_id, category = form.bank_and_category()
         available = quiz_setup.drawable_count(session, bank_id, category)
         if available >= form.count.data:
+            before = list(quiz.slots)
             quiz_setup.add_random_slot(quiz, bank_id, category, form.count.data, form.random_mark.data)
+            audit.record(session, current_user, "quiz.slot_add", quiz, {"slots": before}, {"slots": quiz.slots})
             session.commit()
             flash("Random draw added to the quiz.", "success")
             return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
@@ -146,7 +175,9 @@ def remove_slot(quiz_id, index):
     quiz = _quiz(quiz_id)
     if not FlaskForm().validate_on_submit():
         abort(400)
+    before = list(quiz.slots)
     if quiz_setup.remove_slot(quiz, index):
+        audit.record(get_session(), current_user, "quiz.slot_remove", quiz, {"slots": before}, {"slots": quiz.slots})
         get_session().commit()
         flash("Slot removed.", "success")
     return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
@@ -161,13 +192,21 @@ def grant_extension(quiz_id):
     if form.validate_on_submit():
         trainee = find_user(session, email=form.email.data)
         if trainee is not None:
-            quiz_setup.grant_extension(
+            extension = quiz_setup.grant_extension(
                 session,
                 quiz,
                 trainee,
                 closes_at=as_utc(form.extension_closes_at.data),
                 extra_attempts=form.extra_attempts.data or 0,
                 extra_minutes=form.extra_minutes.data or 0,
+            )
+            audit.record(
+                session,
+                current_user,
+                "quiz.extension",
+                quiz,
+                None,
+                {"user_id": trainee.id} | audit.snapshot(extension, ("closes_at", "extra_attempts", "extra_minutes")),
             )
             session.commit()
             flash(f"Extension saved for {trainee.email}.", "success")

@@ -5,6 +5,7 @@ from io import BytesIO
 from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
 from flask_login import current_user
 
+from course import audit, ownership
 from course.db import get_session
 from course.models import Module, Question, QuestionBank
 from course.questions import QuestionFileError
@@ -16,12 +17,15 @@ from course.web.choices import choices
 from course.web.instructor import bp
 from course.web.instructor.forms import ArchiveForm, BankForm, PasteForm, UploadForm
 from course.web.instructor.question_forms import TYPE_LABELS
+from course.web.ownership.guard import managed_or_404, panel, question_bank, readable_or_404
 
 INVALID = 422
 
 
-def _bank(bank_id: int) -> QuestionBank:
-    return get_session().get(QuestionBank, bank_id) or abort(404)
+def _bank(bank_id: int, *, manage: bool = True) -> QuestionBank:
+    """The bank, when the current user may change it (or, `manage=False`, read it: shared banks too)."""
+    bank = get_session().get(QuestionBank, bank_id) or abort(404)
+    return managed_or_404(bank) if manage else readable_or_404(bank)
 
 
 def _bank_form() -> BankForm:
@@ -31,7 +35,8 @@ def _bank_form() -> BankForm:
 
 
 def _banks_page(form: BankForm, status: int = 200):
-    return render_template("instructor/banks.html", banks=authoring.bank_summaries(get_session()), form=form), status
+    banks = authoring.bank_summaries(get_session(), ownership.readable(current_user, QuestionBank))
+    return render_template("instructor/banks.html", banks=banks, form=form), status
 
 
 @bp.route("/banks")
@@ -50,7 +55,10 @@ def create_bank():
         form.name.errors.append("A bank with this name already exists.")
     elif valid:
         bank = authoring.create_bank(
-            session, name=form.name.data, module_id=int(form.module_id.data) if form.module_id.data else None
+            session,
+            name=form.name.data,
+            module_id=int(form.module_id.data) if form.module_id.data else None,
+            owner_id=current_user.id,
         )
         session.commit()
         flash(f"Bank “{bank.name}” created.", "success")
@@ -70,13 +78,14 @@ def _bank_page(bank: QuestionBank, paste: PasteForm | None = None, upload: Uploa
         paste=paste or PasteForm(formdata=None),
         upload=upload or UploadForm(formdata=None),
         archive_form=ArchiveForm(formdata=None),
+        ownership=panel(bank),
     ), status
 
 
 @bp.route("/banks/<int:bank_id>")
 @allow(*STAFF)
 def bank(bank_id):
-    return _bank_page(_bank(bank_id))
+    return _bank_page(_bank(bank_id, manage=False))
 
 
 def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> list[str]:
@@ -132,7 +141,7 @@ def upload_questions(bank_id):
 @bp.route("/banks/<int:bank_id>/export.gift")
 @allow(*STAFF)
 def download_gift(bank_id):
-    bank = _bank(bank_id)
+    bank = _bank(bank_id, manage=False)
     data = authoring.export_gift(get_session(), bank).encode("utf-8")
     return send_file(
         BytesIO(data), mimetype="text/plain; charset=utf-8", as_attachment=True, download_name=f"{bank.name}.gift"
@@ -143,11 +152,15 @@ def download_gift(bank_id):
 @allow(*STAFF)
 def archive_question(question_id):
     session = get_session()
-    question = session.get(Question, question_id) or abort(404)
+    question, _ = question_bank(session.get(Question, question_id), manage=True)
     form = ArchiveForm()
     if not form.validate_on_submit():
         abort(400)
-    authoring.set_archived(question, form.archive.data == "1")
+    archived = form.archive.data == "1"
+    if question.archived != archived:
+        action = "question.archive" if archived else "question.restore"
+        audit.record(session, current_user, action, question, {"archived": question.archived}, {"archived": archived})
+    authoring.set_archived(question, archived)
     session.commit()
     flash(f"“{question.name}” is {'archived' if question.archived else 'back in use'}.", "success")
     return redirect(url_for("instructor.bank", bank_id=question.bank_id))

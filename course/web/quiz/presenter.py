@@ -24,25 +24,37 @@ def shuffle_seed(quiz: Quiz, attempt: Attempt, item: AttemptItem) -> str | None:
 
 
 def shown_questions(
-    quiz: Quiz, attempt: Attempt, items: list[tuple[AttemptItem, QuestionData]], with_review: bool = False
+    quiz: Quiz,
+    attempt: Attempt,
+    items: list[tuple[AttemptItem, QuestionData]],
+    with_review: bool = False,
+    keys_withheld: set[int] = frozenset(),
 ) -> list[ShownQuestion]:
-    """The questions of an attempt for a page; review details only once it is submitted."""
+    """The questions of an attempt for a page; review details only once it is submitted.
+
+    `keys_withheld`: question ids whose right answers and feedback the review must not show (practice
+    attempts at questions counted attempts can still draw: `course.quizzes.attempts.drawable_questions`).
+    """
     shown = []
     number = 0
     for item, question in items:
         view = public_view(question, shuffle_seed(quiz, attempt, item))
         if question.type != "description":
             number += 1
-        review = _review(quiz, item, question) if with_review and attempt.state == "submitted" else None
+        review = None
+        if with_review and attempt.state == "submitted":
+            review = _review(quiz, item, question, withhold_key=item.question_id in keys_withheld)
         shown.append(
             ShownQuestion(number, item.id, view, item.response["value"] if item.response else None, review, item.mark)
         )
     return shown
 
 
-def _review(quiz: Quiz, item: AttemptItem, question: QuestionData) -> dict:
+def _review(quiz: Quiz, item: AttemptItem, question: QuestionData, withhold_key: bool = False) -> dict:
     state = (item.feedback or {}).get("state", "needs_grading")
-    review = {"state": state, "fraction": item.fraction, "comment": item.comment}
+    review = {"state": state, "fraction": item.fraction, "comment": item.comment, "key_withheld": withhold_key}
+    if withhold_key:
+        return review
     if quiz.review in ("answers", "feedback"):
         review["right_answer"] = (item.feedback or {}).get("right_answer", "")
     if quiz.review == "feedback":

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from course.db import get_session
 from course.models import Attempt, Module, Quiz
+from course.models.base import utcnow
 from course.progress.standing import learner_state
 from course.quizzes import attempts as service
 from course.quizzes.grades import has_passed
@@ -44,10 +45,12 @@ def quiz_start_page(quiz_id):
     quiz = _quiz(quiz_id)
     standing = quiz_standings(session, current_user.id, [quiz])[quiz.id]
     lock = _lock_on(quiz)
+    window = service.availability(session, quiz, current_user.id, attempts_used=len(standing.attempts))
     return render_template(
         "quiz/start.html",
         quiz=quiz,
-        window=service.availability(session, quiz, current_user.id, attempts_used=len(standing.attempts)),
+        window=window,
+        practice_refusal=service.practice_refusal(quiz, window, utcnow()),
         attempts=standing.attempts,
         grade=standing.grade,
         passed=standing.passed,
@@ -149,7 +152,11 @@ def review(attempt_id):
     attempt, quiz = _own_attempt(attempt_id)
     if attempt.state == "in_progress":
         return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
-    questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt), with_review=True)
+    withheld = set()
+    if attempt.practice and not quiz.practice_shows_keys:
+        withheld = service.drawable_questions(session, quiz)
+    items = service.attempt_items(session, attempt)
+    questions = shown_questions(quiz, attempt, items, with_review=True, keys_withheld=withheld)
     return render_template(
         "quiz/review.html",
         quiz=quiz,

@@ -1,7 +1,9 @@
 """Cohort dashboard and CSV export. The figures come from `course.reports`; views only choose and render."""
 
 from flask import Response, abort, render_template, request, stream_with_context
+from flask_login import current_user
 
+from course import ownership
 from course.cohorts.membership import list_cohorts
 from course.db import get_session
 from course.models import ORG_TYPE_LABELS, Cohort
@@ -17,6 +19,7 @@ from course.reports.cohort_report import (
 )
 from course.web.access import STAFF, allow
 from course.web.auth.forms import FIRM_SIZE_CHOICES, SEX_CHOICES
+from course.web.ownership.guard import managed_or_404
 from course.web.pagination import requested_page
 from course.web.reports import bp
 from course.web.reports import charts as svg
@@ -26,13 +29,15 @@ GROUP_LABELS = {"org_type": ORG_TYPE_LABELS, "firm_size": dict(FIRM_SIZE_CHOICES
 
 
 def _cohort(cohort_id: int) -> Cohort:
-    return get_session().get(Cohort, cohort_id) or abort(404)
+    return managed_or_404(get_session().get(Cohort, cohort_id) or abort(404))
 
 
 @bp.route("/cohorts")
 @allow(*STAFF)
 def cohorts():
-    return render_template("reports/cohorts.html", cohorts=list_cohorts(get_session()))
+    return render_template(
+        "reports/cohorts.html", cohorts=list_cohorts(get_session(), ownership.managed(current_user, Cohort))
+    )
 
 
 @bp.route("/cohorts/<int:cohort_id>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from course.accounts import find_user
 from course.models import Question, QuestionVersion, Quiz
 from course.questions import parse_gift
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -23,8 +24,10 @@ def instructor(auth):
 
 
 @pytest.fixture
-def bank(db):
+def bank(db, auth):
+    """A bank owned by instructor@example.org, the account `auth.as_role("instructor")` logs in."""
     bank = get_or_create_bank(db, "geography")
+    bank.owner_id = auth.make_user("instructor").id
     db.commit()
     return bank
 
@@ -46,6 +49,9 @@ def versions(db, question_id: int) -> list[QuestionVersion]:
 
 
 def make_quiz(db, questions: list[Question], **settings) -> Quiz:
+    """A quiz of these questions, owned by instructor@example.org when that account exists."""
+    owner = find_user(db, email="instructor@example.org")
+    settings.setdefault("owner_id", owner.id if owner else None)
     quiz = Quiz(
         slug="geo-quiz",
         title="Geography quiz",

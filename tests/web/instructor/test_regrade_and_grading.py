@@ -4,6 +4,7 @@ from sqlmodel import select
 
 from course.models import Attempt, AttemptItem, Regrade
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
+from tests.conftest import teaching
 from tests.web.instructor.conftest import CAPITALS_GIFT, add_gift, make_quiz
 from tests.web.instructor.test_questions import COMMON, rows
 
@@ -74,6 +75,7 @@ def test_essay_grading_completes_the_attempt(client, auth, db, bank):
     attempt = _take(db, quiz, trainee, {"bonded": answer, "port": True})
     assert attempt.needs_grading and attempt.marks == 1.0
     instructor = auth.as_role("instructor")
+    teaching(db, instructor, trainee)
 
     queue = client.get("/instructor/grading").get_data(as_text=True)
     assert "Trainee User" in queue and "Geography quiz" in queue and "bonded" in queue

@@ -106,9 +106,10 @@ def _quiz(db, module_id, slug, kind, method):
 
 
 @pytest.fixture
-def arranged(synced, db):
+def arranged(synced, db, auth):
     """Four members: Ama finished the path, Budi failed the quiz and stopped in Rail freight, Chen opened one
-    lesson, Dara did nothing; Eve, who is not a member, did everything and must never be counted."""
+    lesson, Dara did nothing; Eve, who is not a member, did everything and must never be counted.
+    The cohort belongs to instructor@example.org, the account `auth.as_role("instructor")` logs in."""
     path = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
     zones = db.exec(select(Lesson).where(Lesson.slug == "harbour-city-pilot")).one().module_id
     quiz, pre, post = (
@@ -123,7 +124,8 @@ def arranged(synced, db):
     db.add(question)
     db.flush()
     version = QuestionVersion(question_id=question.id, version=1, data=QUESTION.to_dict())
-    cohort = Cohort(name="Spring officials", path_id=path.id, due_date=T0 + timedelta(days=30))
+    owner = auth.make_user("instructor")
+    cohort = Cohort(name="Spring officials", path_id=path.id, due_date=T0 + timedelta(days=30), owner_id=owner.id)
     db.add_all([version, cohort])
     db.flush()
     make = Arranger(db)

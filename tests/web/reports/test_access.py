@@ -13,8 +13,8 @@ URLS = [
 
 
 @pytest.fixture
-def cohort_id(db):
-    cohort = Cohort(name="Any cohort")
+def cohort_id(db, auth):
+    cohort = Cohort(name="Any cohort", owner_id=auth.make_user("instructor").id)
     db.add(cohort)
     db.commit()
     return cohort.id

@@ -1,0 +1,68 @@
+"""The views' side of course/ownership.py: an object the current user may not reach answers 404.
+
+404, not 403, so that ids in URLs do not tell an instructor which objects exist (docs/security.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import abort
+from flask_login import current_user
+
+from course import ownership
+from course.db import get_session
+from course.models import Question, QuestionBank, User
+
+
+def managed_or_404(obj):
+    """The object, when the current user may change it."""
+    if obj is None or not ownership.may_manage(get_session(), current_user, obj):
+        abort(404)
+    return obj
+
+
+def readable_or_404(obj):
+    """The object, when the current user may see it (shared banks included)."""
+    if obj is None or not ownership.may_read(get_session(), current_user, obj):
+        abort(404)
+    return obj
+
+
+def question_bank(question: Question | None, *, manage: bool) -> tuple[Question, QuestionBank]:
+    """A question and its bank, when the current user may change (or, `manage=False`, see) the bank."""
+    if question is None:
+        abort(404)
+    bank = ownership.bank_of(get_session(), question)
+    (managed_or_404 if manage else readable_or_404)(bank)
+    return question, bank
+
+
+def trainee_or_404(trainee_id: int) -> None:
+    """Refuse unless the current user teaches this trainee (a cohort they manage), or is an admin."""
+    if not ownership.teaches(get_session(), current_user, trainee_id):
+        abort(404)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """What an object page shows about who manages the object, and whether this user may change that."""
+
+    kind: str
+    obj: object
+    owner: User | None
+    co_instructors: list[User]
+    may_share: bool
+    may_manage: bool
+
+
+def panel(obj) -> Panel:
+    session = get_session()
+    return Panel(
+        ownership.kind_of(obj),
+        obj,
+        session.get(User, obj.owner_id) if obj.owner_id else None,
+        ownership.co_instructors(session, obj),
+        ownership.may_share(current_user, obj),
+        ownership.may_manage(session, current_user, obj),
+    )
