@@ -5,11 +5,15 @@ The caller commits, once, after the action: an action rolled back leaves no entr
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
 from course.models import AuditEntry, User
+from course.reports.exports import safe_cell
 
 # Action codes, as the audit page filters them and docs/security.md lists them.
 ACTIONS = (
@@ -90,3 +94,26 @@ def entries(
     query = select(AuditEntry, User).outerjoin(User, AuditEntry.actor_id == User.id)
     query = _filtered(query, **filters).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).offset(offset)
     return list(session.exec(query.limit(limit) if limit else query))
+
+
+CSV_COLUMNS = ("id", "at", "actor_email", "action", "object_type", "object_id", "before", "after")
+
+
+def entries_csv(rows: list[tuple[AuditEntry, User | None]]) -> str:
+    """Entries as CSV text, every cell safe from spreadsheet formulas (as the cohort export)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry, actor in rows:
+        cells = (
+            entry.id,
+            entry.at.isoformat(timespec="seconds"),
+            actor.email if actor else "",
+            entry.action,
+            entry.object_type,
+            entry.object_id,
+            "" if entry.before is None else json.dumps(entry.before, sort_keys=True),
+            "" if entry.after is None else json.dumps(entry.after, sort_keys=True),
+        )
+        writer.writerow([safe_cell(cell) for cell in cells])
+    return out.getvalue()

@@ -1,6 +1,6 @@
 """User administration."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlmodel import func, select
 
@@ -13,6 +13,7 @@ from course.web.admin.forms import RoleForm
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
+AUDITED_TYPES = ("user", "cohort", "questionbank", "question", "quiz", "attemptitem", "certificate")
 
 
 @bp.route("/users")
@@ -47,3 +48,40 @@ def change_role(user_id):
     session.commit()
     flash(f"{user.email} is now {user.role}.", "success")
     return redirect(url_for("admin.users"))
+
+
+def _audit_filters() -> dict:
+    """The audit page's filters from the query string (unknown values are ignored)."""
+    action = request.args.get("action", "")
+    object_type = request.args.get("object_type", "")
+    return {
+        "action": action if action in audit.ACTIONS else "",
+        "actor": request.args.get("actor", "").strip()[:254],
+        "object_type": object_type if object_type in AUDITED_TYPES else "",
+        "object_id": request.args.get("object_id", type=int),
+    }
+
+
+@bp.route("/audit")
+@allow("admin")
+def audit_trail():
+    session, filters = get_session(), _audit_filters()
+    page = requested_page(PAGE_SIZE, audit.entry_count(session, **filters))
+    rows = audit.entries(session, offset=page.start, limit=page.size, **filters)
+    query = {k: v for k, v in filters.items() if v not in ("", None)}
+    return render_template(
+        "admin/audit.html",
+        rows=rows,
+        page=page,
+        filters=filters,
+        query=query,
+        actions=audit.ACTIONS,
+        types=AUDITED_TYPES,
+    )
+
+
+@bp.route("/audit.csv")
+@allow("admin")
+def audit_csv():
+    text = audit.entries_csv(audit.entries(get_session(), **_audit_filters()))
+    return Response(text, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="audit.csv"'})

@@ -1,0 +1,311 @@
+"""Every route of the URL map x every role: the answer each gets, kept in one table.
+
+Objects are owned by instructor A ("owner"); instructor B ("other") owns nothing. A route without a row fails
+the test. GET cells are all checked; for POST only the refusals are (allowed POSTs are other tests' business),
+with CSRF tokens, and the refused POSTs must leave every table as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask import url_for
+from sqlalchemy import text
+from sqlmodel import SQLModel, select
+
+from course.accounts import create_user
+from course.certificates.codes import new_code
+from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
+from course.questions import parse_gift
+from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
+from course.quizzes.banks import get_or_create_bank, import_questions
+from tests.conftest import csrf_token
+
+ROLES = ("anonymous", "trainee", "official", "owner", "other", "admin")
+LOGIN = "login"  # a redirect to the log-in page
+OK, MOVED, DENIED, MISSING, GONE = 200, 302, 403, 404, 410
+STAFF_ONLY = (LOGIN, DENIED, DENIED, OK, OK, OK)  # a staff page every instructor may open (a filtered list)
+OWNED = (LOGIN, DENIED, DENIED, OK, MISSING, OK)  # a page of an object A owns: B gets 404, ids do not leak
+ADMIN_ONLY = (LOGIN, DENIED, DENIED, DENIED, DENIED, OK)
+PUBLIC = (OK,) * 6
+SIGNED_IN = (LOGIN, OK, OK, OK, OK, OK)
+# POST refusals: the cells checked; None marks an allowed cell, not checked here.
+POST_STAFF = (LOGIN, DENIED, DENIED, None, None, None)
+POST_OWNED = (LOGIN, DENIED, DENIED, None, MISSING, None)
+POST_ADMIN = (LOGIN, DENIED, DENIED, DENIED, DENIED, None)
+POST_SIGNED_IN = (LOGIN, None, None, None, None, None)
+POST_PUBLIC = (None,) * 6
+POST_OWN_ATTEMPT = (LOGIN, None, MISSING, MISSING, MISSING, MISSING)  # only the trainee who took it
+
+EXPECTED = {
+    # --- public pages
+    ("learn.home", "GET"): PUBLIC,
+    ("learn.glossary", "GET"): PUBLIC,
+    ("learn.paths", "GET"): PUBLIC,
+    ("learn.module", "GET"): PUBLIC,
+    ("api.catalog", "GET"): PUBLIC,
+    ("certificates.verify_lookup", "GET"): PUBLIC,
+    ("certificates.verify", "GET"): PUBLIC,
+    ("invitations.accept", "GET"): (MISSING,) * 6,  # the URL's token is unknown
+    ("invitations.accept", "POST"): POST_PUBLIC,
+    ("auth.login", "GET"): (OK, MOVED, MOVED, MOVED, MOVED, MOVED),  # signed in: sent on
+    ("auth.login", "POST"): POST_PUBLIC,
+    ("auth.register", "GET"): (OK, MOVED, MOVED, MOVED, MOVED, MOVED),
+    ("auth.register", "POST"): POST_PUBLIC,
+    # --- everyone signed in
+    ("auth.profile", "GET"): SIGNED_IN,
+    ("auth.profile", "POST"): POST_SIGNED_IN,
+    ("auth.change_password", "GET"): SIGNED_IN,
+    ("auth.change_password", "POST"): POST_SIGNED_IN,
+    ("auth.logout", "POST"): POST_SIGNED_IN,
+    ("learn.my_learning", "GET"): SIGNED_IN,
+    ("learn.lesson", "GET"): SIGNED_IN,
+    ("learn.complete_lesson", "POST"): POST_SIGNED_IN,
+    ("learn.record_visit", "POST"): POST_SIGNED_IN,
+    ("learn.follow_path", "POST"): POST_SIGNED_IN,
+    ("api.my_progress", "GET"): SIGNED_IN,
+    ("api.my_xapi", "GET"): SIGNED_IN,
+    ("certificates.mine", "GET"): SIGNED_IN,
+    ("certificates.claim", "POST"): POST_SIGNED_IN,
+    ("quiz.quiz_start_page", "GET"): SIGNED_IN,
+    ("quiz.start", "POST"): POST_SIGNED_IN,
+    # the trainee's own attempt (submitted: its page sends on to the review)
+    ("quiz.attempt_page", "GET"): (LOGIN, MOVED, MISSING, MISSING, MISSING, MISSING),
+    ("quiz.review", "GET"): (LOGIN, OK, MISSING, MISSING, MISSING, MISSING),
+    ("quiz.save", "POST"): POST_OWN_ATTEMPT,
+    ("quiz.submit", "POST"): POST_OWN_ATTEMPT,
+    # the trainee's certificate: its holder, instructors of the holder's cohorts, admins
+    ("certificates.pdf", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
+    # --- administrators
+    ("admin.users", "GET"): ADMIN_ONLY,
+    ("admin.change_role", "POST"): POST_ADMIN,
+    ("admin.audit_trail", "GET"): ADMIN_ONLY,
+    ("admin.audit_csv", "GET"): ADMIN_ONLY,
+    ("certificates.admin_list", "GET"): ADMIN_ONLY,
+    ("certificates.revoke", "POST"): POST_ADMIN,
+    # --- cohorts and their reports
+    ("cohorts.list_cohorts", "GET"): STAFF_ONLY,
+    ("cohorts.create_cohort", "GET"): STAFF_ONLY,
+    ("cohorts.create_cohort", "POST"): POST_STAFF,
+    ("cohorts.cohort", "GET"): OWNED,
+    ("cohorts.enrol_trainee", "POST"): POST_OWNED,
+    ("cohorts.upload_roster", "POST"): POST_OWNED,
+    ("cohorts.reinvite", "POST"): POST_OWNED,
+    ("reports.cohorts", "GET"): STAFF_ONLY,
+    ("reports.cohort_dashboard", "GET"): OWNED,
+    ("reports.progress_csv", "GET"): OWNED,
+    # --- who manages what (the cohort's panel): B cannot see the cohort at all
+    ("ownership.add_co_instructor", "POST"): POST_OWNED,
+    ("ownership.remove_co_instructor", "POST"): POST_OWNED,
+    ("ownership.share_bank", "POST"): POST_OWNED,
+    # --- question banks and questions
+    ("instructor.banks", "GET"): STAFF_ONLY,
+    ("instructor.create_bank", "POST"): POST_STAFF,
+    ("instructor.bank", "GET"): OWNED,
+    ("instructor.download_gift", "GET"): OWNED,
+    ("instructor.paste_gift", "POST"): POST_OWNED,
+    ("instructor.upload_questions", "POST"): POST_OWNED,
+    ("instructor.new_question", "GET"): OWNED,
+    ("instructor.new_question", "POST"): POST_OWNED,
+    ("instructor.edit_question", "GET"): OWNED,
+    ("instructor.edit_question", "POST"): POST_OWNED,
+    ("instructor.archive_question", "POST"): POST_OWNED,
+    ("instructor.preview_question", "GET"): OWNED,
+    ("instructor.preview_question", "POST"): POST_OWNED,
+    ("instructor.regrade", "GET"): OWNED,
+    ("instructor.regrade", "POST"): POST_OWNED,
+    # --- quizzes
+    ("instructor.quizzes", "GET"): STAFF_ONLY,
+    ("instructor.new_quiz", "GET"): STAFF_ONLY,
+    ("instructor.new_quiz", "POST"): POST_STAFF,
+    ("instructor.quiz", "GET"): OWNED,
+    ("instructor.quiz", "POST"): POST_OWNED,
+    ("instructor.add_fixed_slot", "POST"): POST_OWNED,
+    ("instructor.add_random_slot", "POST"): POST_OWNED,
+    ("instructor.remove_slot", "POST"): POST_OWNED,
+    ("instructor.grant_extension", "POST"): POST_OWNED,
+    ("instructor.preview_quiz", "GET"): OWNED,
+    # --- grading: the essay of a trainee in A's cohort
+    ("instructor.grading", "GET"): STAFF_ONLY,
+    ("instructor.grade_item", "GET"): OWNED,
+    ("instructor.grade_item", "POST"): POST_OWNED,
+}
+
+ESSAY_GIFT = """::bonded::Describe a bonded warehouse. {}
+
+::port::Mombasa is a port. {T}
+"""
+# What a refused POST carries: the fields that would change something if the POST were allowed.
+POST_DATA = {
+    "email": "other@example.org",
+    "name": "Changed",
+    "role": "admin",
+    "percent": "100",
+    "comment": "Changed",
+    "archive": "1",
+    "shared": "1",
+    "gift": "::x::Changed? {T}",
+    "title": "Changed",
+    "slug": "changed",
+    "pass_mark": "1",
+    "fixed_mark": "1",
+    "reason": "Changed",
+    "mode": "practice",
+}
+
+
+def _arrange(db):
+    """A's cohort (trainee and a pending invitee), bank, quiz, the trainee's essay attempt and certificate."""
+    users = {
+        role: create_user(db, email=f"{role}@example.org", name=role.title(), password="correct horse battery", role=r)
+        for role, r in (
+            ("trainee", "trainee"),
+            ("official", "official"),
+            ("owner", "instructor"),
+            ("other", "instructor"),
+            ("admin", "admin"),
+        )
+    }
+    owner, trainee = users["owner"], users["trainee"]
+    pending = create_user(db, email="pending@example.org", name="Pending", password=None)
+    path = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
+    cohort = Cohort(name="A's cohort", path_id=path.id, owner_id=owner.id, created_by=owner.id)
+    db.add(cohort)
+    db.flush()
+    db.add_all([CohortMember(cohort_id=cohort.id, user_id=u.id) for u in (trainee, pending)])
+    bank = get_or_create_bank(db, "A's bank")
+    bank.owner_id = owner.id
+    import_questions(db, bank, parse_gift(ESSAY_GIFT).questions)
+    db.flush()
+    quiz = Quiz(slug="a-quiz", title="A's quiz", kind="other", owner_id=owner.id)
+    db.add(quiz)
+    db.flush()
+    from course.models import Question
+
+    questions = db.exec(select(Question).where(Question.bank_id == bank.id).order_by(Question.id)).all()
+    quiz.slots = [{"kind": "fixed", "question_id": q.id, "mark": 1} for q in questions]
+    attempt = start_attempt(db, quiz, trainee.id)
+    items = attempt_items(db, attempt)
+    save_responses(db, attempt, {items[0][0].id: "Goods wait for duty."})
+    submit_attempt(db, attempt)
+    certificate = Certificate(
+        code=new_code(), user_id=trainee.id, path_id=path.id, holder_name=trainee.name, path_title=path.title
+    )
+    db.add(certificate)
+    db.commit()
+    lesson = db.exec(select(Lesson).order_by(Lesson.id)).first()
+    module = db.get(Module, lesson.module_id)
+    return {
+        "users": users,
+        "values": {
+            "cohort_id": cohort.id,
+            "bank_id": bank.id,
+            "question_id": questions[0].id,
+            "quiz_id": quiz.id,
+            "index": 0,
+            "item_id": items[0][0].id,
+            "attempt_id": attempt.id,
+            "code": certificate.code,
+            "token": "not-a-real-token",
+            "kind": "cohort",
+            "object_id": cohort.id,
+        },
+        # arguments (or query arguments) whose value depends on the route
+        "by_route": {
+            "instructor.new_question": {"type": "essay"},
+            "learn.lesson": {"slug": lesson.slug},
+            "learn.complete_lesson": {"slug": lesson.slug},
+            "learn.record_visit": {"slug": lesson.slug},
+            "learn.module": {"slug": module.slug},
+            "learn.follow_path": {"slug": path.slug},
+            "admin.change_role": {"user_id": trainee.id},
+            "cohorts.reinvite": {"user_id": pending.id},
+            "ownership.remove_co_instructor": {"user_id": users["other"].id},
+            "ownership.share_bank": {"object_id": bank.id},
+        },
+    }
+
+
+def _routes(app):
+    """(endpoint, method, rule) of every route but static files."""
+    return sorted(
+        (rule.endpoint, method, rule)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        for method in sorted(rule.methods & {"GET", "POST"})
+    )
+
+
+def _url(app, rule, arranged) -> str:
+    extra = arranged["by_route"].get(rule.endpoint, {})
+    values = {name: arranged["values"].get(name) for name in rule.arguments} | extra  # extras may be query args
+    with app.test_request_context():
+        return url_for(rule.endpoint, **values)
+
+
+def _answer(response) -> object:
+    if response.status_code == 302 and "/login" in response.headers.get("Location", ""):
+        return LOGIN
+    return response.status_code
+
+
+def _clients(app):
+    clients = {}
+    for role in ROLES:
+        client = app.test_client()
+        if role != "anonymous":
+            token = csrf_token(client)
+            response = client.post(
+                "/login",
+                data={"email": f"{role}@example.org", "password": "correct horse battery", "csrf_token": token},
+            )
+            assert response.status_code == 302, role
+        clients[role] = client
+    return clients
+
+
+def _every_row(engine) -> dict[str, list]:
+    with engine.connect() as conn:
+        return {
+            name: sorted(map(repr, conn.execute(text(f'SELECT * FROM "{name}"')).all()))
+            for name in SQLModel.metadata.tables
+        }
+
+
+def test_every_route_has_a_row(app):
+    missing = [
+        f"new route {endpoint} {method} ({rule}) has no row"
+        for endpoint, method, rule in _routes(app)
+        if (endpoint, method) not in EXPECTED
+    ]
+    stale = sorted(set(EXPECTED) - {(e, m) for e, m, _ in _routes(app)})
+    assert not missing, "\n".join(missing)
+    assert not stale, f"rows for routes that no longer exist: {stale}"
+
+
+def test_every_role_gets_the_expected_answer(synced, app, db):
+    arranged = _arrange(db)
+    clients = _clients(app)
+    wrong = []
+    for endpoint, method, rule in _routes(app):
+        if method != "GET":
+            continue
+        url = _url(app, rule, arranged)
+        for role, expected in zip(ROLES, EXPECTED[(endpoint, method)], strict=True):
+            got = _answer(clients[role].get(url))
+            if got != expected:
+                wrong.append(f"GET {url} as {role}: expected {expected}, got {got}")
+    engine = app.extensions["db_engine"]
+    before = _every_row(engine)
+    for endpoint, method, rule in _routes(app):
+        if method != "POST":
+            continue
+        url = _url(app, rule, arranged)
+        for role, expected in zip(ROLES, EXPECTED[(endpoint, method)], strict=True):
+            if expected is None:
+                continue
+            client = clients[role]
+            got = _answer(client.post(url, data=POST_DATA | {"csrf_token": csrf_token(client)}))
+            if got != expected:
+                wrong.append(f"POST {url} as {role}: expected {expected}, got {got}")
+    assert not wrong, "\n".join(wrong)
+    assert _every_row(engine) == before, "a refused POST changed the database"
