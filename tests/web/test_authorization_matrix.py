@@ -7,7 +7,6 @@ with CSRF tokens, and the refused POSTs must leave every table as it was.
 
 from __future__ import annotations
 
-import pytest
 from flask import url_for
 from sqlalchemy import text
 from sqlmodel import SQLModel, select
