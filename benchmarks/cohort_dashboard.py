@@ -102,11 +102,12 @@ def _prepare(app, options) -> tuple[int, int | None]:
         with engine.begin() as conn:  # what autovacuum does shortly after a bulk load
             conn.execute(text("ANALYZE"))
     with Session(engine) as session:
-        accounts.create_user(
+        instructor = accounts.create_user(
             session, email="instructor@bench.example", name="Bench Instructor", password=PASSWORD, role="instructor"
         )
-        session.commit()
         cohort = session.exec(select(Cohort).where(Cohort.name == "Benchmark cohort")).one()
+        cohort.owner_id = instructor.id  # instructors open only the dashboards of their own cohorts
+        session.commit()
         modules = queries.cohort_modules(session, cohort)
         quiz = next((q for m in modules for q in m.quizzes), None)
         return cohort.id, quiz.id if quiz else None

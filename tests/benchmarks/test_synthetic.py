@@ -18,7 +18,8 @@ def test_fifty_synthetic_trainees(synced_quizzes, client, auth, db):
     assert db.exec(select(func.count()).select_from(LessonProgress)).one() > 0
     assert db.exec(select(func.count()).select_from(Attempt).where(Attempt.state == "submitted")).one() > 0
     assert db.exec(select(func.count()).select_from(AttemptItem)).one() > 0
-    auth.as_role("instructor")
+    cohort.owner_id = auth.as_role("instructor").id  # a generated cohort is admin-managed until given an owner
+    db.commit()
     page = client.get(f"/reports/cohorts/{cohort.id}")
     assert page.status_code == 200 and 'data-figure="enrolled">50<' in page.get_data(as_text=True)
     assert client.get(f"/reports/cohorts/{cohort.id}/progress.csv").get_data(as_text=True).count("\n") == 51

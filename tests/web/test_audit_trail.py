@@ -234,6 +234,8 @@ def test_the_trail_page_is_paginated_and_filtered(client, auth, db):
     )
     assert "55 entries" in page
     assert "0 entries" in client.get("/admin/audit?object_id=999999").get_data(as_text=True)
+    # filters that cannot be ids or text are ignored rather than sent to the database
+    assert client.get("/admin/audit?object_id=99999999999999999999999&actor=%00&action=x").status_code == 200
 
 
 def test_the_csv_export_is_formula_safe_and_filtered(client, auth, db):

@@ -54,11 +54,12 @@ def _audit_filters() -> dict:
     """The audit page's filters from the query string (unknown values are ignored)."""
     action = request.args.get("action", "")
     object_type = request.args.get("object_type", "")
+    object_id = request.args.get("object_id", type=int)  # ids beyond 64 bits would fail on PostgreSQL
     return {
         "action": action if action in audit.ACTIONS else "",
-        "actor": request.args.get("actor", "").strip()[:254],
+        "actor": request.args.get("actor", "").replace("\x00", "").strip()[:254],
         "object_type": object_type if object_type in AUDITED_TYPES else "",
-        "object_id": request.args.get("object_id", type=int),
+        "object_id": object_id if object_id is not None and 0 <= object_id < 2**63 else None,
     }
 
 
