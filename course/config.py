@@ -7,6 +7,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from course.quizzes.settings import QUESTIONS_PER_IMPORT
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,7 +47,7 @@ def default_config(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
         # Questions one import may hold (an upload, `flask quiz import`, one bank file of `course sync`), so that
         # no single import holds the database's write lock for long.
-        "QUESTIONS_PER_IMPORT": int(os.environ.get("CBEC_QUESTIONS_PER_IMPORT", "20000")),
+        "QUESTIONS_PER_IMPORT": int(os.environ.get("CBEC_QUESTIONS_PER_IMPORT", QUESTIONS_PER_IMPORT)),
         # werkzeug's generate_password_hash method; None is its default (scrypt). Tests use a cheap one.
         "PASSWORD_HASH_METHOD": None,
         # Throttling of log-in, registration, invitation and password-reset POSTs (course/web/throttling.py):

@@ -257,7 +257,7 @@ def _attempt_of(reply: Reply) -> int:
 
 
 def _register(browser: Browser, email: str, deployment: Deployment, log_in_again: bool = False) -> None:
-    """Register (which logs in); with `log_in_again`, log out and log in on the other server."""
+    """Register and log in (on the next server); with `log_in_again`, log out and log in again on the other one."""
     browser.get("/register")
     form = {
         "email": email,
@@ -269,8 +269,10 @@ def _register(browser: Browser, email: str, deployment: Deployment, log_in_again
         "country": "Kenya",
     }
     expect(browser.post("/register", form), 302, deployment)
-    if log_in_again:
-        expect(browser.post("/logout"), 302, deployment)
+    logins = 2 if log_in_again else 1
+    for n in range(logins):
+        if n:
+            expect(browser.post("/logout"), 302, deployment)
         browser.get("/login")
         expect(browser.post("/login", {"email": email, "password": PASSWORD}), 302, deployment)
 

@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 from course.models import Question, QuestionBank, QuestionVersion
 from course.models.base import utcnow
 from course.questions.types import Question as QuestionData
+from course.quizzes.settings import QUESTIONS_PER_IMPORT
 
 # Rows per INSERT or UPDATE: statements grow by the batch, not by the question, and stay well under
 # SQLite's limit of bound parameters in one statement.
@@ -114,7 +115,7 @@ def import_questions(
     bank: QuestionBank,
     questions: list[QuestionData],
     *,
-    limit: int,
+    limit: int = QUESTIONS_PER_IMPORT,
     user_id: int | None = None,
     batch_size: int = IMPORT_BATCH_SIZE,
 ) -> ImportReport:

@@ -27,3 +27,5 @@ PLAIN = ("title", "slug", "description", "kind", *RULES)
 EDITABLE = (*PLAIN, "module_id", "opens_at", "closes_at")
 
 __all__ = ["EDITABLE", "GRADING_METHODS", "PLAIN", "QUIZ_KINDS", "REVIEW_OPTIONS", "RULES"]
+
+QUESTIONS_PER_IMPORT = 20_000  # most questions one import may hold (QUESTIONS_PER_IMPORT in the app's config)

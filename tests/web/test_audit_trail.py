@@ -234,8 +234,9 @@ def test_the_trail_page_is_paginated_and_filtered(client, auth, db):
     )
     assert "55 entries" in page
     assert "0 entries" in client.get("/admin/audit?object_id=999999").get_data(as_text=True)
-    # filters that cannot be ids or text are ignored rather than sent to the database
-    assert client.get("/admin/audit?object_id=99999999999999999999999&actor=%00&action=x").status_code == 200
+    # filters that cannot be ids are ignored rather than sent to the database; a NUL byte is refused as bad input
+    assert client.get("/admin/audit?object_id=99999999999999999999999&action=x").status_code == 200
+    assert client.get("/admin/audit?actor=%00").status_code == 400
 
 
 def test_the_csv_export_is_formula_safe_and_filtered(client, auth, db):

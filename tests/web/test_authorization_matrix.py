@@ -27,6 +27,7 @@ OWNED = (LOGIN, DENIED, DENIED, OK, MISSING, OK)  # a page of an object A owns: 
 ADMIN_ONLY = (LOGIN, DENIED, DENIED, DENIED, DENIED, OK)
 PUBLIC = (OK,) * 6
 SIGNED_IN = (LOGIN, OK, OK, OK, OK, OK)
+SIGNED_IN_API = (401, OK, OK, OK, OK, OK)  # JSON: an anonymous call gets a JSON 401, not the log-in page
 # POST refusals: the cells checked; None marks an allowed cell, not checked here.
 POST_STAFF = (LOGIN, DENIED, DENIED, None, None, None)
 POST_OWNED = (LOGIN, DENIED, DENIED, None, MISSING, None)
@@ -55,14 +56,16 @@ EXPECTED = {
     ("auth.profile", "POST"): POST_SIGNED_IN,
     ("auth.change_password", "GET"): SIGNED_IN,
     ("auth.change_password", "POST"): POST_SIGNED_IN,
-    ("auth.logout", "POST"): POST_SIGNED_IN,
+    ("auth.logout", "GET"): PUBLIC,  # a page with the log-out button; a GET never logs out
+    ("auth.logout", "POST"): POST_PUBLIC,
+    ("auth.end_all_sessions", "POST"): POST_SIGNED_IN,
     ("learn.my_learning", "GET"): SIGNED_IN,
     ("learn.lesson", "GET"): SIGNED_IN,
     ("learn.complete_lesson", "POST"): POST_SIGNED_IN,
     ("learn.record_visit", "POST"): POST_SIGNED_IN,
     ("learn.follow_path", "POST"): POST_SIGNED_IN,
-    ("api.my_progress", "GET"): SIGNED_IN,
-    ("api.my_xapi", "GET"): SIGNED_IN,
+    ("api.my_progress", "GET"): SIGNED_IN_API,
+    ("api.my_xapi", "GET"): SIGNED_IN_API,
     ("certificates.mine", "GET"): SIGNED_IN,
     ("certificates.claim", "POST"): POST_SIGNED_IN,
     ("quiz.quiz_start_page", "GET"): SIGNED_IN,

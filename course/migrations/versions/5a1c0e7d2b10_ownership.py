@@ -1,7 +1,7 @@
 """ownership: owners of cohorts, question banks and quizzes; co-instructors; shared banks
 
 Revision ID: 5a1c0e7d2b10
-Revises: b3f08b67a276
+Revises: 5d1c2a9e7f40
 Create Date: 2026-11-29 06:10:00.000000
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlmodel
 
 
 revision: str = '5a1c0e7d2b10'
-down_revision: Union[str, None] = 'b3f08b67a276'
+down_revision: Union[str, None] = '5d1c2a9e7f40'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -37,7 +37,7 @@ def register():
             accounts.registration_attempted_for_existing_account(existing)
         else:
             profile = {
-                f: getattr(form, f).data.strip() if f in ("organisation", "country") else getattr(form, f).data
+                f: (getattr(form, f).data or "").strip() if f in ("organisation", "country") else getattr(form, f).data
                 for f in PROFILE_FIELDS
                 if f != "name"
             }
