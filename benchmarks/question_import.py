@@ -1,4 +1,4 @@
-"""Time `flask quiz import` of a generated GIFT file of simple questions.
+"""Time `flask quiz import` of a generated GIFT file of simple questions (also used by benchmarks/run).
 
     python benchmarks/question_import.py [--questions 20000] [--runs 1]
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.cohort_dashboard import _database
+from benchmarks.database import SECRET_KEY
+from benchmarks.servers import REPO_ROOT
 from course import create_app, migrate
 
 
@@ -39,6 +42,26 @@ def gift_questions(count: int, edition: str = "") -> str:
         lambda i: f"::num{i}::What is {i} times two?{edition} {{#{2 * i}}}",
     )
     return "\n\n".join(makers[i % 4](i) for i in range(count)) + "\n"
+
+
+def timed_import(database_url: str, count: int, folder: Path, timeout_seconds: float) -> dict:
+    """Write count questions to a file and import them into a new bank; seconds, or why there are none."""
+    gift = folder / f"bench-{count}.gift"
+    gift.write_text(gift_questions(count), encoding="utf-8")
+    command = [sys.executable, "-m", "flask", "--app", "app", "quiz", "import", str(gift), "--bank", f"Bench {count}"]
+    environment = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY}
+    started = time.perf_counter()
+    try:
+        finished = subprocess.run(
+            command, cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=timeout_seconds
+        )
+    except subprocess.TimeoutExpired:
+        return {"questions": count, "seconds": None, "outcome": f"timed out after {timeout_seconds:.0f} s"}
+    seconds = time.perf_counter() - started
+    if finished.returncode != 0:
+        message = (finished.stderr or finished.stdout).strip().splitlines()[-1:] or ["no message"]
+        return {"questions": count, "seconds": None, "outcome": f"failed: {message[0]}"}
+    return {"questions": count, "seconds": seconds, "outcome": finished.stdout.strip()}
 
 
 def main() -> None:
