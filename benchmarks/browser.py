@@ -23,10 +23,11 @@ class Response:
 class Browser:
     """One visitor of one server; only the Cookie header is sent, exactly what wrk will send."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, cookie_header: str | None = None) -> None:
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
-        self.cookies: dict[str, str] = {}
+        pairs = (pair.partition("=") for pair in (cookie_header or "").split("; ") if pair)
+        self.cookies: dict[str, str] = {name: value for name, _, value in pairs}
 
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())

@@ -54,8 +54,19 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run every engine asked for; 0 when every target is met, 1 when one is not, 2 when a run failed."""
     options = _arguments(argv)
+    try:
+        return _run(options)
+    except KeyboardInterrupt:
+        print("\nInterrupted: servers stopped, scratch database removed.", file=sys.stderr)
+        return 130
+
+
+def _run(options: argparse.Namespace) -> int:
     wrk.executable()  # stop now, with the install hint, rather than after minutes of preparation
-    signal.signal(signal.SIGTERM, _interrupt)  # so `finally` stops the servers and drops the schema
+    # Ctrl-C and kill both unwind through `finally`, which stops the servers and drops the schema
+    # (SIGINT too: a shell starts background jobs with it ignored).
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     json_path = options.json or RESULTS / f"{'+'.join(options.engines)}-{stamp}.json"
     runs, figures, failed = {}, {}, False
@@ -148,7 +159,7 @@ def _measure(prepared, app_server, ceiling_server, options) -> tuple[list[Figure
         measures.Page(API, API, trainee.cookie_header()),
     ]
     for page in pages:  # with the very header wrk sends, so a lost session shows here, not as fast redirects
-        (Browser(app_server.base_url) if page.cookie is None else trainee).get(page.path)
+        Browser(app_server.base_url, page.cookie).get(page.path)
     statements = measures.statements_per_request(
         prepared.url, database.TRAINEE_EMAIL, database.PASSWORD, [p.path for p in pages]
     )
