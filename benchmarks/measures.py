@@ -17,7 +17,7 @@ from course import create_app
 
 
 @dataclass
-class Page:
+class MeasuredPage:
     what: str
     path: str
     cookie: str | None  # None: anonymous
@@ -36,7 +36,7 @@ class PageFigures:
     rounds: list[dict]
 
 
-def pages_against_ceiling(app_url: str, ceiling_url: str, pages: list[Page], rounds: int, seconds: int) -> dict:
+def pages_against_ceiling(app_url: str, ceiling_url: str, pages: list[MeasuredPage], rounds: int, seconds: int) -> dict:
     """wrk on the ceiling, then on a page, for each page, `rounds` times; figures per page."""
     measured: dict[str, list[dict]] = {page.what: [] for page in pages}
     for number in range(1, rounds + 1):

@@ -152,11 +152,13 @@ def _measure(prepared, app_server, ceiling_server, options) -> tuple[list[Figure
     _give_progress(trainee, prepared)
     admin = _signed_in(app_server.base_url, database.ADMIN_EMAIL)
     pages = [
-        measures.Page("lesson page, signed in", f"/lessons/{prepared.lesson_slugs[0]}", trainee.cookie_header()),
-        measures.Page("module page, signed in", f"/modules/{prepared.module_slug}", trainee.cookie_header()),
-        measures.Page("home page, anonymous", "/", None),
-        measures.Page("My learning", "/my-learning", trainee.cookie_header()),
-        measures.Page(API, API, trainee.cookie_header()),
+        measures.MeasuredPage(
+            "lesson page, signed in", f"/lessons/{prepared.lesson_slugs[0]}", trainee.cookie_header()
+        ),
+        measures.MeasuredPage("module page, signed in", f"/modules/{prepared.module_slug}", trainee.cookie_header()),
+        measures.MeasuredPage("home page, anonymous", "/", None),
+        measures.MeasuredPage("My learning", "/my-learning", trainee.cookie_header()),
+        measures.MeasuredPage(API, API, trainee.cookie_header()),
     ]
     for page in pages:  # with the very header wrk sends, so a lost session shows here, not as fast redirects
         Browser(app_server.base_url, page.cookie).get(page.path)
@@ -174,7 +176,7 @@ def _measure(prepared, app_server, ceiling_server, options) -> tuple[list[Figure
     return figures, load_average
 
 
-def _page_figure(page: measures.Page, measured: measures.PageFigures, statements: int) -> Figure:
+def _page_figure(page: measures.MeasuredPage, measured: measures.PageFigures, statements: int) -> Figure:
     limit = PAGE_TARGETS.get(page.what, 0.3 if page.what == "My learning" else None)
     note = f"p50 {measured.p50_ms:.1f} ms, p99 {measured.p99_ms:.1f} ms, {statements} SQL statements"
     if measured.errors:
