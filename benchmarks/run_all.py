@@ -19,6 +19,7 @@ from pathlib import Path
 
 from benchmarks import database, measures, question_import, servers, wrk
 from benchmarks.browser import Browser
+from benchmarks.measures import MeasuredPage
 from benchmarks.report import Figure, Target, table, unmet, write_json
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -151,14 +152,13 @@ def _measure(prepared, app_server, ceiling_server, options) -> tuple[list[Figure
     trainee = _signed_in(app_server.base_url, database.TRAINEE_EMAIL)
     _give_progress(trainee, prepared)
     admin = _signed_in(app_server.base_url, database.ADMIN_EMAIL)
+    cookie = trainee.cookie_header()
     pages = [
-        measures.MeasuredPage(
-            "lesson page, signed in", f"/lessons/{prepared.lesson_slugs[0]}", trainee.cookie_header()
-        ),
-        measures.MeasuredPage("module page, signed in", f"/modules/{prepared.module_slug}", trainee.cookie_header()),
-        measures.MeasuredPage("home page, anonymous", "/", None),
-        measures.MeasuredPage("My learning", "/my-learning", trainee.cookie_header()),
-        measures.MeasuredPage(API, API, trainee.cookie_header()),
+        MeasuredPage("lesson page, signed in", f"/lessons/{prepared.lesson_slugs[0]}", cookie),
+        MeasuredPage("module page, signed in", f"/modules/{prepared.module_slug}", cookie),
+        MeasuredPage("home page, anonymous", "/", None),
+        MeasuredPage("My learning", "/my-learning", cookie),
+        MeasuredPage(API, API, cookie),
     ]
     for page in pages:  # with the very header wrk sends, so a lost session shows here, not as fast redirects
         Browser(app_server.base_url, page.cookie).get(page.path)
@@ -176,7 +176,7 @@ def _measure(prepared, app_server, ceiling_server, options) -> tuple[list[Figure
     return figures, load_average
 
 
-def _page_figure(page: measures.MeasuredPage, measured: measures.PageFigures, statements: int) -> Figure:
+def _page_figure(page: MeasuredPage, measured: measures.PageFigures, statements: int) -> Figure:
     limit = PAGE_TARGETS.get(page.what, 0.3 if page.what == "My learning" else None)
     note = f"p50 {measured.p50_ms:.1f} ms, p99 {measured.p99_ms:.1f} ms, {statements} SQL statements"
     if measured.errors:
