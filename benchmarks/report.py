@@ -54,7 +54,7 @@ def table(engine: str, figures: list[Figure]) -> str:
     """A plain-text table: what | figure | ceiling | ratio | target | met? | note."""
     rows = [("what", "figure", "ceiling", "ratio", "target", "met?", "note")]
     for f in figures:
-        met = {True: "yes", False: "NO", None: ""}[f.met]
+        met = {True: "yes", False: "NO", None: "—" if f.target else ""}[f.met]
         figure = f"{_number(f.value)} {f.unit}" if f.value is not None else "—"
         target = f.target.text(f.unit) if f.target else ""
         rows.append((f.what, figure, _number(f.ceiling, ""), _number(f.ratio, ""), target, met, f.note))
@@ -70,7 +70,8 @@ def table(engine: str, figures: list[Figure]) -> str:
 def unmet(results: dict[str, list[Figure]]) -> list[str]:
     """One line per target missed (or not measured), engine first."""
     return [
-        f"{engine}: {f.what}: {_number(f.value)} {f.unit}"
+        f"{engine}: {f.what.strip()}: "
+        + (f"{_number(f.value)} {f.unit}" if f.value is not None else "not measured")
         + (f" ({_number(f.ratio)} of ceiling)" if f.ratio is not None else "")
         + f", target {f.target.text(f.unit)}"
         + (f" [{f.note}]" if f.value is None else "")

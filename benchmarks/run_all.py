@@ -247,7 +247,7 @@ def _imports(url: str, options, folder: Path) -> list[Figure]:
             growth,
             "×",
             Target("<=", linear * 1.25),
-            note=f"{linear:g} is linear",
+            note=f"{linear:g} is linear" if growth else "not measured: an import did not finish",
         )
     )
     return figures
