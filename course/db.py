@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
@@ -28,7 +28,10 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # No ping before each checkout (a round trip on every request): connections are renewed every half hour, and
+    # after a database restart the first request of each worker that meets a dead connection fails and empties the
+    # pool (SQLAlchemy invalidates it), so the next ones reconnect.
+    return create_engine(url, pool_recycle=1800)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -41,9 +44,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+READING_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
 def init_app(app: Flask) -> None:
     """Bind an engine to the app and close the request session on teardown."""
-    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
+    engine = app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
+    # On PostgreSQL, the same pool with every statement in its own transaction for requests that only read: no
+    # BEGIN and no ROLLBACK round trips around each page's one or two queries. (SQLite has none to save: it would
+    # only pay for switching the connection's mode.)
+    postgres = engine.dialect.name == "postgresql"
+    app.extensions["db_reading_engine"] = engine.execution_options(isolation_level="AUTOCOMMIT") if postgres else engine
     upkeep.install()
     app.teardown_appcontext(close_session)
 
@@ -54,9 +65,12 @@ def engine() -> Engine:
 
 
 def get_session() -> Session:
-    """The request's session, opened on first use."""
+    """The request's session, opened on first use: reading requests (a GET never writes) read without a
+    transaction around them, the others get one that the view commits."""
     if "db_session" not in g:
-        g.db_session = Session(engine(), expire_on_commit=False)
+        reading = has_request_context() and request.method in READING_METHODS
+        bind = current_app.extensions["db_reading_engine" if reading else "db_engine"]
+        g.db_session = Session(bind, expire_on_commit=False)
     return g.db_session
 
 

@@ -1,7 +1,7 @@
 """Keep module summaries and cohort tallies in step with the records, in the transaction that changes them.
 
-Every session notes, as it flushes, whose records changed: lesson progress, attempts and path
-enrolments (their learner, whose `progress_version` moves so that cached pages of theirs are redone), cohort memberships, the profile fields that reports group by, a cohort's path, and the
+Every session notes, as it flushes, whose records changed: lesson progress, attempts, path
+enrolments and quiz extensions (their learner, whose `progress_version` moves so that cached pages of theirs are redone), cohort memberships, the profile fields that reports group by, a cohort's path, and the
 curriculum (lessons, quizzes, paths; a quiz change also moves the catalogue's revision). Just before the transaction commits, the summaries of those
 learners are worked out again from their records and the difference is added to the tallies of
 their cohorts (`course.reports.tallies`). A learner's row is locked first, so two transactions for
@@ -29,6 +29,7 @@ from course.models import (
     ModuleSummary,
     PathEnrolment,
     Quiz,
+    QuizExtension,
     StopTally,
     User,
 )
@@ -95,7 +96,7 @@ _LESSON_FIELDS = ("module_id", "archived")
 def _note(pending: Pending, obj, deleted: bool) -> None:
     if isinstance(obj, Quiz):
         pending.quizzes_changed = True
-    if isinstance(obj, LessonProgress | PathEnrolment) or (
+    if isinstance(obj, LessonProgress | PathEnrolment | QuizExtension) or (
         isinstance(obj, Attempt) and (deleted or _changed(obj, _ATTEMPT_FIELDS))
     ):
         pending.learners.add(obj.user_id)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
 from sqlmodel import Session, select
 
 from course.models import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module, Quiz
@@ -36,7 +37,8 @@ class _Snapshot:
     checked: list[float] = field(default_factory=lambda: [time.monotonic()])  # when the revision was last compared
 
 
-_snapshots: weakref.WeakKeyDictionary[Engine, _Snapshot] = weakref.WeakKeyDictionary()
+# By the engine's pool: the app's engines for writing and for reading (course.db) share one, and one database.
+_snapshots: weakref.WeakKeyDictionary[Pool, _Snapshot] = weakref.WeakKeyDictionary()
 _loading = threading.Lock()
 
 
@@ -92,7 +94,7 @@ def record_change(session: Session) -> None:
 
 def forget(engine: Engine) -> None:
     """Drop this process's snapshot of the database behind `engine`: the next read loads a new one."""
-    _snapshots.pop(engine, None)
+    _snapshots.pop(engine.pool, None)
 
 
 def _revision(session: Session) -> int:
@@ -100,8 +102,8 @@ def _revision(session: Session) -> int:
 
 
 def _snapshot(session: Session) -> _Snapshot:
-    engine = session.get_bind()
-    snapshot = _snapshots.get(engine)
+    pool = session.get_bind().pool
+    snapshot = _snapshots.get(pool)
     now = time.monotonic()
     if snapshot is not None and now - snapshot.checked[0] < REVISION_CHECK_SECONDS:
         return snapshot
@@ -111,7 +113,7 @@ def _snapshot(session: Session) -> _Snapshot:
         return snapshot
     with _loading:
         snapshot = _load(session, revision)
-        _snapshots[engine] = snapshot
+        _snapshots[pool] = snapshot
     return snapshot
 
 

@@ -7,18 +7,14 @@ certificate issuing read a learner's standing from here.
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from course import upkeep
 from course.content import catalogue
-from course.models import LearningPath, Lesson, LessonProgress, Module, PathEnrolment, User
+from course.models import LearningPath, Lesson, LessonProgress, Module, PathEnrolment
 from course.progress import records, rules
+from course.progress.learner_cache import kept_for_learner
 from course.quizzes.standing import QuizStanding, end_of_module_quizzes, quiz_standings
 
 
@@ -71,46 +67,19 @@ class LearnerState:
         return progress.module, [self.modules[slug].module for slug in self.locked[progress.module.slug]]
 
 
-_states: weakref.WeakKeyDictionary[Engine, OrderedDict[tuple, LearnerState]] = weakref.WeakKeyDictionary()
-_STATES_KEPT = 2048  # per database, most recently used first to stay
-_states_lock = threading.Lock()
-
-
 def learner_state(session: Session, user_id: int | None) -> LearnerState:
     """Module progress for a learner plus the paths they follow and what those lock (all zero for visitors).
 
-    Kept per process by the learner's `progress_version` and the catalogue's revision, which move in the
-    transaction of every change to what the state is made of: a repeat view reads neither the learner's
-    records nor the curriculum. The state and its rows are shared: read them, never change them.
+    Kept per process until the learner's records or the curriculum change (`course.progress.learner_cache`).
     """
-    if upkeep.changed_in_transaction(session):  # the versions move only at commit: work it out afresh
-        return _learner_state(session, user_id)
-    user = session.get(User, user_id) if user_id is not None else None  # loaded already: the signed-in user
-    key = (user_id, user.progress_version if user else 0, catalogue.revision(session))
-    with _states_lock:
-        kept = _states.setdefault(session.get_bind(), OrderedDict())
-        state = kept.get(key)
-        if state is not None:
-            kept.move_to_end(key)
-            return state
-    state = _learner_state(session, user_id)
-    _detach(session, state)
-    with _states_lock:
-        kept[key] = state
-        while len(kept) > _STATES_KEPT:
-            kept.popitem(last=False)
-    return state
+    return kept_for_learner(session, user_id, "state", lambda: _learner_state(session, user_id), _rows)
 
 
-def _detach(session: Session, state: LearnerState) -> None:
-    """Take the state's rows out of the session, so that nothing the request does later (a rollback, an
-    expiry) reaches the copy other requests read."""
+def _rows(state: LearnerState) -> list:
     rows = [*state.records.values()]
     rows += [a for p in state.modules.values() for s in p.quizzes for a in s.attempts]
     rows += [p.enrolment for p in state.paths if p.enrolment is not None]
-    for row in rows:
-        if row in session:
-            session.expunge(row)
+    return rows
 
 
 def _learner_state(session: Session, user_id: int | None) -> LearnerState:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, url_for
 from flask_login import current_user
 
+from course.web.links import remembering_url_for
 from course.web.question_text import render_text
 
 AUDIENCE_LABELS = {"sme": "SMEs", "official": "government officials", "social": "social organisations"}
@@ -16,6 +17,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(_module_title, "module_title")
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
+    app.jinja_env.globals["url_for"] = remembering_url_for(app)
 
 
 def _module_title(slug: str, state) -> str:

@@ -32,6 +32,7 @@ def register(app: Flask) -> None:
     """Throttle the POSTs of every throttled endpoint the app has and answer a breach with a styled 429."""
     limiter = Limiter(get_remote_address, app=app)
     app.extensions["throttling"] = limiter
+    _check_only_throttled_endpoints(app, limiter)
     per_account = limiter.shared_limit(
         lambda: current_app.config["THROTTLE_PER_ACCOUNT"], scope="account", key_func=account_key, methods=["POST"]
     )
@@ -42,6 +43,21 @@ def register(app: Flask) -> None:
         if endpoint in app.view_functions:
             app.view_functions[endpoint] = per_address(per_account(app.view_functions[endpoint]))
     app.register_error_handler(429, too_many_attempts)
+
+
+def _check_only_throttled_endpoints(app: Flask, limiter: Limiter) -> None:
+    """Flask-Limiter checks limits before every request of the app; only the throttled views have any, so the
+    other requests (every page view) skip the check instead of paying for finding nothing."""
+    hooks = app.before_request_funcs[None]
+    check = limiter._check_request_limit
+    position = hooks.index(check)  # registered by Limiter.init_app
+
+    def check_throttled():
+        if request.endpoint in THROTTLED_ENDPOINTS:
+            return check()
+        return None
+
+    hooks[position] = check_throttled
 
 
 def too_many_attempts(error):

@@ -1,4 +1,8 @@
-"""What the trainee's "My learning" page shows, gathered from the progress and quiz data functions."""
+"""What the trainee's "My learning" page shows, gathered from the progress and quiz data functions.
+
+The page is kept per learner (`course.web.kept_pages`): nothing on it depends on the time of day, only on the
+learner's records (their quiz extensions included) and the curriculum.
+"""
 
 from __future__ import annotations
 

@@ -3,9 +3,13 @@
 from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
+COMPLETE_LABEL = "Mark lesson complete"
+
 
 class CompleteLessonForm(FlaskForm):
-    submit = SubmitField("Mark lesson complete")
+    """Posted by the lesson page's button, which the template writes itself (a form object costs on every view)."""
+
+    submit = SubmitField(COMPLETE_LABEL)
 
 
 class ChoosePathForm(FlaskForm):

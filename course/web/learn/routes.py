@@ -11,9 +11,10 @@ from course.progress.standing import learner_state, path_state
 from course.quizzes.standing import quizzes_of_module
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates.award import award_certificates
+from course.web.kept_pages import render_kept
 from course.web.learn import bp
 from course.web.learn.dashboard import dashboard_context
-from course.web.learn.forms import ChoosePathForm, CompleteLessonForm
+from course.web.learn.forms import COMPLETE_LABEL, ChoosePathForm, CompleteLessonForm
 
 
 def _user_id():
@@ -31,10 +32,15 @@ def home():
 @allow("public")
 def module(slug):
     session = get_session()
+    if catalogue.module_by_slug(session, slug) is None:
+        abort(404)
+    return render_kept(session, ("module", slug), lambda: _module_page(session, slug))
+
+
+def _module_page(session, slug: str):
     state = learner_state(session, _user_id())
-    progress = state.modules.get(slug) or abort(404)
-    return render_template(
-        "learn/module.html",
+    progress = state.modules[slug]
+    context = dict(
         progress=progress,
         terms=catalogue.glossary_terms(session, progress.module.glossary),
         completed=state.completed,
@@ -42,11 +48,7 @@ def module(slug):
         state=state,
         quizzes=quizzes_of_module(session, progress.module.id),
     )
-
-
-def _locked_page(lock):
-    module, missing = lock
-    return render_template("learn/locked.html", module=module, missing=missing), 403
+    return "learn/module.html", context, 200
 
 
 @bp.route("/lessons/<slug>")
@@ -54,26 +56,27 @@ def _locked_page(lock):
 def lesson(slug):
     session = get_session()
     lesson = catalogue.lesson_by_slug(session, slug) or abort(404)
+    return render_kept(session, ("lesson", slug), lambda: _lesson_page(session, lesson))
+
+
+def _lesson_page(session, lesson):
     state = learner_state(session, current_user.id)
     lock = state.lock_on(lesson.module_id)
     if lock:
-        return _locked_page(lock)
+        module, missing = lock
+        return "learn/locked.html", dict(module=module, missing=missing), 403
     progress = state.module_of(lesson.module_id)
     index = [item.id for item in progress.lessons].index(lesson.id)
-    neighbours = (
-        progress.lessons[index - 1] if index > 0 else None,
-        progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None,
-    )
-    return render_template(
-        "learn/lesson.html",
+    context = dict(
         lesson=lesson,
         progress=progress,
         record=state.records.get(lesson.id),
         last_opened=state.last_opened,
-        previous=neighbours[0],
-        next=neighbours[1],
-        form=CompleteLessonForm(),
+        previous=progress.lessons[index - 1] if index > 0 else None,
+        next=progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None,
+        complete_label=COMPLETE_LABEL,
     )
+    return "learn/lesson.html", context, 200
 
 
 def _lesson_to_act_on(slug: str, form: FlaskForm):
@@ -115,7 +118,10 @@ def complete_lesson(slug):
 @bp.route("/my-learning")
 @allow(*ALL_ROLES)
 def my_learning():
-    return render_template("learn/my_learning.html", **dashboard_context(get_session(), current_user))
+    session = get_session()
+    return render_kept(
+        session, ("my-learning",), lambda: ("learn/my_learning.html", dashboard_context(session, current_user), 200)
+    )
 
 
 @bp.route("/glossary")
