@@ -38,6 +38,7 @@ from course.reports import queries, tallies
 from course.reports.cohort import GROUPINGS
 
 _PENDING = "standing_pending"
+_CHUNK = 1000  # learners brought up to date at a time
 _APPLYING = "standing_applying"
 
 
@@ -156,19 +157,20 @@ def _apply(session: Session, pending: Pending) -> None:
     cohorts = set(pending.cohorts)
     if pending.paths or pending.modules:  # what a path's modules hold, or which they are, changed
         cohorts |= set(session.exec(select(Cohort.id)))
+    ordered = sorted(learners)
+    chunks = [set(ordered[start : start + _CHUNK]) for start in range(0, len(ordered), _CHUNK)]
+    for chunk in chunks:  # a curriculum change can reach every learner: a statement takes 65 535 parameters at most
+        _lock(session, chunk)
+        session.exec(update(User).where(User.id.in_(sorted(chunk))).values(progress_version=User.progress_version + 1))
+        rows = [row for _, user_rows in summaries.summaries_of(session, course, chunk) for row in user_rows]
+        summaries.write(session, chunk, rows)
     if learners:
-        _lock(session, learners)
-        session.exec(
-            update(User).where(User.id.in_(sorted(learners))).values(progress_version=User.progress_version + 1)
-        )
         expire(session, User, ("progress_version",))
-        rows = [row for _, user_rows in summaries.summaries_of(session, course, learners) for row in user_rows]
-        summaries.write(session, learners, rows)
         expire(session, ModuleSummary)
     for cohort_id in sorted(cohorts):
         tallies.recount_cohort(session, cohort_id, _modules(session, cohort_id))
-    if learners:
-        _count_members(session, learners, cohorts)
+    for chunk in chunks:
+        _count_members(session, chunk, cohorts)
 
 
 def _lock(session: Session, learners: set[int]) -> None:
@@ -226,7 +228,12 @@ def rebuild(session: Session, cohort_id: int | None = None) -> None:
     rows = (row for _, user_rows in summaries.summaries_of(session, course, learners) for row in user_rows)
     summaries.write(session, learners, rows)
     moved = update(User).values(progress_version=User.progress_version + 1)
-    session.exec(moved if learners is None else moved.where(User.id.in_(sorted(learners))))
+    if learners is None:
+        session.exec(moved)
+    else:
+        ordered = sorted(learners)
+        for start in range(0, len(ordered), _CHUNK):
+            session.exec(moved.where(User.id.in_(ordered[start : start + _CHUNK])))
     expire(session, User, ("progress_version",))
     for cohort in cohorts:
         tallies.recount_cohort(session, cohort, _modules(session, cohort))

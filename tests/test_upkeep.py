@@ -184,3 +184,27 @@ def test_a_rolled_back_change_leaves_the_figures_alone(synced, db, auth):
     db.commit()
     summary = db.get(ModuleSummary, (trainee.id, lesson.module_id))
     assert (summary.lessons_opened, summary.lessons_done) == (1, 0)
+
+
+def test_a_change_reaching_many_learners_is_worked_in_chunks(course_with_tests, db, auth, monkeypatch):
+    """A quiz's pass mark moves every learner who took it; they are brought up to date a few at a time (a
+    statement takes at most 65 535 parameters on PostgreSQL), with the same result as a rebuild."""
+    monkeypatch.setattr(upkeep, "_CHUNK", 2)
+    monkeypatch.setattr("course.progress.summaries._CHUNK", 2)
+    quiz = next(q for q in course_with_tests if q.kind == "module")
+    cohort = Cohort(name="Many")
+    db.add(cohort)
+    db.commit()
+    for n in range(5):
+        user = auth.make_user(email=f"many{n}@example.org")
+        db.add(CohortMember(cohort_id=cohort.id, user_id=user.id))
+        db.add(Attempt(quiz_id=quiz.id, user_id=user.id, number=1, state="submitted", score=0.5 + n / 10))
+        db.commit()
+    quiz = db.get(Quiz, quiz.id)
+    quiz.pass_mark = 60
+    db.commit()
+    kept = _snapshot(db)
+    assert sum(row.count("True") for row in kept[0]) > 0  # some now pass
+    upkeep.rebuild(db)
+    db.commit()
+    assert _snapshot(db) == kept

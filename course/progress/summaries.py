@@ -204,10 +204,12 @@ def _completed_at(session: Session, user_ids: list[int]) -> dict[tuple[int, int]
 
 def write(session: Session, user_ids: Iterable[int] | None, rows: Iterable[dict]) -> None:
     """Replace the summaries of these learners (of everyone when None) by `rows`, in batches."""
-    statement = delete(ModuleSummary)
-    if user_ids is not None:
-        statement = statement.where(ModuleSummary.user_id.in_(list(user_ids)))
-    session.exec(statement)
+    if user_ids is None:
+        session.exec(delete(ModuleSummary))
+    else:
+        ids = sorted(user_ids)
+        for start in range(0, len(ids), _CHUNK):  # a statement takes at most 65 535 parameters (PostgreSQL)
+            session.exec(delete(ModuleSummary).where(ModuleSummary.user_id.in_(ids[start : start + _CHUNK])))
     batch: list[dict] = []
     for row in rows:
         batch.append(row)
