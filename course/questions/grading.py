@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from course.questions.numbers import read_number
 from course.questions.types import (
     Description,
     Essay,
@@ -36,7 +37,6 @@ from course.questions.types import (
 )
 
 EPSILON = 1e-7  # Moodle stores fractions with 7 decimals
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -196,13 +196,15 @@ def _short(question: ShortAnswer, response: object) -> Grade:
 
 
 def _as_number(response: object) -> float | None:
-    """A finite number from a number or a string like '1.5', else None."""
+    """A finite number from a number or a string as people write one ('1,500', '0,5'), else None."""
     if isinstance(response, bool):
         return None
     if isinstance(response, (int, float)):
         number = float(response)
-    elif isinstance(response, str) and _NUMBER.fullmatch(response.strip()):
-        number = float(response.strip())
+    elif isinstance(response, str):
+        number = read_number(response)
+        if number is None:
+            return None
     else:
         return None
     return number if math.isfinite(number) else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, url_for
 from flask_login import current_user
 
+from course.questions.numbers import HINT as NUMBER_HINT
 from course.web.links import remembering_url_for
 from course.web.question_text import render_text
 
@@ -18,6 +19,7 @@ def register(app: Flask) -> None:
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
     app.jinja_env.globals["url_for"] = remembering_url_for(app)
+    app.add_template_global(NUMBER_HINT, "number_hint")
 
 
 def _module_title(slug: str, state) -> str:

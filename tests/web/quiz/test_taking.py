@@ -258,3 +258,18 @@ def test_opening_an_attempt_after_its_deadline_writes_nothing_and_offers_the_res
     db.expire_all()
     assert attempt(db, attempt_id).state == "submitted"
     assert client.get(f"/attempts/{attempt_id}").headers["Location"].endswith(f"/attempts/{attempt_id}/review")
+
+
+def test_a_number_typed_with_a_thousands_separator_scores_and_the_rule_is_shown(trainee, client, db, auth):
+    from course.questions.numbers import HINT
+    from course.web.quiz.responses import field_name
+
+    quiz = quiz_by_slug(db, "pilot-zones-quiz")
+    attempt_id = start(auth, quiz)
+    page = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert HINT in page and "-hint" in page
+    form = right_answers(db, attempt_id)
+    year = next(item for item, q in items(db, attempt_id) if q.name == "year")
+    form[field_name(year.id)] = "2,015"
+    auth.post(f"/attempts/{attempt_id}/submit", form)
+    assert attempt(db, attempt_id).score == 1.0
