@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from course.questions.errors import AikenError, ParseResult, Problem
 from course.questions.types import Choice, SingleChoice, default_name
 
-_OPTION = re.compile(r"([A-Z])[.)][ \t]+(.*)")
-_ANSWER = re.compile(r"ANSWER[ \t]*:[ \t]*(.*)", re.IGNORECASE)
+_OPTION = re.compile(r"([A-Z])[.)][ \t]?(.*)")  # as Moodle reads it: `A)Option` too
+ANSWER_LINE = re.compile(r"ANSWER[ \t]*:[ \t]*(.*)", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -41,7 +41,7 @@ def parse_aiken(text: str, filename: str = "<string>", *, category: str = "") ->
         line = raw.strip()
         if not line:
             continue
-        answer = _ANSWER.fullmatch(line)
+        answer = ANSWER_LINE.fullmatch(line)
         if answer:
             if draft is None:
                 problems.append((filename, number, "ANSWER line without a question before it"))

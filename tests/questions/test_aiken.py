@@ -88,3 +88,22 @@ def test_all_errors_are_collected_and_nothing_is_returned():
 
 def test_empty_file():
     assert parse_aiken("").questions == []
+
+
+def test_an_option_without_a_space_after_its_letter_is_read_as_moodle_reads_it():
+    question = parse_aiken("Which port?\nA)Mombasa\nB.Dar es Salaam\nANSWER: A")[0]
+    assert [o.text for o in question.options] == ["Mombasa", "Dar es Salaam"]
+    assert [o.fraction for o in question.options] == [1.0, 0.0]
+
+
+def test_a_txt_file_is_read_by_its_content():
+    from course.questions.files import read_question_file
+
+    aiken = "Which port?\nA. Mombasa\nB. Dar es Salaam\nANSWER: A\n"
+    assert isinstance(read_question_file(aiken, "bank.txt")[0], SingleChoice)
+    # an Aiken file with a mistake is refused with its line, never imported as text-only questions
+    with pytest.raises(AikenError) as caught:
+        read_question_file("Which port?\nA. Mombasa\nC. Dar es Salaam\nANSWER: A\n", "bank.txt")
+    assert str(caught.value) == "bank.txt:3: expected option B, found option C"
+    gift = "::port::Which port? {=Mombasa ~Dar es Salaam}\n"
+    assert isinstance(read_question_file(gift, "bank.txt")[0], SingleChoice)
