@@ -139,11 +139,10 @@ def _build(answer: str, position: int, common: dict) -> Question:
 
 
 def _choices(answer: str, position: int, common: dict) -> Question:
-    """Single choice when any answer starts with '=', else multiple response."""
+    """Single choice when any answer starts with '=', else multiple response. Answers with no text are
+    dropped, as Moodle drops them when it saves the question (`{~=some ~a few}` has two answers, not three)."""
     kind = SingleChoice if "=" in answer else MultipleResponse
     pieces = _pieces(answer, position, "~=", kept="=")
-    if len(pieces) < 2:
-        raise SyntaxProblem("a multiple-choice question needs at least 2 answers")
     options = []
     for piece, at in pieces:
         if piece.startswith("="):
@@ -163,6 +162,9 @@ def _choices(answer: str, position: int, common: dict) -> Question:
                 feedback_format=feedback_format,
             )
         )
+    options = [option for option in options if option.text]
+    if len(options) < 2:
+        raise SyntaxProblem("a multiple-choice question needs at least 2 answers")
     return kind(**common, options=options)
 
 

@@ -56,9 +56,9 @@ def own_format(question_format: str):
 
 @st.composite
 def choices(draw, question_format: str) -> Choice:
-    """An option of a choice question."""
+    """An option of a choice question (with text: Moodle drops an answer without one)."""
     return Choice(
-        text=draw(texts),
+        text=draw(words),
         fraction=draw(fractions),
         feedback=draw(texts),
         text_format=draw(own_format(question_format)),

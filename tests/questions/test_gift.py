@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from course.questions.errors import GiftError
 from course.questions.gift import parse_gift
 from course.questions.types import (
     AcceptedAnswer,
@@ -341,3 +342,11 @@ def test_blank_lines_separate_questions():
 def test_parse_result_behaves_like_a_list_of_questions():
     result = parse_gift("A {}\n\nB {}")
     assert len(result) == 2 and result[1].text == "B" and [q.text for q in result] == ["A", "B"]
+
+
+def test_blank_answers_are_dropped_as_moodle_drops_them():
+    (question,) = parse_gift("::q::How many ports? {~=some ~a few ~ }").questions
+    assert [(o.text, o.fraction) for o in question.options] == [("some", 1.0), ("a few", 0.0)]
+    with pytest.raises(GiftError) as caught:
+        parse_gift("::q::Pick one {~= ~only}", "b.gift")
+    assert "needs at least 2 answers" in str(caught.value)
