@@ -39,6 +39,14 @@ def grade_of(quiz, attempts) -> float | None:
     return combine_attempt_scores([final_score(a) for a in attempts], quiz.grading_method)
 
 
+KNOWLEDGE_CHECKS = ("pretest", "posttest")  # they measure what a trainee knows before and after: taken, not passed
+
+
+def pass_applies(quiz) -> bool:
+    """Whether a quiz is passed or failed; a pre- or post-test is only completed."""
+    return quiz.kind not in KNOWLEDGE_CHECKS
+
+
 def has_passed(quiz, grade: float | None) -> bool:
     """Whether a grade (0..1) reaches the quiz's pass mark (percent)."""
     return grade is not None and grade * 100 >= quiz.pass_mark - PASS_TOLERANCE

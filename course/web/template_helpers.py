@@ -6,6 +6,7 @@ from flask import Flask, url_for
 from flask_login import current_user
 
 from course.questions.numbers import HINT as NUMBER_HINT
+from course.quizzes.grades import pass_applies
 from course.web.links import remembering_url_for
 from course.web.question_text import render_text
 
@@ -20,6 +21,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(render_text, "question_text")
     app.jinja_env.globals["url_for"] = remembering_url_for(app)
     app.add_template_global(NUMBER_HINT, "number_hint")
+    app.add_template_global(pass_applies)
 
 
 def _module_title(slug: str, state) -> str:

@@ -10,7 +10,7 @@ from course.models import Attempt, Module, Quiz
 from course.models.base import utcnow
 from course.progress.standing import learner_state
 from course.quizzes import attempts as service
-from course.quizzes.grades import has_passed
+from course.quizzes.grades import has_passed, pass_applies
 from course.quizzes.standing import quiz_standings
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates.award import award_certificates
@@ -54,6 +54,7 @@ def quiz_start_page(quiz_id):
         attempts=standing.attempts,
         grade=standing.grade,
         passed=standing.passed,
+        pass_applies=pass_applies(quiz),
         practice=service.graded_attempts(session, quiz, current_user.id, practice=True),
         module=session.get(Module, quiz.module_id) if quiz.module_id else None,
         locked=lock[0] if lock else None,
@@ -163,4 +164,5 @@ def review(attempt_id):
         attempt=attempt,
         questions=questions,
         passed=has_passed(quiz, attempt.score) and not attempt.needs_grading,
+        pass_applies=pass_applies(quiz),
     )

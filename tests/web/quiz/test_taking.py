@@ -273,3 +273,23 @@ def test_a_number_typed_with_a_thousands_separator_scores_and_the_rule_is_shown(
     form[field_name(year.id)] = "2,015"
     auth.post(f"/attempts/{attempt_id}/submit", form)
     assert attempt(db, attempt_id).score == 1.0
+
+
+def test_a_pre_test_is_completed_never_passed(trainee, client, db, auth):
+    module_quiz = quiz_by_slug(db, "pilot-zones-quiz")
+    pretest = Quiz(
+        slug="zones-pre",
+        title="Pilot zones: what you know",
+        kind="pretest",
+        pass_mark=0,
+        module_id=module_quiz.module_id,
+    )
+    pretest.slots = module_quiz.slots[:2]
+    db.add(pretest)
+    db.commit()
+    attempt_id = start(auth, pretest)
+    auth.post(f"/attempts/{attempt_id}/submit", {})
+    assert attempt(db, attempt_id).score == 0.0
+    for page in (f"/attempts/{attempt_id}/review", f"/quizzes/{pretest.id}", "/my-learning"):
+        text = client.get(page).get_data(as_text=True)
+        assert "Completed" in text and "Passed" not in text, page
