@@ -23,11 +23,15 @@ def test_follow_path_locks_modules_until_prerequisites_are_complete(synced, clie
     assert "locked until Pilot zones is complete" in mine
     locked = client.get("/lessons/rail-freight")
     assert locked.status_code == 403 and "This module is locked" in locked.get_data(as_text=True)
+    module_page = client.get("/modules/logistics-basics").get_data(as_text=True)
+    assert "This module unlocks when you complete" in module_page and "Locked" in module_page
+    assert 'href="/lessons/rail-freight"' not in module_page  # a locked module offers no lesson link
     assert auth.post("/lessons/rail-freight/complete").status_code == 403
     assert auth.post("/lessons/rail-freight/visit").status_code == 403  # a locked lesson's visit is refused too
     for slug in ("harbour-city-pilot", "river-town-bonded-zone"):
         auth.post(f"/lessons/{slug}/complete")
     assert client.get("/lessons/rail-freight").status_code == 200
+    assert 'href="/lessons/rail-freight"' in client.get("/modules/logistics-basics").get_data(as_text=True)
     mine = client.get("/my-learning").get_data(as_text=True)
     assert 'Next: <a href="/modules/logistics-basics">Logistics basics</a>' in mine
 
