@@ -192,9 +192,7 @@ def _count_members(session: Session, learners: set[int], recounted: set[int]) ->
     ).all()
     if not members:
         return
-    stored: dict[int, dict] = {}
-    for row in session.exec(select(ModuleSummary).where(ModuleSummary.user_id.in_(sorted(learners)))):
-        stored.setdefault(row.user_id, {})[row.module_id] = row
+    stored = summaries.stored(session, sorted(learners))
     modules: dict[int, list] = {}
     for member, user in members:
         if member.cohort_id not in modules:

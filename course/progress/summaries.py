@@ -220,14 +220,21 @@ def write(session: Session, user_ids: Iterable[int] | None, rows: Iterable[dict]
         session.exec(insert(ModuleSummary), params=batch)
 
 
-def of_user(session: Session, user_id: int) -> dict[int, ModuleSummary]:
-    """Module id -> the learner's stored summary."""
-    return {s.module_id: s for s in session.exec(select(ModuleSummary).where(ModuleSummary.user_id == user_id))}
+def stored(
+    session: Session, user_ids: Iterable[int], module_ids: Iterable[int] | None = None
+) -> dict[int, dict[int, ModuleSummary]]:
+    """Learner id -> module id -> their stored summary, for these learners (and only these modules)."""
+    query = select(ModuleSummary).where(ModuleSummary.user_id.in_(list(user_ids)))
+    if module_ids is not None:
+        query = query.where(ModuleSummary.module_id.in_(list(module_ids)))
+    found: dict[int, dict[int, ModuleSummary]] = {}
+    for row in session.exec(query):
+        found.setdefault(row.user_id, {})[row.module_id] = row
+    return found
 
 
 def learners_in_modules(session: Session, course: Curriculum, module_ids: set[int]) -> set[int]:
     """Everyone with a summary or records in these modules (whose summaries a curriculum change may move)."""
-    lessons = [lesson for m in module_ids for lesson in course.lessons.get(m, ())]
     quizzes = [q for q, m in course.module_of_quiz.items() if m in module_ids]
     found = set(session.exec(select(ModuleSummary.user_id).where(ModuleSummary.module_id.in_(module_ids))))
     found |= set(
@@ -237,6 +244,6 @@ def learners_in_modules(session: Session, course: Curriculum, module_ids: set[in
             .where(Lesson.module_id.in_(module_ids))
         )
     )
-    if lessons or quizzes:
-        found |= set(session.exec(select(Attempt.user_id).where(Attempt.quiz_id.in_(quizzes or [-1]))))
+    if quizzes:
+        found |= set(session.exec(select(Attempt.user_id).where(Attempt.quiz_id.in_(quizzes))))
     return found

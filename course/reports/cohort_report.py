@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from course.models import Cohort, CohortMember, LearningPath, ModuleSummary
+from course.models import Cohort, CohortMember, LearningPath
+from course.progress.summaries import stored
 from course.reports import cohort as analysis
 from course.reports import queries, tallies
 from course.reports.items import ItemStats, analyse_items
@@ -54,11 +55,7 @@ def breakdown(
 def trainee_progress(session: Session, report: CohortReport, user_ids: list[int]) -> dict[int, MemberProgress]:
     """The trainee-table detail (lessons, percent, quiz best scores, open attempts) of these members."""
     module_ids = [m.id for m in report.modules]
-    summaries: dict[int, dict[int, ModuleSummary]] = {}
-    for row in session.exec(
-        select(ModuleSummary).where(ModuleSummary.user_id.in_(user_ids), ModuleSummary.module_id.in_(module_ids))
-    ):
-        summaries.setdefault(row.user_id, {})[row.module_id] = row
+    summaries = stored(session, user_ids, module_ids)
     counted = dict(
         session.exec(
             select(CohortMember.user_id, CohortMember.counted).where(

@@ -19,7 +19,7 @@ from course.models import (
     Quiz,
     User,
 )
-from course.reports.cohort import GROUPINGS, LessonInfo, Member, ModuleInfo, QuizInfo
+from course.reports.cohort import LessonInfo, Member, ModuleInfo, QuizInfo
 from course.reports.items import ItemSums, ResponseGroup, stored_response
 
 QUIZ_KINDS = ("module", "pretest", "posttest")
@@ -85,18 +85,6 @@ def cohort_members(
         .limit(limit)
     )
     return [Member(*row) for row in session.exec(query)]
-
-
-def member_count(session: Session, cohort_id: int) -> int:
-    return session.exec(select(func.count()).where(CohortMember.cohort_id == cohort_id)).one()
-
-
-def member_groups(session: Session, cohort_id: int, by: str) -> dict[int, str]:
-    """Member id -> their value of a profile attribute (org_type, country, firm_size or sex)."""
-    if by not in GROUPINGS:
-        raise ValueError(f"cannot group members by {by!r}")
-    query = select(User.id, getattr(User, by)).join(CohortMember, in_cohort(User.id, cohort_id))
-    return dict(session.exec(query).all())
 
 
 def item_response_groups(session: Session, cohort_id: int, quiz_id: int) -> list[ResponseGroup]:

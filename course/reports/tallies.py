@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, select
 
 from course.models import CohortMember, CohortTally, ModuleSummary, StopTally, User
+from course.progress.summaries import stored
 from course.reports.cohort import GROUPINGS, ModuleInfo
 from course.reports.contribution import TALLY_FIELDS, contribution, difference, totals
 from course.upserts import insert_for
@@ -57,13 +58,7 @@ def recount_cohort(session: Session, cohort_id: int, modules: list[ModuleInfo]) 
     counted_all = []
     for start in range(0, len(members), _CHUNK):
         chunk = members[start : start + _CHUNK]
-        summaries: dict[int, dict[int, ModuleSummary]] = {}
-        for row in session.exec(
-            select(ModuleSummary).where(
-                ModuleSummary.user_id.in_([user.id for _, user in chunk]), ModuleSummary.module_id.in_(module_ids)
-            )
-        ):
-            summaries.setdefault(row.user_id, {})[row.module_id] = row
+        summaries = stored(session, [user.id for _, user in chunk], module_ids)
         counted = [(mid, contribution(modules, summaries.get(user.id, {}), _profile(user))) for mid, user in chunk]
         session.connection().execute(
             update(CohortMember.__table__)
