@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import ColumnElement, distinct, true
+from sqlalchemy import ColumnElement, String, cast, distinct, true
 from sqlmodel import Session, func, select
 
 from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
@@ -123,10 +123,58 @@ def bank_categories(session: Session, where: ColumnElement | None = None) -> lis
     return [(bank, [category for _, category in group]) for bank, group in groupby(rows, key=lambda r: r[0])]
 
 
-def question_choices(session: Session, where: ColumnElement | None = None) -> list[tuple[QuestionBank, list[Question]]]:
-    """Every bank (that `where` lets through) with its active questions, for choosing fixed quiz questions."""
-    banks = session.exec(select(QuestionBank).where(_narrowed(where)).order_by(QuestionBank.name)).all()
-    return [(bank, questions) for bank in banks if (questions := bank_questions(session, bank))]
+@dataclass
+class QuestionMatch:
+    question: Question
+    bank: QuestionBank
+    data: dict  # the current version's data
+
+
+@dataclass(frozen=True)
+class QuestionSearch:
+    """What the question picker looks for: every word (in the name, category or current text, any case), in one
+    bank, one category (and its subcategories), one type; empty means any."""
+
+    words: str = ""
+    bank_id: int | None = None
+    category: str = ""
+    qtype: str = ""
+
+
+def _searched(search: QuestionSearch, where: ColumnElement | None):
+    query = (
+        select(Question, QuestionBank, QuestionVersion.data)
+        .join(QuestionBank, QuestionBank.id == Question.bank_id)
+        .join(
+            QuestionVersion,
+            (QuestionVersion.question_id == Question.id) & (QuestionVersion.version == Question.current_version),
+        )
+        .where(Question.archived == False, _narrowed(where))
+    )
+    haystack = func.lower(Question.name + " " + Question.category + " " + cast(QuestionVersion.data, String))
+    for word in search.words.lower().split()[:10]:
+        query = query.where(haystack.contains(word, autoescape=True))
+    if search.bank_id is not None:
+        query = query.where(Question.bank_id == search.bank_id)
+    if search.category:
+        sub = search.category + "/"
+        query = query.where((Question.category == search.category) | Question.category.startswith(sub, autoescape=True))
+    if search.qtype:
+        query = query.where(Question.qtype == search.qtype)
+    return query
+
+
+def count_questions(session: Session, search: QuestionSearch, where: ColumnElement | None = None) -> int:
+    """How many active questions of the banks `where` lets through match the search."""
+    return session.exec(select(func.count()).select_from(_searched(search, where).subquery())).one()
+
+
+def find_questions(
+    session: Session, search: QuestionSearch, where: ColumnElement | None = None, *, offset: int = 0, limit: int = 25
+) -> list[QuestionMatch]:
+    """One page of the matching questions, in bank order."""
+    query = _searched(search, where).order_by(QuestionBank.name, Question.category, Question.position, Question.id)
+    return [QuestionMatch(q, bank, data) for q, bank, data in session.exec(query.offset(offset).limit(limit)).all()]
 
 
 @dataclass

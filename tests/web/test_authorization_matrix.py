@@ -121,6 +121,7 @@ EXPECTED = {
     ("instructor.new_quiz", "POST"): POST_STAFF,
     ("instructor.quiz", "GET"): OWNED,
     ("instructor.quiz", "POST"): POST_OWNED,
+    ("instructor.pick_question", "GET"): OWNED,
     ("instructor.add_fixed_slot", "POST"): POST_OWNED,
     ("instructor.add_random_slot", "POST"): POST_OWNED,
     ("instructor.remove_slot", "POST"): POST_OWNED,

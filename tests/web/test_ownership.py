@@ -140,7 +140,8 @@ def test_a_shared_bank_is_readable_and_drawable_but_not_editable(client, auth, d
     )
     b_quiz = db.exec(select(Quiz).where(Quiz.slug == "b-quiz")).one()
     assert b_quiz.owner_id == staff["other"].id
-    assert f'<option value="{question.id}">' in client.get(f"/instructor/quizzes/{b_quiz.id}").get_data(as_text=True)
+    picker = client.get(f"/instructor/quizzes/{b_quiz.id}/questions").get_data(as_text=True)
+    assert f'name="question_id" value="{question.id}"' in picker
 
 
 def test_an_unshared_bank_cannot_be_drawn_from_by_others(client, auth, db, staff, owned):
@@ -149,10 +150,12 @@ def test_an_unshared_bank_cannot_be_drawn_from_by_others(client, auth, db, staff
     b_quiz = Quiz(slug="b-quiz", title="B quiz", owner_id=staff["other"].id)
     db.add(b_quiz)
     db.commit()
+    picker = client.get(f"/instructor/quizzes/{b_quiz.id}/questions").get_data(as_text=True)
+    assert f'value="{question.id}"' not in picker
     response = auth.post(
         f"/instructor/quizzes/{b_quiz.id}/slots/fixed", {"question_id": str(question.id), "fixed_mark": "1"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 404
     db.refresh(b_quiz)
     assert b_quiz.slots == []
 

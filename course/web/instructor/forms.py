@@ -20,6 +20,7 @@ from wtforms import (
     ValidationError,
 )
 from wtforms.validators import AnyOf, DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import HiddenInput
 
 from course.quizzes.settings import GRADING_METHODS, PLAIN, QUIZ_KINDS, REVIEW_OPTIONS, RULES
 from course.web.choices import choices
@@ -169,9 +170,21 @@ class QuizForm(FlaskForm):
 
 
 class FixedSlotForm(FlaskForm):
-    question_id = SelectField("Question", coerce=int, choices=[], validate_choice=True)
+    # Chosen on the question picker's page (instructor.pick_question); the route checks the bank may be read.
+    question_id = IntegerField("Question", [InputRequired("Choose a question.")], widget=HiddenInput())
     fixed_mark = FloatField("Mark", [InputRequired("Enter a mark."), NumberRange(0.01, 1000)], default=1)
     submit = SubmitField("Add question")
+
+
+class QuestionSearchForm(FlaskForm):
+    """The question picker's filters (a GET form: no CSRF token, nothing is changed)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField("Words in the name, category or text", [Optional(), Length(max=200)])
+    source = SelectField("Bank and category", choices=[], validate_choice=False)
+    qtype = SelectField("Type", choices=[], validate_choice=False)
 
 
 class RandomSlotForm(FlaskForm):

@@ -2,24 +2,33 @@
 
 import random
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from course import audit, ownership
 from course.accounts import find_user
 from course.db import get_session
-from course.models import QuestionBank, Quiz
+from course.models import Question, QuestionBank, Quiz
 from course.quizzes import authoring
 from course.quizzes import setup as quiz_setup
 from course.quizzes.settings import EDITABLE
 from course.web.access import STAFF, allow
 from course.web.choices import choices
 from course.web.instructor import bp
-from course.web.instructor.forms import ExtensionForm, FixedSlotForm, QuizForm, RandomSlotForm, as_utc
+from course.web.instructor.forms import (
+    ExtensionForm,
+    FixedSlotForm,
+    QuestionSearchForm,
+    QuizForm,
+    RandomSlotForm,
+    as_utc,
+)
 from course.web.instructor.preview import shown_sample
+from course.web.instructor.question_forms import TYPE_LABELS
 from course.web.instructor.routes import INVALID
 from course.web.ownership.guard import managed_or_404, panel
+from course.web.pagination import requested_page
 
 
 def _quiz(quiz_id: int) -> Quiz:
@@ -42,28 +51,36 @@ def _quiz_form(quiz: Quiz | None = None, formdata=True) -> QuizForm:
     return form
 
 
-def _fixed_form(formdata=True) -> FixedSlotForm:
-    form = FixedSlotForm() if formdata else FixedSlotForm(formdata=None)
-    form.question_id.choices = {
-        bank.name: [(q.id, f"{q.category} › {q.name}") for q in questions]
-        for bank, questions in authoring.question_choices(get_session(), _usable_banks())
+def _sources() -> dict[str, list[tuple[str, str]]]:
+    """ "bank id:category" choices of the usable banks, grouped by bank ("id:" is the whole bank)."""
+    return {
+        bank.name: [(f"{bank.id}:", "All categories"), *((f"{bank.id}:{c}", c) for c in categories)]
+        for bank, categories in authoring.bank_categories(get_session(), _usable_banks())
     }
-    return form
 
 
 def _random_form(formdata=True) -> RandomSlotForm:
     form = RandomSlotForm() if formdata else RandomSlotForm(formdata=None)
-    form.source.choices = {
-        bank.name: [(f"{bank.id}:", "All categories"), *((f"{bank.id}:{c}", c) for c in categories)]
-        for bank, categories in authoring.bank_categories(get_session(), _usable_banks())
-    }
+    form.source.choices = _sources()
     return form
+
+
+def _search_form() -> QuestionSearchForm:
+    form = QuestionSearchForm(request.args)
+    form.source.choices = {"": [("", "Every bank")], **_sources()}
+    form.qtype.choices = [("", "Every type"), *TYPE_LABELS.items()]
+    return form
+
+
+def _source_filter(source: str) -> tuple[int | None, str]:
+    """(bank id, category) of a "bank id:category" choice; (None, "") for every bank or a malformed value."""
+    bank, _, category = (source or "").partition(":")
+    return (int(bank), category) if bank.isdigit() else (None, "")
 
 
 def _quiz_page(quiz: Quiz, status: int = 200, **forms):
     session = get_session()
     forms.setdefault("settings", _quiz_form(quiz, formdata=False))
-    forms.setdefault("fixed", _fixed_form(formdata=False))
     forms.setdefault("draw", _random_form(formdata=False))
     forms.setdefault("extension", ExtensionForm(formdata=None))
     return render_template(
@@ -72,6 +89,7 @@ def _quiz_page(quiz: Quiz, status: int = 200, **forms):
         slots=quiz_setup.slot_rows(session, quiz),
         extensions=quiz_setup.quiz_extensions(session, quiz),
         remove_form=FlaskForm(formdata=None),
+        search=_search_form(),
         ownership=panel(quiz),
         **forms,
     ), status
@@ -132,13 +150,43 @@ def quiz(quiz_id):
     return _quiz_page(quiz, INVALID if form.is_submitted() else 200, settings=form)
 
 
+PICKER_PAGE = 25
+
+
+@bp.route("/quizzes/<int:quiz_id>/questions")
+@allow(*STAFF)
+def pick_question(quiz_id):
+    """Search the usable banks for a question to add: words, bank and category, type; one page of matches."""
+    quiz = _quiz(quiz_id)
+    search = _search_form()
+    bank_id, category = _source_filter(search.source.data)
+    wanted = authoring.QuestionSearch(search.q.data or "", bank_id, category, search.qtype.data or "")
+    page = requested_page(PICKER_PAGE, authoring.count_questions(get_session(), wanted, _usable_banks()))
+    matches = authoring.find_questions(get_session(), wanted, _usable_banks(), offset=page.start, limit=PICKER_PAGE)
+    return render_template(
+        "instructor/pick_question.html",
+        quiz=quiz,
+        search=search,
+        matches=matches,
+        page=page,
+        add_form=FixedSlotForm(formdata=None),
+        type_labels=TYPE_LABELS,
+        in_quiz={slot["question_id"] for slot in quiz.slots if slot.get("kind") == "fixed"},
+    )
+
+
 @bp.route("/quizzes/<int:quiz_id>/slots/fixed", methods=["POST"])
 @allow(*STAFF)
 def add_fixed_slot(quiz_id):
     quiz = _quiz(quiz_id)
-    form = _fixed_form()
+    form = FixedSlotForm()
     if not form.validate_on_submit():
-        return _quiz_page(quiz, INVALID, fixed=form)
+        flash("Choose a question and a mark between 0.01 and 1000.", "error")
+        return redirect(url_for("instructor.pick_question", quiz_id=quiz.id)), 303
+    question = get_session().get(Question, form.question_id.data)
+    bank = get_session().get(QuestionBank, question.bank_id) if question and not question.archived else None
+    if bank is None or not ownership.may_read(get_session(), current_user, bank):
+        abort(404)
     before = list(quiz.slots)
     quiz_setup.add_fixed_slot(quiz, form.question_id.data, form.fixed_mark.data)
     audit.record(get_session(), current_user, "quiz.slot_add", quiz, {"slots": before}, {"slots": quiz.slots})

@@ -117,8 +117,9 @@ def test_slots_are_added_and_removed(client, auth, db, instructor, bank):
     )
     quiz = make_quiz(db, [])
     page = client.get(f"/instructor/quizzes/{quiz.id}").get_data(as_text=True)
-    assert f'<option value="{capital.id}">geography › capital</option>' in page
     assert f'<option value="{bank.id}:geography/asia">geography/asia</option>' in page
+    picker = client.get(f"/instructor/quizzes/{quiz.id}/questions?q=capital").get_data(as_text=True)
+    assert f'name="question_id" value="{capital.id}"' in picker
     assert (
         auth.post(
             f"/instructor/quizzes/{quiz.id}/slots/fixed", {"question_id": str(capital.id), "fixed_mark": "2"}
@@ -142,6 +143,29 @@ def test_slots_are_added_and_removed(client, auth, db, instructor, bank):
     assert auth.post(f"/instructor/quizzes/{quiz.id}/slots/0/remove").status_code == 302
     db.expire_all()
     assert [slot["kind"] for slot in db.get(Quiz, quiz.id).slots] == ["random"]
+
+
+def test_the_question_picker_searches_words_categories_and_types(client, auth, db, instructor, bank):
+    [capital] = add_gift(db, bank, CAPITALS_GIFT)
+    _, tokyo, seoul, essay = add_gift(
+        db,
+        bank,
+        "$CATEGORY: geography/asia\n\n::tokyo::Tokyo is in Japan. {T}\n\n::seoul::Seoul is in Korea. {T}\n\n"
+        "::essay::Describe a Korean port city. {}\n",
+    )
+    quiz = make_quiz(db, [])
+
+    def found(query: str) -> set[int]:
+        page = client.get(f"/instructor/quizzes/{quiz.id}/questions?{query}").get_data(as_text=True)
+        return {q.id for q in (capital, tokyo, seoul, essay) if f'name="question_id" value="{q.id}"' in page}
+
+    assert found("") == {capital.id, tokyo.id, seoul.id, essay.id}
+    assert found("q=KOREA") == {seoul.id, essay.id}  # in the text, any case
+    assert found("q=korea+port") == {essay.id}  # every word
+    assert found(f"source={bank.id}:geography/asia&qtype=truefalse") == {tokyo.id, seoul.id}
+    assert found(f"source={bank.id}:geography") == {capital.id, tokyo.id, seoul.id, essay.id}  # subcategories too
+    assert found("q=%25") == set()  # a wildcard is a plain character
+    assert "No question matches" in client.get(f"/instructor/quizzes/{quiz.id}/questions?q=zzz").get_data(as_text=True)
 
 
 def test_a_draw_larger_than_its_category_is_refused(client, auth, db, instructor, bank):
