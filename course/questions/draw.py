@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def draw_questions(
@@ -18,9 +18,15 @@ def draw_questions(
     return (fresh + stale)[:count]
 
 
-def order_items(items: list, shuffle: bool, rng: random.Random) -> list:
-    """The attempt's question order: as authored, or shuffled once for the whole attempt."""
+def order_items(
+    items: list, shuffle: bool, rng: random.Random, pinned: Callable[[object], bool] = lambda _: False
+) -> list:
+    """The attempt's question order: as authored, or shuffled once for the whole attempt with the pinned items
+    (descriptions, which introduce what follows them) kept in their authored places."""
     items = list(items)
-    if shuffle:
-        rng.shuffle(items)
-    return items
+    if not shuffle:
+        return items
+    movable = [item for item in items if not pinned(item)]
+    rng.shuffle(movable)
+    moved = iter(movable)
+    return [item if pinned(item) else next(moved) for item in items]

@@ -189,10 +189,22 @@ def choose_questions(session: Session, quiz: Quiz, seen: set[int], rng: random.R
     return chosen
 
 
+def ordered_questions(
+    session: Session, quiz: Quiz, chosen: list[tuple[int, float]], rng: random.Random, shuffle: bool
+) -> list[tuple[int, float]]:
+    """The chosen questions in the order an attempt shows them: shuffled when `shuffle`, descriptions in place."""
+    ids = [question_id for question_id, _ in chosen]
+    descriptions = set(
+        session.exec(select(Question.id).where(Question.id.in_(ids), Question.qtype == "description")) if ids else ()
+    )
+    return order_items(chosen, shuffle, rng, pinned=lambda item: item[0] in descriptions)
+
+
 def _add_items(session: Session, quiz: Quiz, attempt: Attempt, user_id: int) -> None:
     rng = random.Random(attempt.seed)
     chosen = choose_questions(session, quiz, _seen_questions(session, quiz, user_id), rng)
-    for position, (question_id, mark) in enumerate(order_items(chosen, quiz.shuffle_questions, rng), start=1):
+    ordered = ordered_questions(session, quiz, chosen, rng, quiz.shuffle_questions)
+    for position, (question_id, mark) in enumerate(ordered, start=1):
         question = session.get(Question, question_id)
         if question is None or question.archived:
             continue

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from course.models import Module, Question, QuestionBank, Quiz, QuizExtension, User
 from course.questions.types import Question as QuestionData
-from course.quizzes.attempts import category_questions, choose_questions, extension_for
+from course.quizzes.attempts import category_questions, choose_questions, extension_for, ordered_questions
 from course.quizzes.banks import current_version
 from course.quizzes.settings import EDITABLE
 
@@ -117,10 +117,12 @@ def slot_rows(session: Session, quiz: Quiz) -> list[SlotRow]:
     return rows
 
 
-def sample_draw(session: Session, quiz: Quiz, seed: int | None = None) -> list[SampleQuestion]:
-    """The questions one attempt could get: every fixed question and one draw per random slot."""
-    sample = []
-    for question_id, mark in choose_questions(session, quiz, set(), random.Random(seed)):
+def sample_draw(session: Session, quiz: Quiz, seed: int | None = None, authored: bool = False) -> list[SampleQuestion]:
+    """The questions one attempt could get (every fixed question and one draw per random slot), in the order a
+    trainee would see them, or in authored order."""
+    sample, rng = [], random.Random(seed)
+    chosen = choose_questions(session, quiz, set(), rng)
+    for question_id, mark in ordered_questions(session, quiz, chosen, rng, quiz.shuffle_questions and not authored):
         question = session.get(Question, question_id)
         if question is not None and not question.archived:
             data = QuestionData.from_dict(current_version(session, question).data)

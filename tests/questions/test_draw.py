@@ -74,3 +74,15 @@ def test_order_items_shuffles_once_repeatably_without_touching_the_input(seed):
     assert sorted(shuffled) == sorted(items) and shuffled != items
     assert order_items(items, True, random.Random(seed)) == shuffled
     assert items == [f"q{n}" for n in range(12)]
+
+
+def test_shuffling_keeps_pinned_items_in_their_authored_places():
+    items = ["intro", 1, 2, 3, "part two", 4, 5, 6]
+    orders = set()
+    for seed in range(40):
+        ordered = order_items(items, True, random.Random(seed), pinned=lambda item: isinstance(item, str))
+        assert ordered[0] == "intro" and ordered[4] == "part two"
+        assert sorted(i for i in ordered if isinstance(i, int)) == [1, 2, 3, 4, 5, 6]
+        orders.add(tuple(ordered))
+    assert len(orders) > 20  # the others do move, across the two parts
+    assert order_items(items, False, random.Random(1), pinned=lambda item: True) == items

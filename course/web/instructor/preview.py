@@ -27,8 +27,9 @@ def shown_question(
     review: dict | None = None,
     mark: float = 1.0,
     number: int = 1,
+    shuffle_seed: int | None = None,
 ) -> ShownQuestion:
-    return ShownQuestion(number, question_id, public_view(question), response, review, mark)
+    return ShownQuestion(number, question_id, public_view(question, shuffle_seed), response, review, mark)
 
 
 def shown_sample(sample: list[SampleQuestion], shuffle_options: bool, seed: int) -> list[ShownQuestion]:

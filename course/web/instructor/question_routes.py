@@ -1,5 +1,7 @@
 """Questions: create and edit every type (each save is a new version), preview, regrade old attempts."""
 
+import random
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -97,12 +99,18 @@ def preview_question(question_id):
     if form.validate_on_submit() and data.type != "description":
         response = read_response(data.type, question.id, request.form.get, request.form.getlist, subquestion_ids(data))
         review = checked_review(data, response)
+    # Options shuffled as trainees get them in a quiz that shuffles; the seed rides along so "Check answer" keeps
+    # the order the instructor answered in.
+    authored = request.values.get("order") == "authored"
+    seed = request.values.get("seed", type=int) or random.SystemRandom().randrange(1, 2**31)
     return render_template(
         "instructor/preview_question.html",
         question=question,
         bank=bank,
         form=form,
-        shown=shown_question(question.id, data, response, review),
+        shown=shown_question(question.id, data, response, review, shuffle_seed=None if authored else seed),
+        authored=authored,
+        seed=seed,
     )
 
 

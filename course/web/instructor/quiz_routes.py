@@ -266,9 +266,10 @@ def grant_extension(quiz_id):
 @bp.route("/quizzes/<int:quiz_id>/preview")
 @allow(*STAFF)
 def preview_quiz(quiz_id):
+    """A sample attempt as a trainee would see it (shuffled as the quiz says), or in authored order on request."""
     quiz = _quiz(quiz_id)
+    authored = request.args.get("order") == "authored"
     seed = random.SystemRandom().randrange(2**31)
-    sample = quiz_setup.sample_draw(get_session(), quiz, seed)
-    return render_template(
-        "instructor/preview_quiz.html", quiz=quiz, questions=shown_sample(sample, quiz.shuffle_options, seed)
-    )
+    sample = quiz_setup.sample_draw(get_session(), quiz, seed, authored=authored)
+    shown = shown_sample(sample, quiz.shuffle_options and not authored, seed)
+    return render_template("instructor/preview_quiz.html", quiz=quiz, questions=shown, authored=authored)

@@ -307,3 +307,21 @@ def test_checking_an_answer_in_the_preview_grades_it(client, auth, db, instructo
     assert re.search(rf'id="q{question.id}-a1" value="a1"\s+checked', page)
     page = auth.post(f"/instructor/questions/{question.id}/preview", {f"q{question.id}": "a0"}).get_data(as_text=True)
     assert "Correct" in page and "Right: Nairobi is the capital." in page
+
+
+def test_the_preview_shuffles_options_like_a_quiz_keeps_them_on_check_and_shows_authored_order(
+    client, auth, db, instructor, bank
+):
+    [question] = add_gift(db, bank, "::abc::Pick one. {=Alpha ~Bravo ~Charlie ~Delta ~Echo ~Foxtrot}")
+    options = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"]
+
+    def order(page: str) -> list[str]:
+        return sorted(options, key=lambda option: page.index(f">{option}<"))
+
+    pages = [client.get(f"/instructor/questions/{question.id}/preview").get_data(as_text=True) for _ in range(4)]
+    assert any(order(page) != options for page in pages) and "Show authored order" in pages[0]
+    seed = re.search(r'name="seed" value="(\d+)"', pages[0]).group(1)
+    checked = auth.post(f"/instructor/questions/{question.id}/preview", {f"q{question.id}": "a1", "seed": seed})
+    assert order(checked.get_data(as_text=True)) == order(pages[0])  # the order the instructor answered in
+    authored = client.get(f"/instructor/questions/{question.id}/preview?order=authored").get_data(as_text=True)
+    assert order(authored) == options and "Show as a trainee sees it" in authored

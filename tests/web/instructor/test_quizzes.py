@@ -197,6 +197,32 @@ def test_quiz_preview_shows_fixed_questions_and_a_sample_draw_without_answers(cl
     assert "Question 2" in page and "Question 3" not in page
 
 
+def test_quiz_preview_shuffles_as_trainees_get_it_and_shows_authored_order_on_request(client, db, instructor, bank):
+    questions = add_gift(
+        db,
+        bank,
+        "::intro::Read the case first.\n\n"
+        + "\n\n".join(f"::q{n}::Statement number {n}. {{T}}" for n in range(1, 9))
+        + "\n\n::choice::Pick one. {=Alpha ~Bravo ~Charlie ~Delta ~Echo}\n",
+    )
+    quiz = make_quiz(db, questions, shuffle_questions=True, shuffle_options=True)
+
+    def order(page: str, words: list[str]) -> list[str]:
+        return sorted(words, key=page.index)
+
+    statements = [f"Statement number {n}." for n in range(1, 9)]
+    options = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
+    authored = client.get(f"/instructor/quizzes/{quiz.id}/preview?order=authored").get_data(as_text=True)
+    assert order(authored, statements) == statements and order(authored, options) == options
+    assert "Show as a trainee sees it" in authored
+    shuffled_pages = [client.get(f"/instructor/quizzes/{quiz.id}/preview").get_data(as_text=True) for _ in range(4)]
+    for page in shuffled_pages:
+        assert "Show authored order" in page
+        assert page.index("Read the case first.") < min(page.index(s) for s in statements)  # the description stays
+    assert any(order(page, statements) != statements for page in shuffled_pages)
+    assert any(order(page, options) != options for page in shuffled_pages)
+
+
 def test_an_extension_lets_a_trainee_start_after_the_close_date(client, auth, db, bank):
     [capital] = add_gift(db, bank, CAPITALS_GIFT)
     quiz = make_quiz(db, [capital], closes_at=datetime.now(UTC) - timedelta(days=1))
