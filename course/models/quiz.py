@@ -121,6 +121,7 @@ class AttemptItem(SQLModel, table=True):
     comment: str = ""
     graded_by: int | None = Field(default=None, foreign_key="user.id")
     graded_at: datetime | None = None
+    flagged: bool = False  # "flag for review": the trainee's own reminder, shown in the question navigator
 
 
 class Regrade(SQLModel, table=True):

@@ -244,9 +244,14 @@ def is_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
 
 
 def save_responses(
-    session: Session, attempt: Attempt, responses: dict[int, object], now: datetime | None = None
+    session: Session,
+    attempt: Attempt,
+    responses: dict[int, object],
+    now: datetime | None = None,
+    flagged: set[int] | None = None,
 ) -> int:
-    """Store answers of an open attempt; answers after the deadline are refused, not counted."""
+    """Store answers of an open attempt (and, when `flagged` is given, which items the trainee flagged for review);
+    answers after the deadline are refused, not counted."""
     now = now or utcnow()
     if attempt.state != "in_progress":
         raise AttemptRefused("This attempt has already been submitted.")
@@ -258,12 +263,17 @@ def save_responses(
     ).rowcount
     if still_open != 1:
         raise AttemptRefused("This attempt has already been submitted.")
-    return _store_responses(session, attempt, responses, now)
+    return _store_responses(session, attempt, responses, now, flagged)
 
 
-def _store_responses(session: Session, attempt: Attempt, responses: dict[int, object], now: datetime) -> int:
+def _store_responses(
+    session: Session, attempt: Attempt, responses: dict[int, object], now: datetime, flagged: set[int] | None = None
+) -> int:
     saved = 0
     items = {item.id: item for item in session.exec(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id))}
+    if flagged is not None:
+        for item in items.values():
+            item.flagged = item.id in flagged
     for item_id, response in responses.items():
         item = items.get(item_id)
         if item is not None and response is not None and item.response != {"value": response}:

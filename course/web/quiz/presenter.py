@@ -17,6 +17,7 @@ class ShownQuestion:
     response: object
     review: dict | None  # after grading only, as the quiz's review setting allows
     mark: float
+    flagged: bool = False  # flagged for review by the trainee (attempt pages only)
 
 
 def shuffle_seed(quiz: Quiz, attempt: Attempt, item: AttemptItem) -> str | None:
@@ -44,9 +45,8 @@ def shown_questions(
         review = None
         if with_review and attempt.state == "submitted":
             review = _review(quiz, item, question, withhold_key=item.question_id in keys_withheld)
-        shown.append(
-            ShownQuestion(number, item.id, view, item.response["value"] if item.response else None, review, item.mark)
-        )
+        response = item.response["value"] if item.response else None
+        shown.append(ShownQuestion(number, item.id, view, response, review, item.mark, item.flagged))
     return shown
 
 

@@ -108,6 +108,13 @@ def _form_responses(session, attempt) -> dict[int, object]:
     return responses
 
 
+def _form_flags() -> set[int] | None:
+    """The items the trainee flagged for review; None when the form did not carry the flags (leave them as they are)."""
+    if not request.form.get("flags__present"):
+        return None
+    return {int(value) for value in request.form.getlist("flagged") if value.isdigit() and len(value) < 19}
+
+
 @bp.route("/attempts/<int:attempt_id>/save", methods=["POST"])
 @allow(*ALL_ROLES)
 def save(attempt_id):
@@ -116,7 +123,7 @@ def save(attempt_id):
     attempt, quiz = _own_attempt(attempt_id)
     wants_json = request.accept_mimetypes.best == "application/json"
     try:
-        saved = service.save_responses(session, attempt, _form_responses(session, attempt))
+        saved = service.save_responses(session, attempt, _form_responses(session, attempt), flagged=_form_flags())
         session.commit()
     except service.AttemptRefused as refusal:
         session.rollback()
@@ -141,6 +148,8 @@ def submit(attempt_id):
     session.commit()
     if newly and late:
         flash("Time was up: only answers saved before the deadline were counted.", "info")
+    elif newly and request.form.get("timed_out"):
+        flash("Time is up: your answers were saved and submitted.", "info")
     elif newly:
         flash("Your attempt is submitted.", "success")
     return redirect(url_for("quiz.review", attempt_id=attempt.id))

@@ -293,3 +293,43 @@ def test_a_pre_test_is_completed_never_passed(trainee, client, db, auth):
     for page in (f"/attempts/{attempt_id}/review", f"/quizzes/{pretest.id}", "/my-learning"):
         text = client.get(page).get_data(as_text=True)
         assert "Completed" in text and "Passed" not in text, page
+
+
+def test_flags_for_review_are_saved_and_shown_in_the_question_navigator(trainee, client, db, auth):
+    quiz = quiz_by_slug(db, "pilot-zones-quiz")
+    attempt_id = start(auth, quiz)
+    first, second, *_ = [item for item, _ in items(db, attempt_id)]
+    html = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert '<nav class="question-nav" aria-label="Questions">' in html and html.count('class="question-nav"') == 1
+    assert f'href="#question-{first.id}"' in html and f'id="flag-{first.id}"' in html
+    form = right_answers(db, attempt_id)
+    answered_one = {key: value for key, value in form.items() if key.startswith(f"q{first.id}")}
+    auth.post(f"/attempts/{attempt_id}/save", answered_one | {"flags__present": "1", "flagged": [str(second.id)]})
+    assert [item.flagged for item, _ in items(db, attempt_id)][:2] == [False, True]
+    html = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert f'id="nav-{first.id}" data-item="{first.id}"\n      class="answered"' in html
+    assert f'id="nav-{second.id}" data-item="{second.id}"\n      class=" flagged"' in html
+    assert "not answered, flagged" in html
+    # A save without the flags (an old page, a script) leaves them as they were; unticking clears them.
+    auth.post(f"/attempts/{attempt_id}/save", answered_one)
+    assert [item.flagged for item, _ in items(db, attempt_id)][:2] == [False, True]
+    auth.post(f"/attempts/{attempt_id}/save", {"flags__present": "1"})
+    assert not any(item.flagged for item, _ in items(db, attempt_id))
+
+
+def test_a_timed_attempt_shows_its_deadline_for_the_countdown_and_the_timer_submission_says_so(
+    trainee, client, db, auth
+):
+    quiz = quiz_by_slug(db, "pilot-zones-quiz")
+    quiz.time_limit_minutes = 20
+    db.add(quiz)
+    db.commit()
+    attempt_id = start(auth, quiz)
+    deadline = attempt(db, attempt_id).deadline
+    html = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert f'data-deadline="{deadline.replace(tzinfo=None).isoformat(timespec="seconds")}Z"' in html
+    assert 'role="timer"' in html and 'aria-live="polite"' in html and "attempt.js" in html
+    response = auth.post(f"/attempts/{attempt_id}/submit", right_answers(db, attempt_id) | {"timed_out": "1"})
+    review = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Time is up: your answers were saved and submitted." in review
+    assert attempt(db, attempt_id).score == 1.0  # answers sent by the timer at the deadline count
