@@ -1,4 +1,4 @@
-"""`flask quiz import FILE [--bank NAME]` and `flask quiz export BANK -o FILE`."""
+"""`flask quiz import FILE [--bank NAME]`, `flask quiz export BANK -o FILE` and `flask quiz close-overdue`."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlmodel import Session
 
+from course.certificates.issuing import issue_due_certificates
 from course.db import engine
+from course.models import Attempt
 from course.questions import QuestionFileError, write_gift
 from course.questions.files import read_question_file
+from course.quizzes.attempts import overdue_attempt_ids, submit_attempt
 from course.quizzes.banks import (
     TooManyQuestions,
     bank_by_name,
@@ -62,3 +65,20 @@ def export_command(bank_name: str, output: Path) -> None:
         questions = export_bank(session, bank)
     output.write_text(write_gift(questions), encoding="utf-8")
     click.echo(f"{len(questions)} questions written to {output}.")
+
+
+@quiz_cli.command("close-overdue")
+def close_overdue_command() -> None:
+    """Submit every attempt left open past its deadline with the answers saved in time (run it from cron, e.g.
+    every five minutes, as Moodle submits open attempts when their time is up); each attempt in its own transaction."""
+    with Session(engine()) as session:
+        attempt_ids = overdue_attempt_ids(session)
+    closed = 0
+    for attempt_id in attempt_ids:
+        with Session(engine()) as session:
+            attempt = session.get(Attempt, attempt_id)
+            if attempt is not None and submit_attempt(session, attempt):
+                issue_due_certificates(session, attempt.user_id)
+                closed += 1
+            session.commit()
+    click.echo(f"{closed} overdue attempt{'s' if closed != 1 else ''} submitted.")

@@ -243,6 +243,15 @@ def is_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
     return attempt.deadline is not None and (now or utcnow()) > attempt.deadline + GRACE
 
 
+def overdue_attempt_ids(session: Session, now: datetime | None = None) -> list[int]:
+    """Attempts still open past their deadline and grace: nobody came back to submit them."""
+    cutoff = (now or utcnow()) - GRACE
+    query = select(Attempt.id).where(
+        Attempt.state == "in_progress", Attempt.deadline.is_not(None), Attempt.deadline < cutoff
+    )
+    return list(session.exec(query.order_by(Attempt.id)))
+
+
 def save_responses(
     session: Session,
     attempt: Attempt,
