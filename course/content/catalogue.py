@@ -54,6 +54,30 @@ def lesson_by_slug(session: Session, slug: str) -> Lesson | None:
     return _snapshot(session).lesson_slugs.get(slug)
 
 
+def module_by_id(session: Session, module_id: int) -> Module | None:
+    return next((m for m in _snapshot(session).modules if m.id == module_id), None)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A lesson named beside another (related to it, or linking to it), with the reason given."""
+
+    lesson: Lesson
+    module: Module
+    why: str
+
+
+def links(session: Session, entries: list[dict]) -> list[Link]:
+    """The active lessons that `entries` ([{"slug", "why"}], as a lesson's related or linked_from) name."""
+    found = []
+    for entry in entries:
+        lesson = lesson_by_slug(session, entry.get("slug", ""))
+        module = module_by_id(session, lesson.module_id) if lesson else None
+        if lesson is not None and module is not None:
+            found.append(Link(lesson, module, entry.get("why", "")))
+    return found
+
+
 def lessons_by_module(session: Session) -> dict[int, list[Lesson]]:
     """Active lessons grouped by module id, in order (lessons of archived modules included)."""
     return _snapshot(session).lessons

@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from course.content.chapters import holds_cases
 from course.content.errors import ContentError, ContentProblem
 from course.content.fields import FieldReader
 from course.content.frontmatter import read_document
 from course.content.glossary_links import find_glossary_links
+from course.content.lesson import read_lesson
 from course.content.model import CourseContent, GlossaryEntry, LessonDoc, ModuleDoc
 from course.content.paths import read_paths
-from course.content.sections import check_lesson_sections
+from course.content.synthesis import SYNTHESIS_FILE, read_synthesis
 from course.content.validate import validate_course
 from course.content.yamlfile import line_of, load_yaml
 
 MODULE_DIR = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 LESSON_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-AUDIENCES = {"sme", "official", "social"}
+NOT_LESSONS = {"module.md", SYNTHESIS_FILE}
 
 
 def load_course(content_dir: str | Path) -> CourseContent:
@@ -89,7 +91,7 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
     module = ModuleDoc(
         slug=slug,
         title=f.text("title"),
-        chapter=f.integer("chapter", minimum=1),
+        chapter=f.integer("chapter", minimum=0),
         position=int(position),
         summary=f.text("summary"),
         objectives=objectives,
@@ -102,16 +104,22 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
     )
     if not doc.body.strip():
         problems.append(ContentProblem(rel, doc.body_line, "the module overview is empty"))
-    module.lessons = [
-        lesson for lesson in (_read_lesson(p, root, problems) for p in _lesson_files(folder, root, problems)) if lesson
-    ]
+    files = _lesson_files(folder, root, problems)
+    module.lessons = [lesson for lesson in (_read_lesson(p, root, module.chapter, problems) for p in files) if lesson]
+    synthesis = folder / SYNTHESIS_FILE
+    if holds_cases(module.chapter):
+        module.synthesis = read_synthesis(synthesis, _rel(synthesis, root), problems)
+    elif synthesis.exists():
+        problems.append(
+            ContentProblem(_rel(synthesis, root), 1, "the opening and capstone modules have no synthesis page")
+        )
     return module
 
 
 def _lesson_files(folder: Path, root: Path, problems: list[ContentProblem]) -> list[Path]:
     files = []
     for entry in sorted(folder.iterdir()):
-        if entry.name == "module.md" or entry.name.startswith("."):
+        if entry.name in NOT_LESSONS or entry.name.startswith("."):
             continue
         if entry.is_file() and LESSON_FILE.match(entry.name):
             files.append(entry)
@@ -120,7 +128,7 @@ def _lesson_files(folder: Path, root: Path, problems: list[ContentProblem]) -> l
     return files
 
 
-def _read_lesson(path: Path, root: Path, problems: list[ContentProblem]) -> LessonDoc | None:
+def _read_lesson(path: Path, root: Path, chapter: int, problems: list[ContentProblem]) -> LessonDoc | None:
     position, slug = LESSON_FILE.match(path.name).groups()
     rel = _rel(path, root)
     try:
@@ -128,22 +136,7 @@ def _read_lesson(path: Path, root: Path, problems: list[ContentProblem]) -> Less
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
-    f = FieldReader(doc.meta, rel, doc.meta_offset, problems)
-    lesson = LessonDoc(
-        slug=slug,
-        title=f.text("title"),
-        position=int(position),
-        cases=f.items("cases", int),
-        audiences=f.items("audiences", str, allowed=AUDIENCES),
-        summary=f.text("summary"),
-        minutes=f.integer("minutes", minimum=1),
-        body=doc.body,
-        path=rel,
-        body_line=doc.body_line,
-        glossary_links=find_glossary_links(doc.body, doc.body_line),
-    )
-    check_lesson_sections(doc.body, doc.body_line, rel, problems)
-    return lesson
+    return read_lesson(doc, slug, int(position), chapter, problems)
 
 
 def _read_glossary(root: Path, problems: list[ContentProblem]) -> list[GlossaryEntry]:

@@ -6,6 +6,35 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class ModelCard:
+    """The replicable-model card of a case lesson: short phrases, facts from the case only."""
+
+    actor: str
+    problem: str
+    tools: list[str]
+    preconditions: list[str]
+    results: list[str]
+    copy: list[str]
+
+    def as_dict(self) -> dict:
+        return {
+            "actor": self.actor,
+            "problem": self.problem,
+            "tools": self.tools,
+            "preconditions": self.preconditions,
+            "results": self.results,
+            "copy": self.copy,
+        }
+
+
+@dataclass
+class RelatedLink:
+    slug: str
+    why: str
+    line: int
+
+
+@dataclass
 class LessonDoc:
     slug: str
     title: str
@@ -14,10 +43,34 @@ class LessonDoc:
     audiences: list[str]
     summary: str
     minutes: int
-    body: str
+    body: str  # the whole markdown body
     path: str
     body_line: int
     glossary_links: list[tuple[str, int]] = field(default_factory=list)  # (slug, file line)
+    objectives: list[str] = field(default_factory=list)
+    takeaway: str = ""
+    snapshot: bool = False
+    related: list[RelatedLink] = field(default_factory=list)
+    model: ModelCard | None = None
+    data_note: str = ""
+    # The body cut at its `##` headings: (title, markdown) in order. A case lesson has exactly
+    # "What the case reports", "Our reading" and "Reflection"; an opening or capstone lesson any.
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    preamble: str = ""  # markdown before the first `##` heading
+
+    def section(self, title: str) -> str:
+        return next((text for name, text in self.sections if name == title), "")
+
+
+@dataclass
+class SynthesisDoc:
+    """`synthesis.md`: the page that closes a module."""
+
+    title: str
+    across: str  # "Across the cases" markdown
+    questions: str  # "Questions to compare" markdown
+    path: str
+    glossary_links: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -35,6 +88,7 @@ class ModuleDoc:
     glossary_line: int = 1
     lessons: list[LessonDoc] = field(default_factory=list)
     glossary_links: list[tuple[str, int]] = field(default_factory=list)
+    synthesis: SynthesisDoc | None = None
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_entities
 from collections.abc import Callable
 
 import markdown
@@ -35,3 +36,9 @@ def render_markdown(text: str, glossary_url: Callable[[str], str] | None = None)
         text = resolve_glossary_links(text, glossary_url)
     html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
     return sanitise_html(html)
+
+
+def plain_text(html: str) -> str:
+    """The text of sanitised HTML, without markup, on one line (for PDF and markdown exports)."""
+    text = nh3.clean(html, tags=set())
+    return " ".join(html_entities.unescape(text).split())

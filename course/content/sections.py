@@ -1,14 +1,23 @@
-"""The sections every lesson must have, in order."""
+"""The `##` sections of lessons and synthesis pages: cut a body at its headings and check them."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from course.content.errors import ContentProblem
 
-LESSON_SECTIONS = ["The story", "Key figures", "Replicable model", "Reflection"]
-MODEL_PARTS = ["Core elements", "How the model works", "Preconditions", "What others can copy"]
+FACTS, READING, REFLECTION = "What the case reports", "Our reading", "Reflection"
+CASE_SECTIONS = [FACTS, READING, REFLECTION]
+SYNTHESIS_SECTIONS = ["Across the cases", "Questions to compare"]
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    text: str  # the markdown under the heading, up to the next `##`
+    line: int  # the file line of the heading
 
 
 def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
@@ -23,26 +32,45 @@ def headings(body: str, first_line: int) -> list[tuple[int, str, int]]:
     return found
 
 
-def check_lesson_sections(body: str, first_line: int, path: str, problems: list[ContentProblem]) -> None:
-    """Report missing or misordered lesson sections and replicable-model parts."""
-    found = headings(body, first_line)
-    sections = [(title, line) for level, title, line in found if level == 2]
-    _check_order([t for t, _ in sections], LESSON_SECTIONS, "section", path, first_line, problems)
-    titles = [t for t, _ in sections]
-    if "Replicable model" in titles:
-        start = sections[titles.index("Replicable model")][1]
-        following = [line for _, line in sections if line > start]
-        end = following[0] if following else 10**9
-        parts = [title for level, title, line in found if level == 3 and start < line < end]
-        _check_order(parts, MODEL_PARTS, "replicable-model part", path, start, problems)
+def split_sections(body: str, first_line: int) -> tuple[str, list[Section]]:
+    """The text before the first `##` heading, and each `##` section in order."""
+    lines = body.splitlines()
+    starts = [(title, line) for level, title, line in headings(body, first_line) if level == 2]
+    preamble_end = starts[0][1] - first_line if starts else len(lines)
+    sections = []
+    for index, (title, line) in enumerate(starts):
+        end = starts[index + 1][1] - first_line if index + 1 < len(starts) else len(lines)
+        text = "\n".join(lines[line - first_line + 1 : end]).strip("\n")
+        sections.append(Section(title, text, line))
+    return "\n".join(lines[:preamble_end]).strip(), sections
 
 
-def _check_order(
-    found: list[str], wanted: list[str], kind: str, path: str, line: int, problems: list[ContentProblem]
+def check_sections(
+    preamble: str,
+    sections: list[Section],
+    wanted: list[str],
+    path: str,
+    first_line: int,
+    problems: list[ContentProblem],
 ) -> None:
-    missing = [w for w in wanted if w not in found]
+    """Report a body that is not exactly the `wanted` sections, in order, each with some text."""
+    if preamble:
+        problems.append(ContentProblem(path, first_line, f"text before the first section; start with '## {wanted[0]}'"))
+    titles = [s.title for s in sections]
+    seen: set[str] = set()
+    for section in sections:
+        if section.title not in wanted:
+            expected = ", ".join(f"'{w}'" for w in wanted)
+            message = f"unexpected section '{section.title}' (expected {expected})"
+            problems.append(ContentProblem(path, section.line, message))
+        elif section.title in seen:
+            problems.append(ContentProblem(path, section.line, f"section '{section.title}' appears twice"))
+        elif not section.text.strip():
+            problems.append(ContentProblem(path, section.line, f"section '{section.title}' is empty"))
+        seen.add(section.title)
+    missing = [w for w in wanted if w not in titles]
     for title in missing:
-        problems.append(ContentProblem(path, line, f"missing {kind} '{title}'"))
-    present = [t for t in found if t in wanted]
-    if not missing and present != wanted:
-        problems.append(ContentProblem(path, line, f"{kind}s must come in this order: {', '.join(wanted)}"))
+        problems.append(ContentProblem(path, first_line, f"missing section '{title}'"))
+    present = [t for t in titles if t in wanted]
+    if not missing and present != wanted and len(present) == len(wanted):
+        problems.append(ContentProblem(path, first_line, f"sections must come in this order: {', '.join(wanted)}"))

@@ -14,7 +14,8 @@ from sqlmodel import Session, select
 
 from course.content import catalogue
 from course.content.model import CourseContent, LessonDoc, ModuleDoc
-from course.content.render import render_markdown
+from course.content.render import plain_text, render_markdown
+from course.content.sections import FACTS, READING, REFLECTION
 from course.models import GlossaryTerm, LearningPath, Lesson, Module
 
 
@@ -89,6 +90,7 @@ def _sync_modules(session, course, glossary_url, report) -> dict[str, Module]:
 
 
 def _module_values(doc: ModuleDoc, glossary_url) -> dict:
+    synthesis = doc.synthesis
     return {
         "title": doc.title,
         "chapter": doc.chapter,
@@ -98,16 +100,20 @@ def _module_values(doc: ModuleDoc, glossary_url) -> dict:
         "objectives": doc.objectives,
         "glossary": doc.glossary,
         "study_minutes": doc.study_minutes,
+        "synthesis_title": synthesis.title if synthesis else "",
+        "synthesis_html": render_markdown(synthesis.across, glossary_url) if synthesis else "",
+        "synthesis_questions_html": render_markdown(synthesis.questions, glossary_url) if synthesis else "",
     }
 
 
 def _sync_lessons(session, course, modules, glossary_url, report) -> None:
     existing = {lesson.slug: lesson for lesson in session.exec(select(Lesson)).all()}
+    linked_from = _linked_from(course)
     seen = set()
     for module_doc in course.modules:
         module = modules[module_doc.slug]
         for doc in module_doc.lessons:
-            values = _lesson_values(doc, module.id, glossary_url)
+            values = _lesson_values(doc, module.id, glossary_url) | {"linked_from": linked_from.get(doc.slug, [])}
             digest = _digest(values)
             row = existing.get(doc.slug)
             if row is None:
@@ -119,7 +125,21 @@ def _sync_lessons(session, course, modules, glossary_url, report) -> None:
     _archive(existing, seen, "lesson", report)
 
 
+def _linked_from(course: CourseContent) -> dict[str, list[dict]]:
+    """For each lesson, the lessons that name it as related (with their reason), in course order."""
+    found: dict[str, list[dict]] = {}
+    for lesson in course.lessons():
+        for link in lesson.related:
+            found.setdefault(link.slug, []).append({"slug": lesson.slug, "why": link.why})
+    return found
+
+
 def _lesson_values(doc: LessonDoc, module_id: int, glossary_url) -> dict:
+    def html(markdown: str) -> str:
+        return render_markdown(markdown, glossary_url) if markdown.strip() else ""
+
+    free = [f"## {title}\n\n{text}" for title, text in doc.sections if title not in (FACTS, READING, REFLECTION)]
+    reflection = doc.section(REFLECTION)
     return {
         "module_id": module_id,
         "title": doc.title,
@@ -128,7 +148,17 @@ def _lesson_values(doc: LessonDoc, module_id: int, glossary_url) -> dict:
         "audiences": doc.audiences,
         "summary": doc.summary,
         "minutes": doc.minutes,
-        "body_html": render_markdown(doc.body, glossary_url),
+        "body_html": html("\n\n".join([doc.preamble, *free])),
+        "facts_html": html(doc.section(FACTS)),
+        "reading_html": html(doc.section(READING)),
+        "reflection_html": html(reflection),
+        "reflection_text": plain_text(html(reflection)),
+        "objectives": doc.objectives,
+        "takeaway": doc.takeaway,
+        "snapshot": doc.snapshot,
+        "data_note": doc.data_note,
+        "model": doc.model.as_dict() if doc.model else {},
+        "related": [{"slug": link.slug, "why": link.why} for link in doc.related],
         "source_path": doc.path,
     }
 

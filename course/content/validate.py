@@ -1,4 +1,4 @@
-"""Checks across files: unique slugs, case coverage, glossary links, path prerequisites."""
+"""Checks across files: unique slugs, case coverage, glossary links, related lessons, path prerequisites."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ def validate_course(course: CourseContent, problems: list[ContentProblem]) -> No
     _unique_slugs(course, problems)
     _case_coverage(course, problems)
     _glossary_links(course, problems)
+    _related(course, problems)
     _paths(course, problems)
 
 
@@ -69,10 +70,29 @@ def _glossary_links(course: CourseContent, problems: list[ContentProblem]) -> No
         documents = [(module.path, module.glossary_links)] + [
             (lesson.path, lesson.glossary_links) for lesson in module.lessons
         ]
+        if module.synthesis is not None:
+            documents.append((module.synthesis.path, module.synthesis.glossary_links))
         for path, links in documents:
             for slug, line in links:
                 if slug not in defined:
                     problems.append(ContentProblem(path, line, f"glossary link to unknown term '{slug}'"))
+
+
+def _related(course: CourseContent, problems: list[ContentProblem]) -> None:
+    """Every related lesson exists, is another lesson, and is named once."""
+    slugs = {lesson.slug for lesson in course.lessons()}
+    for lesson in course.lessons():
+        named: set[str] = set()
+        for link in lesson.related:
+            if not link.slug:
+                continue
+            if link.slug == lesson.slug:
+                problems.append(ContentProblem(lesson.path, link.line, "a lesson cannot be related to itself"))
+            elif link.slug not in slugs:
+                problems.append(ContentProblem(lesson.path, link.line, f"related lesson '{link.slug}' does not exist"))
+            elif link.slug in named:
+                problems.append(ContentProblem(lesson.path, link.line, f"related lesson '{link.slug}' is named twice"))
+            named.add(link.slug)
 
 
 def _paths(course: CourseContent, problems: list[ContentProblem]) -> None:

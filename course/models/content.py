@@ -18,6 +18,10 @@ class Module(SQLModel, table=True):
     objectives: list = Field(default_factory=list, sa_column=json_column())
     glossary: list = Field(default_factory=list, sa_column=json_column())
     study_minutes: int = 0
+    # The synthesis page that closes a case module (modules/NN-slug/synthesis.md); empty for the opening and capstone.
+    synthesis_title: str = Field(default="", max_length=200)
+    synthesis_html: str = ""
+    synthesis_questions_html: str = ""
     archived: bool = False
     source_hash: str = Field(default="", max_length=64)
 
@@ -32,7 +36,20 @@ class Lesson(SQLModel, table=True):
     audiences: list = Field(default_factory=list, sa_column=json_column())
     summary: str = ""
     minutes: int = 0
+    # Format v2 (docs/content-format.md). A case lesson keeps its three sections apart; an opening or capstone
+    # lesson keeps its free sections in body_html (its "Reflection" section, if any, in reflection_html).
     body_html: str = ""
+    facts_html: str = ""  # "What the case reports"
+    reading_html: str = ""  # "Our reading"
+    reflection_html: str = ""
+    reflection_text: str = ""  # the reflection question as plain text (portfolio exports)
+    objectives: list = Field(default_factory=list, sa_column=json_column())
+    takeaway: str = ""
+    snapshot: bool = False
+    data_note: str = ""
+    model: dict = Field(default_factory=dict, sa_column=json_column())  # the replicable-model card; {} for none
+    related: list = Field(default_factory=list, sa_column=json_column())  # [{"slug", "why"}] as the lesson names them
+    linked_from: list = Field(default_factory=list, sa_column=json_column())  # [{"slug", "why"}] lessons naming it
     source_path: str = Field(default="", max_length=300)
     source_hash: str = Field(default="", max_length=64)
     archived: bool = False

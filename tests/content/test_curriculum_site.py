@@ -32,7 +32,8 @@ def test_every_lesson_page_renders_with_neighbours_and_stays_small(course_site, 
             html = response.get_data(as_text=True)
             assert response.status_code == 200, slug
             assert len(response.data) < 50_000, slug
-            assert "Replicable model" in html and "Key figures" in html
+            assert "What the case reports" in html and "Our reading" in html and "Data note" in html, slug
+            assert "Replicable-model card" in html and "Takeaway" in html, slug
             if index + 1 < len(slugs):
                 assert f'href="/lessons/{slugs[index + 1]}"' in html
             if index > 0:

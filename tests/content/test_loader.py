@@ -11,8 +11,88 @@ def test_fixture_course_loads():
     course = load_course(FIXTURE_CONTENT)
     assert [m.slug for m in course.modules] == ["pilot-zones", "logistics-basics"]
     assert [lesson.slug for lesson in course.modules[0].lessons] == ["harbour-city-pilot", "river-town-bonded-zone"]
-    assert course.modules[0].lessons[0].cases == [1]
+    harbour = course.modules[0].lessons[0]
+    assert harbour.cases == [1]
+    assert harbour.objectives == ["Explain what Harbour City pilot area did for exporters."]
+    assert harbour.takeaway == "One thing to remember about Harbour City pilot area." and not harbour.snapshot
+    assert [(link.slug, link.why) for link in harbour.related] == [
+        ("river-town-bonded-zone", "Another zone in the same province.")
+    ]
+    assert harbour.model.tools == ["One tool", "Another tool"] and harbour.model.copy == ["Something to copy"]
+    assert [title for title, _ in harbour.sections] == ["What the case reports", "Our reading", "Reflection"]
+    assert harbour.section("Our reading") == "This suggests that speed matters."
+    assert course.modules[0].lessons[1].data_note == "The zone gives no parcel counts."
+    assert course.modules[0].synthesis.title == "What these cases teach together"
+    assert course.modules[0].synthesis.questions.count("- ") == 2
     assert course.paths[0].steps[1].requires == ["pilot-zones"]
+
+
+def test_library_keys_are_accepted_unchecked(content_dir):
+    _edit(
+        content_dir / LESSON,
+        "minutes: 10",
+        "minutes: 10\nplace: {city: Harbour City, country: Nowhere}\norganisation: {name: X, type: zone}\nthemes: [customs]",
+    )
+    assert load_course(content_dir).modules[0].lessons[0].slug == "harbour-city-pilot"
+
+
+def test_a_case_module_needs_its_synthesis(content_dir):
+    (content_dir / "02-logistics-basics" / "synthesis.md").unlink()
+    assert "modules/02-logistics-basics/synthesis.md:1: synthesis.md is missing: every case module closes with one" in (
+        _problems(content_dir)
+    )
+
+
+OPENING = """---
+title: About this course
+cases: []
+audiences: [sme, official, social]
+summary: How the course was made.
+minutes: 5
+objectives: [Describe where the cases come from.]
+takeaway: The figures are self-reported.
+---
+Free text before any section.
+
+## Where the cases come from
+
+Any sections at all.
+"""
+OPENING_MODULE = """---
+title: About this course
+chapter: 0
+summary: Start here.
+study_time_minutes: 10
+objectives: [One, Two, Three]
+---
+Read this first.
+"""
+
+
+def test_the_opening_and_capstone_chapters_take_free_lessons_without_cases(content_dir):
+    folder = content_dir / "00-about"
+    folder.mkdir()
+    (folder / "module.md").write_text(OPENING_MODULE)
+    (folder / "01-about-this-course.md").write_text(OPENING)
+    course = load_course(content_dir)
+    opening = course.modules[0].lessons[0]
+    assert course.modules[0].chapter == 0 and course.modules[0].synthesis is None
+    assert opening.cases == [] and opening.model is None and opening.preamble == "Free text before any section."
+    assert opening.sections == [("Where the cases come from", "Any sections at all.")]
+
+
+def test_only_the_opening_and_capstone_may_leave_cases_out(content_dir):
+    folder = content_dir / "00-about"
+    folder.mkdir()
+    (folder / "module.md").write_text(OPENING_MODULE)
+    (folder / "01-about-this-course.md").write_text(OPENING.replace("cases: []", "cases: [4]"))
+    _edit(content_dir / LESSON, "cases: [1]", "cases: []")
+    problems = _problems(content_dir)
+    assert (
+        "modules/00-about/01-about-this-course.md:3: the opening and capstone lessons cover no case: write 'cases: []'"
+        in problems
+    )
+    assert f"{HARBOUR}:3: 'cases' must not be empty" in problems
 
 
 def _problems(content_dir) -> list[str]:
@@ -28,48 +108,89 @@ def _edit(path, old, new):
 
 
 LESSON = "01-pilot-zones/01-harbour-city-pilot.md"
+HARBOUR = "modules/01-pilot-zones/01-harbour-city-pilot.md"
 
 
 @pytest.mark.parametrize(
     "file, old, new, expected",
     [
-        (LESSON, "cases: [1]\n", "", "modules/01-pilot-zones/01-harbour-city-pilot.md:2: 'cases' is required"),
+        (LESSON, "cases: [1]\n", "", f"{HARBOUR}:2: 'cases' is required"),
+        (LESSON, "minutes: 10", "minutes: ten", f"{HARBOUR}:6: 'minutes' must be a whole number"),
+        (LESSON, "audiences: [official, sme]", "audiences: [tourists]", f"{HARBOUR}:4: 'audiences' has unknown value"),
+        (LESSON, 'title: "Harbour City pilot area"', 'title: "unclosed', f"{HARBOUR}:"),
+        (LESSON, "## Our reading", "## Numbers", f"{HARBOUR}:25: unexpected section 'Numbers'"),
+        (LESSON, "## Our reading", "## Numbers", f"{HARBOUR}:21: missing section 'Our reading'"),
+        (LESSON, "## What the case reports\n", "Intro.\n\n## What the case reports\n", f"{HARBOUR}:21: text before"),
+        (LESSON, "This suggests that speed matters.", "", f"{HARBOUR}:25: section 'Our reading' is empty"),
         (
             LESSON,
-            "minutes: 10",
-            "minutes: ten",
-            "modules/01-pilot-zones/01-harbour-city-pilot.md:6: 'minutes' must be a whole number",
+            "## Our reading\n\nThis suggests that speed matters.\n\n## Reflection\n\n> What would you copy?",
+            "## Reflection\n\n> What would you copy?\n\n## Our reading\n\nThis suggests that speed matters.",
+            f"{HARBOUR}:21: sections must come in this order: What the case reports, Our reading, Reflection",
         ),
-        (
-            LESSON,
-            "audiences: [official, sme]",
-            "audiences: [tourists]",
-            "modules/01-pilot-zones/01-harbour-city-pilot.md:4: 'audiences' has unknown value 'tourists'",
-        ),
-        (
-            LESSON,
-            'title: "Harbour City pilot area"',
-            'title: "unclosed',
-            "modules/01-pilot-zones/01-harbour-city-pilot.md:",
-        ),
-        (
-            LESSON,
-            "## Key figures",
-            "## Numbers",
-            "modules/01-pilot-zones/01-harbour-city-pilot.md:8: missing section 'Key figures'",
-        ),
-        (LESSON, "### Preconditions", "### Needs", "missing replicable-model part 'Preconditions'"),
-        (
-            LESSON,
-            "(glossary:cpa)",
-            "(glossary:nope)",
-            "modules/01-pilot-zones/01-harbour-city-pilot.md:10: glossary link to unknown term 'nope'",
-        ),
+        (LESSON, "(glossary:cpa)", "(glossary:nope)", f"{HARBOUR}:23: glossary link to unknown term 'nope'"),
         (
             LESSON,
             "cases: [1]",
             "cases: [2]",
             "case 2 is already covered by modules/01-pilot-zones/01-harbour-city-pilot.md",
+        ),
+        (LESSON, "objectives:\n", "objectives: []\nx:\n", f"{HARBOUR}:7: 'objectives' must not be empty"),
+        (
+            LESSON,
+            "  - Explain what Harbour City pilot area did for exporters.\n",
+            "  - Explain one.\n  - Explain two.\n  - Explain three.\n",
+            f"{HARBOUR}:7: a lesson has 1 or 2 objectives, found 3",
+        ),
+        (LESSON, "takeaway: One thing", "takeaway: |\n  One\n  thing", f"{HARBOUR}:9: 'takeaway' must be one line"),
+        (
+            LESSON,
+            "takeaway: One thing to remember about Harbour City pilot area.\n",
+            "",
+            f"{HARBOUR}:2: 'takeaway' is required",
+        ),
+        (LESSON, "minutes: 10", "minutes: 10\nsnapshot: maybe", f"{HARBOUR}:7: 'snapshot' must be true or false"),
+        (LESSON, "minutes: 10", "minutes: 10\nobjective: [x]", f"{HARBOUR}:7: unknown front-matter key 'objective'"),
+        (
+            LESSON,
+            "slug: river-town-bonded-zone",
+            "slug: nowhere",
+            f"{HARBOUR}:11: related lesson 'nowhere' does not exist",
+        ),
+        (
+            LESSON,
+            "slug: river-town-bonded-zone",
+            "slug: harbour-city-pilot",
+            f"{HARBOUR}:11: a lesson cannot be related to itself",
+        ),
+        (LESSON, "    why: Another zone in the same province.\n", "", f"{HARBOUR}:11: 'why' is required"),
+        (LESSON, "  actor: The Harbour City pilot area operator\n", "", f"{HARBOUR}:14: 'actor' is required"),
+        (
+            LESSON,
+            "  tools: [One tool, Another tool]",
+            "  tools: [a, b, c, d, e, f]",
+            f"{HARBOUR}:16: 'model.tools' needs 1 to 5",
+        ),
+        (LESSON, "  copy: [Something to copy]", "  copy: []", f"{HARBOUR}:19: 'copy' must not be empty"),
+        (
+            LESSON,
+            "  copy: [Something to copy]",
+            "  copy: [x]\n  price: 3",
+            f"{HARBOUR}:20: unknown model-card key 'price'",
+        ),
+        (LESSON, "model:\n", "mode:\n", f"{HARBOUR}:13: unknown front-matter key 'mode'"),
+        (LESSON, "model:\n", "mode:\n", f"{HARBOUR}:2: 'model' is required"),
+        (
+            "01-pilot-zones/synthesis.md",
+            "## Questions to compare",
+            "## Questions",
+            "missing section 'Questions to compare'",
+        ),
+        (
+            "01-pilot-zones/synthesis.md",
+            "- Which case could your region copy first?\n",
+            "",
+            "modules/01-pilot-zones/synthesis.md:8: 'Questions to compare' lists 2 to 4 questions, found 1",
         ),
         (
             "01-pilot-zones/module.md",

@@ -27,7 +27,7 @@ def test_opening_a_lesson_does_not_complete_it(synced, client, auth, db):
     page = client.get("/lessons/harbour-city-pilot")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert '<h2 id="the-story">The story</h2>' in html
+    assert '<h2 id="facts">What the case reports</h2>' in html
     assert '<a href="/glossary#cpa" rel="noopener noreferrer">CPA</a>' in html
     assert "Next: River Town bonded zone" in html
     assert 'data-visit-url="/lessons/harbour-city-pilot/visit"' in html and "visit.js" in html
@@ -119,3 +119,78 @@ def test_catalog_api_shape(synced, client):
         {"slug": "harbour-city-pilot", "title": "Harbour City pilot area", "cases": [1]},
         {"slug": "river-town-bonded-zone", "title": "River Town bonded zone", "cases": [2]},
     ]
+
+
+def test_lesson_page_keeps_fact_apart_from_interpretation(synced, client, auth):
+    auth.as_role("trainee")
+    html = client.get("/lessons/river-town-bonded-zone").get_data(as_text=True)
+    order = [
+        "After this lesson you can",
+        "Explain what River Town bonded zone did for exporters.",
+        '<h2 id="facts">What the case reports</h2>',
+        "Facts: what the organisation reported",
+        "River Town opened a bonded zone with <strong>bold</strong> results.",
+        '<h2 id="data-note">Data note</h2>',
+        "reported by the organisations themselves",
+        "The zone gives no parcel counts.",
+        '<h2 id="reading">Our reading</h2>',
+        "Interpretation: the course's reading of the case",
+        "This suggests that speed matters.",
+        "Replicable-model card",
+        "The River Town bonded zone operator",
+        "<li>Case 2 result</li>",
+        '<h2 id="related">Related lessons</h2>',
+        '<h2 id="reflection">Reflection</h2>',
+        "What would you copy?",
+        '<h2 id="takeaway">Takeaway</h2>',
+        "One thing to remember about River Town bonded zone.",
+    ]
+    positions = [html.find(text) for text in order]
+    assert -1 not in positions, [text for text, at in zip(order, positions, strict=True) if at == -1]
+    assert positions == sorted(positions)
+
+
+def test_related_lessons_show_both_ways(synced, client, auth):
+    auth.as_role("trainee")
+    river = client.get("/lessons/river-town-bonded-zone").get_data(as_text=True)
+    read_beside = river.index("Read beside this one")
+    links_here = river.index("Lessons that link here")
+    rail = river.index('href="/lessons/rail-freight"')
+    harbour = river.index('href="/lessons/harbour-city-pilot"', links_here)
+    assert read_beside < rail < links_here < harbour
+    assert "Its goods leave by this rail line." in river and "Another zone in the same province." in river
+    rail_page = client.get("/lessons/rail-freight").get_data(as_text=True)
+    assert "Lessons that link here" in rail_page and "Read beside this one" not in rail_page
+    assert "(Module 1)" in rail_page
+    returns = client.get("/lessons/returns-hub").get_data(as_text=True)
+    assert "Related lessons" not in returns
+
+
+def test_a_lesson_without_its_own_caveat_shows_the_standard_data_note_only(synced, client, auth):
+    auth.as_role("trainee")
+    html = client.get("/lessons/harbour-city-pilot").get_data(as_text=True)
+    assert "reported by the organisations themselves" in html and "For this case:" not in html
+
+
+def test_the_synthesis_page_compares_the_cases_and_links_out(synced, client):
+    page = client.get("/modules/pilot-zones/synthesis")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Each case starts from what the place already had." in html
+    assert "Which case could your region copy first?" in html
+    table = html[html.index("<table") : html.index("</table>")]
+    assert table.count("<tr>") == 3  # a header and one row per case
+    assert "The Harbour City pilot area operator" in table and "<li>Case 2 result</li>" in table
+    assert "Something to copy" not in table  # the table compares actor, problem, tools, preconditions, results
+    outside = html[html.index("Related cases in other modules") :]
+    assert 'href="/lessons/rail-freight"' in outside and "Its goods leave by this rail line." in outside
+    assert 'href="/lessons/harbour-city-pilot"' not in outside  # a link inside the module is not "outside"
+    module_page = client.get("/modules/pilot-zones").get_data(as_text=True)
+    assert 'href="/modules/pilot-zones/synthesis"' in module_page
+    assert client.get("/modules/nowhere/synthesis").status_code == 404
+
+
+def test_the_last_lesson_leads_to_the_synthesis(synced, client, auth):
+    auth.as_role("trainee")
+    html = client.get("/lessons/river-town-bonded-zone").get_data(as_text=True)
+    assert 'href="/modules/pilot-zones/synthesis">Next: What these cases teach together' in html

@@ -16,6 +16,7 @@ from course.progress import enrolments, records
 TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed in as a trainee
     "/": 4,
     "/modules/pilot-zones": 4,
+    "/modules/pilot-zones/synthesis": 1,
     "/lessons/harbour-city-pilot": 4,
     "/my-learning": 9,
     "/api/v1/me/progress": 6,
@@ -23,7 +24,14 @@ TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed 
     "/glossary": 1,
     "/certificates": 6,
 }
-VISITOR_PAGES = {"/": 0, "/modules/pilot-zones": 0, "/glossary": 0, "/paths": 0, "/api/v1/catalog": 0}
+VISITOR_PAGES = {
+    "/": 0,
+    "/modules/pilot-zones": 0,
+    "/modules/pilot-zones/synthesis": 0,
+    "/glossary": 0,
+    "/paths": 0,
+    "/api/v1/catalog": 0,
+}
 DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
 
 

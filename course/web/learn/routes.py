@@ -51,6 +51,24 @@ def _module_page(session, slug: str):
     return "learn/module.html", context, 200
 
 
+@bp.route("/modules/<slug>/synthesis")
+@allow("public")
+def synthesis(slug):
+    """The page that closes a case module: cross-case lessons, the comparison of its model cards, links out."""
+    session = get_session()
+    module = catalogue.module_by_slug(session, slug)
+    if module is None or not module.synthesis_html:
+        abort(404)
+    lessons = catalogue.lessons_by_module(session).get(module.id, [])
+    outside = {
+        (lesson.slug, link.lesson.slug): (lesson, link)
+        for lesson in lessons
+        for link in catalogue.links(session, [*lesson.related, *lesson.linked_from])
+        if link.module.id != module.id
+    }
+    return render_template("learn/synthesis.html", module=module, lessons=lessons, outside=list(outside.values()))
+
+
 @bp.route("/lessons/<slug>")
 @allow(*ALL_ROLES)
 def lesson(slug):
@@ -69,6 +87,8 @@ def _lesson_page(session, lesson):
     index = [item.id for item in progress.lessons].index(lesson.id)
     context = dict(
         lesson=lesson,
+        related=catalogue.links(session, lesson.related),
+        linked_from=catalogue.links(session, lesson.linked_from),
         progress=progress,
         record=state.records.get(lesson.id),
         last_opened=state.last_opened,
