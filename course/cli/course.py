@@ -45,6 +45,34 @@ def sync(content_dir: str | None) -> None:
     click.echo(f"Quizzes: {quiz_report}.")
 
 
+@course_cli.command("readability")
+@click.option("--content", "content_dir", default=None, help="Content folder (default: modules/).")
+def readability_report(content_dir: str | None) -> None:
+    """Print Flesch-Kincaid grade, reading ease and words of every lesson, then the median grade."""
+    from course.content import readability
+
+    try:
+        course = load_course(content_dir or current_app.config["CONTENT_DIR"])
+    except ContentError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException("the content does not load; fix it first") from None
+    measured = []
+    click.echo(f"{'lesson':<50} {'grade':>6} {'ease':>6} {'words':>6}")
+    for lesson in course.lessons():
+        result = readability.of_lesson(lesson)
+        measured.append(result)
+        flag = "  above the ceiling" if result.grade > readability.GRADE_CEILING else ""
+        click.echo(f"{lesson.slug:<50} {result.grade:>6.1f} {result.ease:>6.1f} {result.words:>6}{flag}")
+    median = readability.median_grade(measured)
+    words = sorted(r.words for r in measured)
+    click.echo(
+        f"median grade {median:.1f} (target at most {readability.GRADE_MEDIAN_TARGET:.0f}, none above "
+        f"{readability.GRADE_CEILING:.0f}); median words {words[len(words) // 2] if words else 0}; "
+        f"{len(measured)} lessons"
+    )
+
+
 @course_cli.command("rebuild-standing")
 def rebuild_standing() -> None:
     """Work out every module summary and cohort tally again from the lesson and attempt records."""
