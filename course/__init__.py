@@ -43,6 +43,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from course.web import input_guards
     from course.web.access import assert_every_view_checks_access
+    from course.web.action_plans import bp as action_plans_bp
     from course.web.admin import bp as admin_bp
     from course.web.api import bp as api_bp
     from course.web.auth import bp as auth_bp
@@ -68,6 +69,7 @@ def register_blueprints(app: Flask) -> None:
         certificates_bp,
         reports_bp,
         ownership_bp,
+        action_plans_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

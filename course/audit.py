@@ -34,6 +34,8 @@ ACTIONS = (
     "bank.shared",
     "owner.co_instructor_add",
     "owner.co_instructor_remove",
+    "review.hide",
+    "review.show",
 )
 
 

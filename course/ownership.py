@@ -146,3 +146,42 @@ def remove_co_instructor(session: Session, obj: Owned, user_id: int) -> bool:
     session.delete(row)
     session.flush()
     return True
+
+
+# --- Trainees' own work shared with their cohort (reflections, action plans) ------------------------------
+# The author always sees it; so do the members of any cohort the author belongs to (their peers), the
+# instructors who manage such a cohort, and admins. Only those instructors and admins moderate it.
+
+
+def shares_cohort(session: Session, user_id: int, other_id: int) -> bool:
+    """Whether two people are members of one cohort."""
+    mine = select(CohortMember.cohort_id).where(CohortMember.user_id == user_id)
+    found = session.exec(
+        select(CohortMember.id).where(CohortMember.user_id == other_id, CohortMember.cohort_id.in_(mine))
+    ).first()
+    return found is not None
+
+
+def may_see_work(session: Session, user: User, author_id: int) -> bool:
+    """Whether the user may read work the author shared with their cohort."""
+    if not user.is_authenticated:
+        return False
+    if user.id == author_id or teaches(session, user, author_id):
+        return True
+    return shares_cohort(session, user.id, author_id)
+
+
+def may_moderate_work(session: Session, user: User, author_id: int) -> bool:
+    """Whether the user may hide replies and reviews on the author's work: an admin, or an instructor of theirs."""
+    return teaches(session, user, author_id)
+
+
+def work_readers(user: User):
+    """A subquery of the authors whose shared work the user may read (besides their own): cohort peers for
+    a member, trainees of the cohorts they manage for an instructor, everyone for an admin."""
+    if _is_admin(user):
+        return select(User.id)
+    if _is_instructor(user):
+        return taught_trainees(user)
+    mine = select(CohortMember.cohort_id).where(CohortMember.user_id == user.id)
+    return select(CohortMember.user_id).where(CohortMember.cohort_id.in_(mine), CohortMember.user_id != user.id)

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from course.content import catalogue
 from course.models import (
+    ActionPlan,
     Attempt,
     Cohort,
     CohortMember,
@@ -50,9 +51,18 @@ class Pending:
     modules: set[int] = field(default_factory=set)  # curriculum changed: everyone in them again
     paths: set[int] = field(default_factory=set)
     quizzes_changed: bool = False  # the catalogue's cached quizzes are out of date
+    pages: set[int] = field(default_factory=set)  # learners whose pages change but not their figures (a plan)
 
     def __bool__(self) -> bool:
-        return bool(self.learners or self.left or self.cohorts or self.modules or self.paths or self.quizzes_changed)
+        return bool(
+            self.learners
+            or self.left
+            or self.cohorts
+            or self.modules
+            or self.paths
+            or self.quizzes_changed
+            or self.pages
+        )
 
 
 def install() -> None:
@@ -94,7 +104,14 @@ _QUIZ_FIELDS = ("module_id", "kind", "pass_mark", "grading_method", "archived")
 _LESSON_FIELDS = ("module_id", "archived")
 
 
+# Rows a learner's own pages show (lesson pages kept by progress_version) that no figure is derived from.
+_ON_PAGES = (ActionPlan,)
+
+
 def _note(pending: Pending, obj, deleted: bool) -> None:
+    if isinstance(obj, _ON_PAGES):
+        pending.pages.add(obj.user_id)
+        return
     if isinstance(obj, Quiz):
         pending.quizzes_changed = True
     if isinstance(obj, LessonProgress | PathEnrolment | QuizExtension) or (
@@ -167,10 +184,20 @@ def _apply(session: Session, pending: Pending) -> None:
     if learners:
         expire(session, User, ("progress_version",))
         expire(session, ModuleSummary)
+    _move_page_versions(session, pending.pages - learners)
     for cohort_id in sorted(cohorts):
         tallies.recount_cohort(session, cohort_id, _modules(session, cohort_id))
     for chunk in chunks:
         _count_members(session, chunk, cohorts)
+
+
+def _move_page_versions(session: Session, learners: set[int]) -> None:
+    """Move the progress_version of learners whose pages changed (their kept pages are redone)."""
+    if learners:
+        session.exec(
+            update(User).where(User.id.in_(sorted(learners))).values(progress_version=User.progress_version + 1)
+        )
+        expire(session, User, ("progress_version",))
 
 
 def _lock(session: Session, learners: set[int]) -> None:

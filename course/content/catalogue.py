@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 from sqlmodel import Session, select
 
-from course.models import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module, Quiz
+from course.models import Assignment, CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module, Quiz
 
 REVISION_CHECK_SECONDS = 2.0
 
@@ -34,6 +34,7 @@ class _Snapshot:
     paths: tuple[LearningPath, ...]
     terms: tuple[GlossaryTerm, ...]  # alphabetical
     quizzes: tuple[Quiz, ...]  # active quizzes attached to a module, oldest first
+    assignments: tuple[Assignment, ...]  # active assignments
     checked: list[float] = field(default_factory=lambda: [time.monotonic()])  # when the revision was last compared
 
 
@@ -102,6 +103,15 @@ def module_quizzes(session: Session) -> list[Quiz]:
     return list(_snapshot(session).quizzes)
 
 
+def assignment_by_slug(session: Session, slug: str) -> Assignment | None:
+    return next((a for a in _snapshot(session).assignments if a.slug == slug), None)
+
+
+def assignment_of_lesson(session: Session, lesson_id: int) -> Assignment | None:
+    """The assignment a lesson presents, if any."""
+    return next((a for a in _snapshot(session).assignments if a.lesson_id == lesson_id), None)
+
+
 def revision(session: Session) -> int:
     """The revision of the catalogue the process holds (what it derives from the catalogue may be cached by it)."""
     return _snapshot(session).revision
@@ -159,6 +169,7 @@ def _load(session: Session, revision: int) -> _Snapshot:
         quizzes = tuple(
             loader.exec(select(Quiz).where(Quiz.module_id.is_not(None), Quiz.archived == False).order_by(Quiz.id))
         )
+        assignments = tuple(loader.exec(select(Assignment).where(Assignment.archived == False).order_by(Assignment.id)))
         loader.expunge_all()
     slugs = {lesson.slug: lesson for group in lessons.values() for lesson in group}
-    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes)
+    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes, assignments)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from course.content.assignment import ASSIGNMENT_FILE, read_assignment
 from course.content.chapters import holds_cases
 from course.content.errors import ContentError, ContentProblem
 from course.content.fields import FieldReader
@@ -19,7 +20,7 @@ from course.content.yamlfile import line_of, load_yaml
 
 MODULE_DIR = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 LESSON_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-NOT_LESSONS = {"module.md", SYNTHESIS_FILE}
+NOT_LESSONS = {"module.md", SYNTHESIS_FILE, ASSIGNMENT_FILE}
 
 
 def load_course(content_dir: str | Path) -> CourseContent:
@@ -106,6 +107,8 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
         problems.append(ContentProblem(rel, doc.body_line, "the module overview is empty"))
     files = _lesson_files(folder, root, problems)
     module.lessons = [lesson for lesson in (_read_lesson(p, root, module.chapter, problems) for p in files) if lesson]
+    assignment = folder / ASSIGNMENT_FILE
+    module.assignment = read_assignment(assignment, _rel(assignment, root), problems)
     synthesis = folder / SYNTHESIS_FILE
     if holds_cases(module.chapter):
         module.synthesis = read_synthesis(synthesis, _rel(synthesis, root), problems)

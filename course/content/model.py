@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from course.content.assignment import AssignmentDoc
 
 
 @dataclass
@@ -89,6 +93,7 @@ class ModuleDoc:
     lessons: list[LessonDoc] = field(default_factory=list)
     glossary_links: list[tuple[str, int]] = field(default_factory=list)
     synthesis: SynthesisDoc | None = None
+    assignment: AssignmentDoc | None = None
 
 
 @dataclass

@@ -42,3 +42,20 @@ def plain_text(html: str) -> str:
     """The text of sanitised HTML, without markup, on one line (for PDF and markdown exports)."""
     text = nh3.clean(html, tags=set())
     return " ".join(html_entities.unescape(text).split())
+
+
+# What trainees may write (reflections, replies, plans, reviews): text formatting and links, nothing else;
+# no images (a remote image would tell a third party who read the page), no headings above h3.
+_USER_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "a", "h2", "h3", "h4", "hr"}
+
+
+def render_user_markdown(text: str) -> str:
+    """Markdown a trainee or instructor wrote, rendered and sanitised to a small set of tags."""
+    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=_USER_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )

@@ -16,7 +16,7 @@ from course.content import catalogue
 from course.content.model import CourseContent, LessonDoc, ModuleDoc
 from course.content.render import plain_text, render_markdown
 from course.content.sections import FACTS, READING, REFLECTION
-from course.models import GlossaryTerm, LearningPath, Lesson, Module
+from course.models import Assignment, GlossaryTerm, LearningPath, Lesson, Module
 
 
 @dataclass
@@ -48,6 +48,7 @@ def sync_course(
     report = SyncReport()
     modules = _sync_modules(session, course, glossary_url, report)
     _sync_lessons(session, course, modules, glossary_url, report)
+    _sync_assignments(session, course, modules, report)
     _sync_glossary(session, course, report)
     _sync_paths(session, course, report)
     session.flush()
@@ -161,6 +162,36 @@ def _lesson_values(doc: LessonDoc, module_id: int, glossary_url) -> dict:
         "related": [{"slug": link.slug, "why": link.why} for link in doc.related],
         "source_path": doc.path,
     }
+
+
+def _sync_assignments(session, course, modules, report) -> None:
+    session.flush()
+    lessons = {lesson.slug: lesson.id for lesson in session.exec(select(Lesson).where(Lesson.archived == False))}
+    existing = {a.slug: a for a in session.exec(select(Assignment)).all()}
+    seen = set()
+    for module_doc in course.modules:
+        doc = module_doc.assignment
+        if doc is None:
+            continue
+        values = {
+            "module_id": modules[module_doc.slug].id,
+            "lesson_id": lessons.get(doc.lesson),
+            "title": doc.title,
+            "summary": doc.summary,
+            "required": doc.required,
+            "briefs": doc.briefs,
+            "outline": doc.outline,
+            "rubric": doc.rubric(),
+        }
+        digest = _digest(values)
+        row = existing.get(doc.slug)
+        if row is None:
+            session.add(Assignment(slug=doc.slug, source_hash=digest, **values))
+            report.created.append(f"assignment {doc.slug}")
+        else:
+            _apply(row, values, digest, f"assignment {doc.slug}", report)
+        seen.add(doc.slug)
+    _archive(existing, seen, "assignment", report)
 
 
 def _sync_glossary(session, course, report) -> None:

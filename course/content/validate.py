@@ -15,6 +15,7 @@ def validate_course(course: CourseContent, problems: list[ContentProblem]) -> No
     _case_coverage(course, problems)
     _glossary_links(course, problems)
     _related(course, problems)
+    _assignments(course, problems)
     _paths(course, problems)
 
 
@@ -93,6 +94,24 @@ def _related(course: CourseContent, problems: list[ContentProblem]) -> None:
             elif link.slug in named:
                 problems.append(ContentProblem(lesson.path, link.line, f"related lesson '{link.slug}' is named twice"))
             named.add(link.slug)
+
+
+def _assignments(course: CourseContent, problems: list[ContentProblem]) -> None:
+    """An assignment is presented by a lesson of its own module; its slug is unique."""
+    seen: dict[str, str] = {}
+    for module in course.modules:
+        doc = module.assignment
+        if doc is None:
+            continue
+        if doc.lesson and doc.lesson not in {lesson.slug for lesson in module.lessons}:
+            problems.append(
+                ContentProblem(doc.path, doc.line, f"lesson '{doc.lesson}' is not in module '{module.slug}'")
+            )
+        if doc.slug in seen:
+            problems.append(
+                ContentProblem(doc.path, 1, f"assignment slug '{doc.slug}' is also used by {seen[doc.slug]}")
+            )
+        seen.setdefault(doc.slug, doc.path)
 
 
 def _paths(course: CourseContent, problems: list[ContentProblem]) -> None:

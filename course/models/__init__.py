@@ -1,5 +1,6 @@
 """All tables, imported together so Alembic sees SQLModel.metadata complete."""
 
+from course.models.action_plans import ActionPlan, Assignment, PlanReview
 from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
 from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
@@ -18,6 +19,9 @@ from course.models.standing import CohortTally, ModuleSummary, StopTally
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
+    "ActionPlan",
+    "Assignment",
+    "PlanReview",
     "AuditEntry",
     "CoInstructor",
     "CatalogueRevision",

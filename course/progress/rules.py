@@ -91,6 +91,12 @@ def locked_modules(paths: list[list[StepStatus]]) -> dict[str, tuple[str, ...]]:
     return locked
 
 
+def lesson_may_be_completed(needs_submission: bool, submitted: bool) -> bool:
+    """A lesson that presents a required assignment (the capstone's action plan) is marked complete only once
+    the learner has submitted it."""
+    return submitted or not needs_submission
+
+
 def visit_seconds(opened_seconds_ago: float) -> int:
     """Study time credited for one visit, capped so idle tabs do not inflate it."""
     return int(max(0, min(opened_seconds_ago, MAX_SECONDS_PER_VISIT)))

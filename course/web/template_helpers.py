@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 
 from flask import Flask, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
+from course.content.render import render_user_markdown
 from course.questions.numbers import HINT as NUMBER_HINT
 from course.quizzes.grades import pass_applies
 from course.web.links import remembering_url_for
@@ -21,6 +23,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(_module_title, "module_title")
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
+    app.add_template_filter(lambda text: Markup(render_user_markdown(text)), "user_markdown")
     app.jinja_env.globals["url_for"] = remembering_url_for(app)
     app.add_template_global(NUMBER_HINT, "number_hint")
     app.add_template_global(pass_applies)
@@ -60,6 +63,7 @@ STAFF_LINKS = [
     ("instructor.grading", "Grading"),
     ("cohorts.list_cohorts", "Cohorts"),
     ("reports.cohorts", "Reports"),
+    ("action_plans.to_review", "Action plans"),
 ]
 
 

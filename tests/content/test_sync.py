@@ -48,6 +48,7 @@ def test_edited_lesson_updates_in_place_and_keeps_progress(runner, db, content_d
 def test_removed_lesson_is_archived_not_deleted(runner, db, content_dir):
     _sync(runner)
     (content_dir / "02-logistics-basics" / "02-returns-hub.md").unlink()
+    (content_dir / "02-logistics-basics" / "assignment.yml").unlink()  # it was presented by that lesson
     (content_dir / "course.yml").write_text("case_count: 3\n")
     result = _sync(runner)
     assert result.exit_code == 0, result.output

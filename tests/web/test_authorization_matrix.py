@@ -12,8 +12,9 @@ from sqlalchemy import text
 from sqlmodel import SQLModel, select
 
 from course.accounts import create_user
+from course.action_plans.plans import save_plan, save_review
 from course.certificates.codes import new_code
-from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
+from course.models import Assignment, Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -78,6 +79,13 @@ EXPECTED = {
     ("quiz.submit", "POST"): POST_OWN_ATTEMPT,
     # the trainee's certificate: its holder, instructors of the holder's cohorts, admins
     ("certificates.pdf", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
+    # --- the capstone's action plans: the trainee's own plan; A teaches the trainee; the official is a stranger
+    ("action_plans.to_review", "GET"): SIGNED_IN,
+    ("action_plans.mine", "GET"): SIGNED_IN,
+    ("action_plans.mine", "POST"): POST_SIGNED_IN,
+    ("action_plans.plan", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
+    ("action_plans.review", "POST"): (LOGIN, DENIED, MISSING, None, MISSING, None),  # not one's own plan
+    ("action_plans.hide_review", "POST"): (LOGIN, DENIED, MISSING, None, MISSING, None),  # staff who teach
     # --- administrators
     ("admin.users", "GET"): ADMIN_ONLY,
     ("admin.change_role", "POST"): POST_ADMIN,
@@ -191,6 +199,13 @@ def _arrange(db):
     items = attempt_items(db, attempt)
     save_responses(db, attempt, {items[0][0].id: "Goods wait for duty."})
     submit_attempt(db, attempt)
+    assignment = db.exec(select(Assignment)).one()
+    plan = save_plan(
+        db, user_id=trainee.id, assignment=assignment, audience="sme", title="Plan", text="Text", submit=True
+    )
+    review = save_review(
+        db, plan=plan, assignment=assignment, reviewer=owner, scores={"cases": 1, "results": 1}, comments={}, overall=""
+    )
     certificate = Certificate(
         code=new_code(), user_id=trainee.id, path_id=path.id, holder_name=trainee.name, path_title=path.title
     )
@@ -212,6 +227,9 @@ def _arrange(db):
             "token": "not-a-real-token",
             "kind": "cohort",
             "object_id": cohort.id,
+            "plan_id": plan.id,
+            "review_id": review.id,
+            "slug": assignment.slug,
         },
         # arguments (or query arguments) whose value depends on the route
         "by_route": {

@@ -23,7 +23,9 @@ TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed 
     "/paths": 4,
     "/glossary": 1,
     "/certificates": 6,
+    "/action-plans/": 3,
 }
+PLAN_PAGES = {"/action-plans/action-plan": 3, "/lessons/returns-hub": 4}  # a trainee with a submitted plan
 VISITOR_PAGES = {
     "/": 0,
     "/modules/pilot-zones": 0,
@@ -80,6 +82,14 @@ def test_trainee_pages_keep_to_their_budget(app, client, working_trainee, path):
 def test_visitor_pages_keep_to_their_budget(app, client, synced_quizzes, path):
     seen = _statements(app, client, path)
     assert len(seen) <= VISITOR_PAGES[path], "\n".join(s[:120] for s in seen)
+
+
+@pytest.mark.parametrize("path", PLAN_PAGES)
+def test_action_plan_pages_keep_to_their_budget(app, client, synced, auth, path):
+    auth.as_role("trainee")
+    auth.post("/action-plans/action-plan", {"audience": "sme", "title": "T", "text": "x", "submit_plan": "1"})
+    seen = _statements(app, client, path)
+    assert len(seen) <= PLAN_PAGES[path], "\n".join(s[:120] for s in seen)
 
 
 def test_the_dashboard_costs_the_same_for_three_members_and_thirty(app, client, synced_quizzes, db, auth):

@@ -4,9 +4,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from course.action_plans import plans
 from course.content import catalogue
 from course.db import get_session
-from course.progress import enrolments, records
+from course.progress import enrolments, records, rules
 from course.progress.standing import learner_state, path_state
 from course.quizzes.standing import quizzes_of_module
 from course.web.access import ALL_ROLES, allow
@@ -85,7 +86,10 @@ def _lesson_page(session, lesson):
         return "learn/locked.html", dict(module=module, missing=missing), 403
     progress = state.module_of(lesson.module_id)
     index = [item.id for item in progress.lessons].index(lesson.id)
+    assignment = catalogue.assignment_of_lesson(session, lesson.id)
     context = dict(
+        assignment=assignment,
+        plan=plans.plan_of(session, current_user.id, assignment) if assignment else None,
         lesson=lesson,
         related=catalogue.links(session, lesson.related),
         linked_from=catalogue.links(session, lesson.linked_from),
@@ -126,6 +130,13 @@ def record_visit(slug):
 def complete_lesson(slug):
     session = get_session()
     lesson = _lesson_to_act_on(slug, CompleteLessonForm())
+    assignment = catalogue.assignment_of_lesson(session, lesson.id)
+    needs_plan = assignment is not None and assignment.required
+    if not rules.lesson_may_be_completed(
+        needs_plan, needs_plan and plans.is_submitted(session, current_user.id, assignment)
+    ):
+        flash(f"Submit “{assignment.title}” first: this lesson is complete once your plan is submitted.", "error")
+        return redirect(url_for("learn.lesson", slug=slug))
     if records.mark_complete(session, user_id=current_user.id, lesson=lesson):
         award_certificates(session, current_user.id)
         session.commit()

@@ -44,6 +44,13 @@ def trainee_or_404(trainee_id: int) -> None:
         abort(404)
 
 
+def work_or_404(author_id: int | None) -> None:
+    """Refuse unless the current user may read this author's shared work (the author, cohort peers, their
+    instructors, admins)."""
+    if author_id is None or not ownership.may_see_work(get_session(), current_user, author_id):
+        abort(404)
+
+
 @dataclass(frozen=True)
 class Panel:
     """What an object page shows about who manages the object, and whether this user may change that."""
