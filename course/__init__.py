@@ -53,6 +53,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
     from course.web.ownership import bp as ownership_bp
+    from course.web.portfolio import bp as portfolio_bp
     from course.web.quiz import bp as quiz_bp
     from course.web.reports import bp as reports_bp
 
@@ -70,6 +71,7 @@ def register_blueprints(app: Flask) -> None:
         reports_bp,
         ownership_bp,
         action_plans_bp,
+        portfolio_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

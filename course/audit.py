@@ -36,6 +36,8 @@ ACTIONS = (
     "owner.co_instructor_remove",
     "review.hide",
     "review.show",
+    "reply.hide",
+    "reply.show",
 )
 
 

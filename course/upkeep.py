@@ -31,6 +31,7 @@ from course.models import (
     PathEnrolment,
     Quiz,
     QuizExtension,
+    Reflection,
     StopTally,
     User,
 )
@@ -105,7 +106,7 @@ _LESSON_FIELDS = ("module_id", "archived")
 
 
 # Rows a learner's own pages show (lesson pages kept by progress_version) that no figure is derived from.
-_ON_PAGES = (ActionPlan,)
+_ON_PAGES = (ActionPlan, Reflection)
 
 
 def _note(pending: Pending, obj, deleted: bool) -> None:

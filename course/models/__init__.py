@@ -3,6 +3,7 @@
 from course.models.action_plans import ActionPlan, Assignment, PlanReview
 from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
 from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
+from course.models.portfolio import Reflection, ReflectionReply
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
     Attempt,
@@ -22,6 +23,8 @@ __all__ = [
     "ActionPlan",
     "Assignment",
     "PlanReview",
+    "Reflection",
+    "ReflectionReply",
     "AuditEntry",
     "CoInstructor",
     "CatalogueRevision",

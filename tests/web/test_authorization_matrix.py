@@ -15,6 +15,7 @@ from course.accounts import create_user
 from course.action_plans.plans import save_plan, save_review
 from course.certificates.codes import new_code
 from course.models import Assignment, Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
+from course.portfolio.reflections import add_reply, save_reflection
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -86,6 +87,15 @@ EXPECTED = {
     ("action_plans.plan", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
     ("action_plans.review", "POST"): (LOGIN, DENIED, MISSING, None, MISSING, None),  # not one's own plan
     ("action_plans.hide_review", "POST"): (LOGIN, DENIED, MISSING, None, MISSING, None),  # staff who teach
+    # --- the reflection portfolio: the trainee's shared reflection, with a reply by A
+    ("portfolio.save", "POST"): POST_SIGNED_IN,
+    ("portfolio.mine", "GET"): SIGNED_IN,
+    ("portfolio.export_markdown", "GET"): SIGNED_IN,
+    ("portfolio.export_pdf", "GET"): SIGNED_IN,
+    ("portfolio.shared", "GET"): SIGNED_IN,
+    ("portfolio.entry", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
+    ("portfolio.reply", "POST"): (LOGIN, None, MISSING, None, MISSING, None),
+    ("portfolio.hide_reply", "POST"): (LOGIN, DENIED, MISSING, None, MISSING, None),  # staff who teach
     # --- administrators
     ("admin.users", "GET"): ADMIN_ONLY,
     ("admin.change_role", "POST"): POST_ADMIN,
@@ -206,6 +216,9 @@ def _arrange(db):
     review = save_review(
         db, plan=plan, assignment=assignment, reviewer=owner, scores={"cases": 1, "results": 1}, comments={}, overall=""
     )
+    first_lesson = db.exec(select(Lesson).order_by(Lesson.id)).first()
+    reflection = save_reflection(db, user_id=trainee.id, lesson=first_lesson, text="Mine", shared=True)
+    reply = add_reply(db, reflection=reflection, author=owner, text="A reply")
     certificate = Certificate(
         code=new_code(), user_id=trainee.id, path_id=path.id, holder_name=trainee.name, path_title=path.title
     )
@@ -229,6 +242,8 @@ def _arrange(db):
             "object_id": cohort.id,
             "plan_id": plan.id,
             "review_id": review.id,
+            "reflection_id": reflection.id,
+            "reply_id": reply.id,
             "slug": assignment.slug,
         },
         # arguments (or query arguments) whose value depends on the route
@@ -239,6 +254,7 @@ def _arrange(db):
             "learn.record_visit": {"slug": lesson.slug},
             "learn.module": {"slug": module.slug},
             "learn.synthesis": {"slug": module.slug},
+            "portfolio.save": {"slug": lesson.slug},
             "learn.follow_path": {"slug": path.slug},
             "admin.change_role": {"user_id": trainee.id},
             "cohorts.reinvite": {"user_id": pending.id},

@@ -24,6 +24,8 @@ TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed 
     "/glossary": 1,
     "/certificates": 6,
     "/action-plans/": 3,
+    "/portfolio/": 2,
+    "/portfolio/shared": 2,
 }
 PLAN_PAGES = {"/action-plans/action-plan": 3, "/lessons/returns-hub": 4}  # a trainee with a submitted plan
 VISITOR_PAGES = {

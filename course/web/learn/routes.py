@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from course.action_plans import plans
 from course.content import catalogue
 from course.db import get_session
+from course.portfolio import reflections
 from course.progress import enrolments, records, rules
 from course.progress.standing import learner_state, path_state
 from course.quizzes.standing import quizzes_of_module
@@ -90,6 +91,7 @@ def _lesson_page(session, lesson):
     context = dict(
         assignment=assignment,
         plan=plans.plan_of(session, current_user.id, assignment) if assignment else None,
+        reflection=reflections.reflection_of(session, current_user.id, lesson.id) if lesson.reflection_html else None,
         lesson=lesson,
         related=catalogue.links(session, lesson.related),
         linked_from=catalogue.links(session, lesson.linked_from),

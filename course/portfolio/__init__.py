@@ -1,0 +1,1 @@
+"""The reflection portfolio: answers to lessons' reflection questions, shared with a cohort, exported."""

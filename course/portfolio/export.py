@@ -1,0 +1,85 @@
+"""A portfolio as a document to keep: markdown and PDF (fpdf2, as the certificates). Pure: plain data in."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from course.certificates.pdf import CORE_ENCODING, Fonts
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    module: str  # "Module 5: Logistics"
+    lesson: str
+    question: str
+    answer: str  # markdown as written
+    updated: date
+    shared: bool
+
+
+def as_markdown(owner: str, entries: list[ExportEntry], made: date) -> str:
+    lines = [f"# Reflection portfolio of {owner}", "", f"CBEC Academy, exported on {made.isoformat()}.", ""]
+    current = None
+    for entry in entries:
+        if entry.module != current:
+            lines += [f"## {entry.module}", ""]
+            current = entry.module
+        lines += [f"### {entry.lesson}", "", f"> {entry.question}", "", entry.answer.strip(), ""]
+        lines += [f"*Last edited {entry.updated.isoformat()}{'; shared with my cohort' if entry.shared else ''}.*", ""]
+    if not entries:
+        lines += ["No reflection saved yet.", ""]
+    return "\n".join(lines)
+
+
+def as_pdf(owner: str, entries: list[ExportEntry], made: date, fonts: Fonts | None = None) -> bytes:
+    """An A4 PDF of the portfolio; without `fonts`, Helvetica shows only Western European letters."""
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_title(f"Reflection portfolio of {owner}")
+    pdf.set_author("CBEC Academy")
+    family = "Helvetica"
+    if fonts is not None:
+        pdf.add_font("Body", "", fonts.regular)
+        pdf.add_font("Body", "B", fonts.bold)
+        family = "Body"
+        if fonts.fallback:
+            pdf.add_font("Fallback", "", fonts.fallback)
+            pdf.set_fallback_fonts(["Fallback"], exact_match=False)
+    else:
+        pdf.core_fonts_encoding = CORE_ENCODING
+
+    def text(value: str) -> str:
+        return value if fonts is not None else value.encode(CORE_ENCODING, "replace").decode(CORE_ENCODING)
+
+    def write(value: str, size: float, style: str = "", height: float = 6) -> None:
+        pdf.set_font(family, style, size)
+        pdf.multi_cell(0, height, text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    pdf.add_page()
+    write(f"Reflection portfolio of {owner}", 18, "B", 9)
+    write(f"CBEC Academy, exported on {made.isoformat()}", 10)
+    pdf.ln(4)
+    current = None
+    for entry in entries:
+        if entry.module != current:
+            pdf.ln(3)
+            write(entry.module, 14, "B", 8)
+            current = entry.module
+        write(entry.lesson, 12, "B", 7)
+        write(entry.question, 10, "", 5)
+        pdf.ln(1)
+        write(entry.answer.strip(), 11)
+        note = f"Last edited {entry.updated.isoformat()}" + ("; shared with my cohort" if entry.shared else "")
+        write(note, 9, "", 5)
+        pdf.ln(3)
+    if not entries:
+        write("No reflection saved yet.", 11)
+    out = io.BytesIO()
+    pdf.output(out)
+    return out.getvalue()

@@ -1,0 +1,49 @@
+"""Portfolio exports as documents: markdown and PDF (read back with pypdf)."""
+
+import io
+from datetime import date
+
+from pypdf import PdfReader
+
+from course.certificates.pdf import installed_fonts
+from course.portfolio.export import ExportEntry, as_markdown, as_pdf
+
+ENTRIES = [
+    ExportEntry(
+        "Module 1: Pilot zones",
+        "Harbour City",
+        "What would you copy?",
+        "The **one-stop** desk.",
+        date(2026, 3, 1),
+        True,
+    ),
+    ExportEntry(
+        "Module 1: Pilot zones", "River Town", "What would you copy?", "Bonded storage.", date(2026, 3, 2), False
+    ),
+    ExportEntry(
+        "Module 2: Logistics", "Rail freight", "Where do goods change trucks?", "At Nakuru.", date(2026, 3, 3), False
+    ),
+]
+
+
+def test_markdown_export_groups_answers_by_module():
+    text = as_markdown("Amina Trainee", ENTRIES, date(2026, 4, 1))
+    assert text.startswith("# Reflection portfolio of Amina Trainee\n\nCBEC Academy, exported on 2026-04-01.")
+    assert text.count("## Module 1: Pilot zones") == 1 and "## Module 2: Logistics" in text
+    assert "### Harbour City\n\n> What would you copy?\n\nThe **one-stop** desk." in text
+    assert "*Last edited 2026-03-01; shared with my cohort.*" in text and "*Last edited 2026-03-02.*" in text
+    assert "No reflection saved yet." in as_markdown("A", [], date(2026, 4, 1))
+
+
+def test_pdf_export_holds_every_answer():
+    pdf = PdfReader(io.BytesIO(as_pdf("Amina Trainee", ENTRIES, date(2026, 4, 1), installed_fonts())))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    for expected in ("Reflection portfolio of Amina Trainee", "Module 2: Logistics", "At Nakuru.", "Bonded storage."):
+        assert expected in text
+    assert pdf.metadata.title == "Reflection portfolio of Amina Trainee"
+
+
+def test_pdf_export_without_fonts_replaces_what_helvetica_cannot_show():
+    entries = [ExportEntry("Module 1", "Lesson", "Q?", "Zoë 中文", date(2026, 3, 1), False)]
+    text = PdfReader(io.BytesIO(as_pdf("Zoë", entries, date(2026, 4, 1)))).pages[0].extract_text()
+    assert "Zoë" in text and "??" in text
