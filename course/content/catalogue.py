@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 from sqlmodel import Session, select
 
-from course.models import Assignment, CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module, Quiz
+from course.models import Assignment, CatalogueRevision, Figure, GlossaryTerm, LearningPath, Lesson, Module, Quiz
 
 REVISION_CHECK_SECONDS = 2.0
 
@@ -35,6 +35,7 @@ class _Snapshot:
     terms: tuple[GlossaryTerm, ...]  # alphabetical
     quizzes: tuple[Quiz, ...]  # active quizzes attached to a module, oldest first
     assignments: tuple[Assignment, ...]  # active assignments
+    figures: tuple[Figure, ...]  # active figures in their order
     checked: list[float] = field(default_factory=lambda: [time.monotonic()])  # when the revision was last compared
 
 
@@ -112,6 +113,11 @@ def assignment_of_lesson(session: Session, lesson_id: int) -> Assignment | None:
     return next((a for a in _snapshot(session).assignments if a.lesson_id == lesson_id), None)
 
 
+def figures_of_lesson(session: Session, lesson_slug: str) -> list[Figure]:
+    """The figures a lesson shows, in their order."""
+    return [f for f in _snapshot(session).figures if lesson_slug in f.lessons]
+
+
 def revision(session: Session) -> int:
     """The revision of the catalogue the process holds (what it derives from the catalogue may be cached by it)."""
     return _snapshot(session).revision
@@ -170,6 +176,7 @@ def _load(session: Session, revision: int) -> _Snapshot:
             loader.exec(select(Quiz).where(Quiz.module_id.is_not(None), Quiz.archived == False).order_by(Quiz.id))
         )
         assignments = tuple(loader.exec(select(Assignment).where(Assignment.archived == False).order_by(Assignment.id)))
+        figures = tuple(loader.exec(select(Figure).where(Figure.archived == False).order_by(Figure.position)))
         loader.expunge_all()
     slugs = {lesson.slug: lesson for group in lessons.values() for lesson in group}
-    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes, assignments)
+    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes, assignments, figures)

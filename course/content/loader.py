@@ -9,6 +9,7 @@ from course.content.assignment import ASSIGNMENT_FILE, read_assignment
 from course.content.chapters import holds_cases
 from course.content.errors import ContentError, ContentProblem
 from course.content.fields import FieldReader
+from course.content.figures import FIGURES_DIR, read_figures
 from course.content.frontmatter import read_document
 from course.content.glossary_links import find_glossary_links
 from course.content.lesson import read_lesson
@@ -33,7 +34,7 @@ def load_course(content_dir: str | Path) -> CourseContent:
     modules = [m for m in (_read_module(d, root, problems) for d in _module_dirs(root, problems)) if m]
     glossary = _read_glossary(root, problems)
     paths = read_paths(root / "paths.yml", root, problems)
-    course = CourseContent(modules, glossary, paths, settings.get("case_count"))
+    course = CourseContent(modules, glossary, paths, settings.get("case_count"), read_figures(root, problems))
     if not problems:
         validate_course(course, problems)
     if problems:
@@ -64,7 +65,7 @@ def _read_settings(root: Path, problems: list[ContentProblem]) -> dict:
 def _module_dirs(root: Path, problems: list[ContentProblem]) -> list[Path]:
     dirs = []
     for entry in sorted(root.iterdir()):
-        if not entry.is_dir() or entry.name in {"glossary"} or entry.name.startswith((".", "_")):
+        if not entry.is_dir() or entry.name in {"glossary", FIGURES_DIR} or entry.name.startswith((".", "_")):
             continue
         if MODULE_DIR.match(entry.name):
             dirs.append(entry)

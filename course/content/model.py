@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from course.content.assignment import AssignmentDoc
+    from course.content.figures import FigureDoc
 
 
 @dataclass
@@ -130,6 +131,7 @@ class CourseContent:
     glossary: list[GlossaryEntry]
     paths: list[PathDoc]
     case_count: int | None = None  # when set, cases 1..case_count must each be covered once
+    figures: list[FigureDoc] = field(default_factory=list)
 
     def lessons(self) -> list[LessonDoc]:
         """Every lesson, in course order."""

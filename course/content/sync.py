@@ -16,7 +16,7 @@ from course.content import catalogue
 from course.content.model import CourseContent, LessonDoc, ModuleDoc
 from course.content.render import plain_text, render_markdown
 from course.content.sections import FACTS, READING, REFLECTION
-from course.models import Assignment, GlossaryTerm, LearningPath, Lesson, Module
+from course.models import Assignment, Figure, GlossaryTerm, LearningPath, Lesson, Module
 
 
 @dataclass
@@ -49,6 +49,7 @@ def sync_course(
     modules = _sync_modules(session, course, glossary_url, report)
     _sync_lessons(session, course, modules, glossary_url, report)
     _sync_assignments(session, course, modules, report)
+    _sync_figures(session, course, report)
     _sync_glossary(session, course, report)
     _sync_paths(session, course, report)
     session.flush()
@@ -192,6 +193,26 @@ def _sync_assignments(session, course, modules, report) -> None:
             _apply(row, values, digest, f"assignment {doc.slug}", report)
         seen.add(doc.slug)
     _archive(existing, seen, "assignment", report)
+
+
+def _sync_figures(session, course, report) -> None:
+    existing = {f.slug: f for f in session.exec(select(Figure)).all()}
+    for position, doc in enumerate(course.figures, start=1):
+        values = {
+            "title": doc.title,
+            "position": position,
+            "svg": doc.svg,
+            "text_html": render_markdown(doc.text) if doc.text.strip() else "",
+            "lessons": doc.lessons,
+        }
+        digest = _digest(values)
+        row = existing.get(doc.slug)
+        if row is None:
+            session.add(Figure(slug=doc.slug, source_hash=digest, **values))
+            report.created.append(f"figure {doc.slug}")
+        else:
+            _apply(row, values, digest, f"figure {doc.slug}", report)
+    _archive(existing, {f.slug for f in course.figures}, "figure", report)
 
 
 def _sync_glossary(session, course, report) -> None:

@@ -16,6 +16,7 @@ def validate_course(course: CourseContent, problems: list[ContentProblem]) -> No
     _glossary_links(course, problems)
     _related(course, problems)
     _assignments(course, problems)
+    _figures(course, problems)
     _paths(course, problems)
 
 
@@ -112,6 +113,18 @@ def _assignments(course: CourseContent, problems: list[ContentProblem]) -> None:
                 ContentProblem(doc.path, 1, f"assignment slug '{doc.slug}' is also used by {seen[doc.slug]}")
             )
         seen.setdefault(doc.slug, doc.path)
+
+
+def _figures(course: CourseContent, problems: list[ContentProblem]) -> None:
+    """A figure is shown by lessons that exist."""
+    slugs = {lesson.slug for lesson in course.lessons()}
+    for figure in course.figures:
+        for slug in figure.lessons:
+            if slug not in slugs:
+                line = figure.lesson_lines.get(slug, figure.line)
+                problems.append(
+                    ContentProblem(figure.path, line, f"figure '{figure.slug}': lesson '{slug}' does not exist")
+                )
 
 
 def _paths(course: CourseContent, problems: list[ContentProblem]) -> None:

@@ -80,3 +80,17 @@ class CatalogueRevision(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     number: int = 0
+
+
+class Figure(SQLModel, table=True):
+    """An accessible figure (modules/figures.yml): inline SVG with its text equivalent, or a table."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(index=True, unique=True, max_length=100)
+    title: str = Field(max_length=200)
+    position: int = 0
+    svg: str = ""  # checked at sync (course/content/figures.py); "" for a table-only figure
+    text_html: str = ""  # the text or table equivalent, rendered and sanitised
+    lessons: list = Field(default_factory=list, sa_column=json_column())  # slugs of the lessons that show it
+    archived: bool = False
+    source_hash: str = Field(default="", max_length=64)

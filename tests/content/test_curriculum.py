@@ -98,6 +98,22 @@ def test_required_glossary_terms_exist(course):
         assert slug in slugs
 
 
+def test_the_figures_cover_customs_codes_processes_and_logistics_routes(course):
+    figures = {f.slug: f for f in course.figures}
+    codes = figures["customs-modes"].text
+    assert all(code in codes for code in ("9610", "9710", "9810", "1210", "1039")) and "outside the cases" in codes
+    assert {"declaration-to-rebate", "overseas-warehouse-flow"} <= set(figures)
+    routes = [f for f in course.figures if f.slug.endswith(("routes", "route"))]
+    assert len(routes) >= 3 and all(f.svg and f.text for f in routes)
+
+
+def test_paths_open_with_the_opening_and_close_with_the_capstone(course):
+    for path in course.paths:
+        steps = [s.module for s in path.steps]
+        assert steps[0] == "about-this-course" and steps[-1] == "from-cases-to-action", path.slug
+        assert set(path.steps[-1].requires) == set(steps[:-1]), path.slug
+
+
 def test_paths_for_the_three_audiences(course):
     assert sorted(p.audience for p in course.paths) == ["official", "sme", "social"]
 

@@ -234,3 +234,52 @@ def test_badly_named_lesson_file(content_dir):
 def test_duplicate_glossary_slug(content_dir):
     (content_dir / "glossary" / "more.yml").write_text("- slug: cpa\n  term: Again\n  definition: Twice.\n")
     assert any("glossary slug 'cpa' is already defined" in p for p in _problems(content_dir))
+
+
+def test_figures_are_read_with_their_files(content_dir):
+    figures = load_course(content_dir).figures
+    assert [(f.slug, f.lessons) for f in figures] == [
+        ("rail-route", ["rail-freight"]),
+        ("codes", ["harbour-city-pilot", "rail-freight"]),
+    ]
+    assert figures[0].svg.startswith("<svg") and "| City | Europe |" in figures[0].text and figures[1].svg == ""
+
+
+SVG = "figures/rail-route.svg"
+
+
+@pytest.mark.parametrize(
+    "file, old, new, expected",
+    [
+        (SVG, "<line ", "<script>alert(1)</script><line ", "element <script> is not allowed in a figure"),
+        (SVG, "<rect ", '<rect onclick="alert(1)" ', "attribute 'onclick' on <rect> is not allowed in a figure"),
+        (SVG, "<rect ", '<rect style="fill:red" ', "attribute 'style' on <rect> is not allowed in a figure"),
+        (SVG, 'fill="#eef4fb"', 'fill="url(https://x.example/a)"', "'fill' on <rect> refers outside the figure"),
+        (SVG, "<line ", '<foreignObject width="9" height="9"/><line ', "element <foreignObject> is not allowed"),
+        (
+            SVG,
+            '<desc id="rail-route-desc">One arrow from the city to Europe.</desc>\n',
+            "",
+            "starts with <title> and <desc>",
+        ),
+        (SVG, ' role="img"', "", 'needs role="img" and aria-labelledby'),
+        (SVG, "</svg>", "", "the SVG is not well-formed"),
+        (
+            "figures.yml",
+            "text: rail-route.md",
+            "text: nowhere.md",
+            "modules/figures.yml:4: figure file 'modules/figures/nowhere.md' not found",
+        ),
+        (
+            "figures.yml",
+            "lessons: [rail-freight]",
+            "lessons: [ghost]",
+            "modules/figures.yml:5: figure 'rail-route': lesson 'ghost' does not exist",
+        ),
+        ("figures.yml", "slug: codes", "slug: rail-route", "figure slug 'rail-route' is used twice"),
+    ],
+)
+def test_broken_figures_are_reported(content_dir, file, old, new, expected):
+    _edit(content_dir / file, old, new)
+    problems = _problems(content_dir)
+    assert any(expected in p for p in problems), problems

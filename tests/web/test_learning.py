@@ -194,3 +194,27 @@ def test_the_last_lesson_leads_to_the_synthesis(synced, client, auth):
     auth.as_role("trainee")
     html = client.get("/lessons/river-town-bonded-zone").get_data(as_text=True)
     assert 'href="/modules/pilot-zones/synthesis">Next: What these cases teach together' in html
+
+
+def test_lessons_show_their_figures_with_a_text_equivalent(synced, client, auth):
+    auth.as_role("trainee")
+    rail = client.get("/lessons/rail-freight").get_data(as_text=True)
+    svg = rail.index('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert '<title id="rail-route-title">Rail route to Europe</title>' in rail[svg:]
+    details = rail.index("<summary>The figure as text</summary>", svg)
+    assert "<td>City</td>" in rail[details:]
+    assert "<strong>Figure:</strong> Customs codes" in rail and "<td>9610</td>" in rail
+    harbour = client.get("/lessons/harbour-city-pilot").get_data(as_text=True)
+    assert "<strong>Figure:</strong> Customs codes" in harbour and "<svg" not in harbour
+    assert "<strong>Figure:</strong>" not in client.get("/lessons/returns-hub").get_data(as_text=True)
+
+
+def test_a_figure_taken_out_of_figures_yml_is_archived(synced, runner, content_dir, client, auth, db):
+    from course.models import Figure
+
+    (content_dir / "figures.yml").write_text((content_dir / "figures.yml").read_text().split("- slug: codes")[0])
+    assert runner.invoke(args=["course", "sync"]).exit_code == 0
+    db.expire_all()
+    assert {f.slug: f.archived for f in db.exec(select(Figure))} == {"rail-route": False, "codes": True}
+    auth.as_role("trainee")
+    assert "Customs codes" not in client.get("/lessons/rail-freight").get_data(as_text=True)

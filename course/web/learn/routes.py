@@ -94,6 +94,7 @@ def _lesson_page(session, lesson):
         reflection=reflections.reflection_of(session, current_user.id, lesson.id) if lesson.reflection_html else None,
         lesson=lesson,
         related=catalogue.links(session, lesson.related),
+        figures=catalogue.figures_of_lesson(session, lesson.slug),
         linked_from=catalogue.links(session, lesson.linked_from),
         progress=progress,
         record=state.records.get(lesson.id),
