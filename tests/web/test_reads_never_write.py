@@ -18,6 +18,13 @@ TRAINEE_PAGES = [
     "/api/v1/catalog",
     "/account",
     "/account/password",
+    "/modules/pilot-zones/synthesis",
+    "/portfolio/",
+    "/portfolio/shared",
+    "/portfolio/export.md",
+    "/portfolio/export.pdf",
+    "/action-plans/",
+    "/action-plans/action-plan",
 ]
 STAFF_PAGES = [
     "/instructor/banks",
@@ -27,6 +34,8 @@ STAFF_PAGES = [
     "/reports/cohorts",
     "/admin/users",
     "/certificates/admin",
+    "/action-plans/",
+    "/portfolio/shared",
 ]
 
 
