@@ -1,7 +1,7 @@
 """lesson format v2: sections kept apart, objectives, takeaway, model card, related lessons; module synthesis
 
 Revision ID: a1a9f4549e22
-Revises: 7c3e2a9f4d32
+Revises: 8d4f3b0a5e43
 Create Date: 2026-11-29 12:00:00.000000
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlmodel
 
 
 revision: str = 'a1a9f4549e22'
-down_revision: Union[str, None] = '7c3e2a9f4d32'
+down_revision: Union[str, None] = '8d4f3b0a5e43'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
