@@ -38,6 +38,18 @@ KEYS = {
 OPTIONAL = {"data_note"}
 SECTIONS = ["What the case reports", "Our reading", "Reflection"]
 VERBS = {"explain", "compare", "judge", "describe", "decide", "assess", "identify", "apply", "weigh", "list"}
+# Proper names may be repeated word for word; they are taken out before runs are compared.
+NAMES = [
+    "China (Qingdao) Cross-Border E-Commerce Comprehensive Pilot Area Public Service Platform",
+    "Qingdao Qingbao Cross-Border E-Commerce Integrated Service Co., Ltd.",
+    "Chengdu Global Cross-Border E-Commerce Service Resource Center",
+    "Shenzhen Qianhai Jiumi Information Technology Co., Ltd.",
+    "Shenzhen Mingxin Digital Intelligence Technology Co., Ltd.",
+    "Big Data Industry Development Demonstration Project",
+    "Top 10 Digital Foreign Trade Industrial Zones",
+    "500-City Industrial Belt Going Global",
+    "Jinhua Zhejiang - China Railway Combined Transport Port, Ltd.",
+]
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
@@ -77,9 +89,15 @@ def runs(text: str, size: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + size]) for i in range(len(w) - size + 1)}
 
 
+def without_names(text: str) -> str:
+    for name in NAMES:
+        text = re.sub(r"\s+".join(map(re.escape, name.split())), " | ", text, flags=re.I)
+    return text
+
+
 def shared_runs(text: str, source_runs: set[tuple[str, ...]]) -> list[str]:
-    """Maximal stretches of text whose every 10-word window occurs in the source."""
-    w = words(text)
+    """Maximal stretches of text whose every 10-word window occurs in the source (names aside)."""
+    w = words(without_names(text))
     hits = [i for i in range(len(w) - RUN + 1) if tuple(w[i : i + RUN]) in source_runs]
     stretches, start, last = [], None, None
     for i in hits:
