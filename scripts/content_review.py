@@ -3,12 +3,13 @@
 Usage (textstat 0.7.3 works offline; newer releases download a dictionary at run time):
 
     python -m venv .venv-review && .venv-review/bin/pip install pyyaml textstat==0.7.3
-    .venv-review/bin/python scripts/content_review.py SOURCE.md modules/01-* modules/02-* ...
+    .venv-review/bin/python scripts/content_review.py SOURCE.md modules/01-* ... quizzes/01-*.gift ...
 
 For every lesson it prints: words, Flesch-Kincaid grade, reading ease, and the problems found
 (front matter keys and closed lists, the three body sections, word ranges, glossary links,
 related slugs, "the source", and every run of 10 words shared with the source text).
-Module overviews (module.md) and syntheses (synthesis.md) get the grade, words and run check.
+Module overviews (module.md) and syntheses (synthesis.md) get the grade, words and run check;
+files named on the command line (quiz banks, glossary files) get the run and glossary-link check.
 Exit status 1 when a problem is found. It is a reviewer's tool, not the loader.
 """
 
@@ -199,7 +200,11 @@ def main(argv: list[str]) -> int:
     glossary = glossary_slugs(root)
     grades, exact, bad = [], [], 0
     print(f"{'file':58} {'words':>5} {'FK':>5} {'exact':>5} {'ease':>5}")
-    for folder in folders:
+    for other in (Path(f) for f in folders if Path(f).is_file()):  # quiz banks, glossary files
+        for problem in check_common(other.read_text(encoding="utf-8"), glossary, source_runs):
+            print(f"{other}\n    ! {problem}")
+            bad += 1
+    for folder in (f for f in folders if Path(f).is_dir()):
         for path in sorted(Path(folder).glob("*.md")):
             meta, body = split(path.read_text(encoding="utf-8"))
             prose = plain(body)
