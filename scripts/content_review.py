@@ -178,7 +178,9 @@ def check_lesson(path: Path, meta: dict, body: str, slugs: set[str], glossary: s
 
 
 def check_common(text: str, glossary: set[str], source_runs: set) -> list[str]:
-    problems = [f"unknown glossary slug {s}" for s in re.findall(r"\(glossary:([a-z0-9-]+)\)", text) if s not in glossary]
+    problems = [
+        f"unknown glossary slug {s}" for s in re.findall(r"\(glossary:([a-z0-9-]+)\)", text) if s not in glossary
+    ]
     if re.search(r"\bthe source\b|\baccording to the source\b", text, flags=re.I):
         problems.append('mentions "the source"')
     problems += [f"shared {RUN}+ word run: {run}" for run in shared_runs(text, source_runs)]
