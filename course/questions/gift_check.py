@@ -9,9 +9,11 @@ from course.questions.gift_syntax import SURROGATES, WHITESPACE
 from course.questions.types import (
     FORMATS,
     Description,
+    Essay,
     Matching,
     MultipleResponse,
     Numerical,
+    OutcomeFeedback,
     Question,
     ShortAnswer,
     SingleChoice,
@@ -37,7 +39,22 @@ def gift_problems(question: Question) -> list[str]:
     problems += [
         f"{label} is not one of {', '.join(FORMATS)}" for label, fmt in _formats(question) if fmt not in FORMATS
     ]
-    problems += _type_problems(question)
+    problems += _type_problems(question) + _moodle_only_problems(question)
+    return problems
+
+
+def _moodle_only_problems(question: Question) -> list[str]:
+    """Settings that Moodle XML carries and GIFT cannot (they are left out of a GIFT export)."""
+    problems = []
+    if isinstance(question, OutcomeFeedback):
+        if any(question.outcome_feedback(state)[0] for state in ("correct", "partial", "wrong")):
+            problems.append("GIFT cannot carry feedback for right, partly right and wrong answers")
+        if not question.shuffle:
+            problems.append("GIFT cannot say that the options keep their order")
+    if isinstance(question, Numerical) and (question.units or question.unit_grading != "none"):
+        problems.append("GIFT cannot carry units")
+    if isinstance(question, Essay) and (question.grader_info or question.response_template):
+        problems.append("GIFT cannot carry information for graders or a response template")
     return problems
 
 

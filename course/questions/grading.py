@@ -6,7 +6,8 @@ Response shapes, by question type:
     truefalse    bool
     short        str; trimmed, whitespace runs collapsed, case-insensitive unless the question
                  is case_sensitive; `*` in an accepted answer matches anything, `\\*` a star
-    numerical    str or number: 1.5, "1.5", "-2", "1e3" ("1,5" or "abc" is simply wrong)
+    numerical    str or number: 1.5, "1.5", "1,500", "0,5", "-2", "1e3", with a unit when the question has
+                 units ("150 cm"); "abc" is simply wrong (numbers.py has the rules)
     matching     dict subquestion id -> answer id, e.g. {"s0": "c2", "s1": "c0"}
     essay        str; fraction stays None until an instructor grades it (`manual_grade`)
     description  anything; there is nothing to grade
@@ -21,14 +22,14 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from course.questions.numbers import read_number
+from course.questions.numbers import read_number_with_unit
 from course.questions.types import (
     Description,
     Essay,
     Matching,
     MultipleResponse,
     Numerical,
-    NumericalAnswer,
+    OutcomeFeedback,
     Question,
     ShortAnswer,
     SingleChoice,
@@ -118,10 +119,17 @@ def _clamp(fraction: float) -> float:
     return min(1.0, max(0.0, float(fraction)))
 
 
-def _result(fraction: float, feedback: list[Feedback], right_answer: str) -> Grade:
-    """A graded result with the correct flag derived from the fraction."""
+def _result(
+    fraction: float, feedback: list[Feedback], right_answer: str, outcome: OutcomeFeedback | None = None
+) -> Grade:
+    """A graded result with the correct flag derived from the fraction; with `outcome` (the question), its
+    feedback for the result's state follows the options' own feedback, as Moodle shows combined feedback."""
     fraction = _clamp(fraction)
-    return Grade(fraction, fraction >= 1 - EPSILON, tuple(f for f in feedback if f.text), right_answer)
+    graded = Grade(fraction, fraction >= 1 - EPSILON, (), right_answer)
+    if outcome is not None:
+        text, own_format = outcome.outcome_feedback(graded.state)
+        feedback = [*feedback, Feedback(text, outcome.format_of(own_format))]
+    return Grade(graded.fraction, graded.correct, tuple(f for f in feedback if f.text), right_answer)
 
 
 def _single(question: SingleChoice, response: object) -> Grade:
@@ -131,7 +139,8 @@ def _single(question: SingleChoice, response: object) -> Grade:
     if index is None or index >= len(question.options):
         return _result(0.0, [], right)
     choice = question.options[index]
-    return _result(choice.fraction, [Feedback(choice.feedback, question.format_of(choice.feedback_format))], right)
+    feedback = [Feedback(choice.feedback, question.format_of(choice.feedback_format))]
+    return _result(choice.fraction, feedback, right, outcome=question)
 
 
 def _multi(question: MultipleResponse, response: object) -> Grade:
@@ -142,7 +151,7 @@ def _multi(question: MultipleResponse, response: object) -> Grade:
     chosen = {option_index(item) for item in response if isinstance(item, str)}
     picked = [choice for index, choice in enumerate(question.options) if index in chosen]
     feedback = [Feedback(c.feedback, question.format_of(c.feedback_format)) for c in picked]
-    return _result(sum(c.fraction for c in picked), feedback, right)
+    return _result(sum(c.fraction for c in picked), feedback, right, outcome=question)
 
 
 def _best_options(question: SingleChoice | MultipleResponse) -> str:
@@ -195,45 +204,58 @@ def _short(question: ShortAnswer, response: object) -> Grade:
     return _result(0.0, [], right)
 
 
-def _as_number(response: object) -> float | None:
-    """A finite number from a number or a string as people write one ('1,500', '0,5'), else None."""
+def _as_number(response: object, question: Numerical) -> tuple[float | None, str]:
+    """A finite number and the unit written with it, from a number or a string as people write one
+    ('1,500', '0,5', '150 cm'); (None, '') when there is no number, or a unit where none is asked for
+    (Moodle: "do not include a unit in your response")."""
     if isinstance(response, bool):
-        return None
+        return None, ""
     if isinstance(response, (int, float)):
-        number = float(response)
+        number, unit = float(response), ""
     elif isinstance(response, str):
-        number = read_number(response)
-        if number is None:
-            return None
+        number, unit = read_number_with_unit(response, question.units_left)
+        if number is None or (unit and question.unit_input == "none"):
+            return None, ""
     else:
-        return None
-    return number if math.isfinite(number) else None
+        return None, ""
+    return (number, unit) if math.isfinite(number) else (None, "")
 
 
 def _numerical(question: Numerical, response: object) -> Grade:
-    """The first answer whose interval holds the number decides the fraction."""
-    right = _numerical_right_answer(question.answers)
-    number = _as_number(response)
+    """The first answer whose interval holds the number decides the fraction. As Moodle does, the number is
+    first converted from a known unit; an answer matched only by the number as typed (no unit, or an unknown
+    one) costs the question's unit penalty."""
+    right = _numerical_right_answer(question)
+    number, unit = _as_number(response, question)
     if number is None:
         return _result(0.0, [], right)
+    factor = question.unit_factor(unit)
     for answer in question.answers:
-        if answer.accepts(number):
-            return _result(
-                answer.fraction, [Feedback(answer.feedback, question.format_of(answer.feedback_format))], right
-            )
+        if factor is not None and answer.accepts(number * factor):
+            fraction = answer.fraction
+        elif answer.accepts(number):
+            fraction = question.without_right_unit(answer.fraction)
+        else:
+            continue
+        return _result(fraction, [Feedback(answer.feedback, question.format_of(answer.feedback_format))], right)
     return _result(0.0, [], right)
 
 
-def _numerical_right_answer(answers: list[NumericalAnswer]) -> str:
-    """The best-scoring definite answer, as '3', '3 ± 0.5' or '1..5'."""
-    definite = [a for a in answers if not a.is_wildcard]
+def _numerical_right_answer(question: Numerical) -> str:
+    """The best-scoring definite answer, as '3', '3 ± 0.5' or '1..5', with the first unit when there are units."""
+    definite = [a for a in question.answers if not a.is_wildcard]
     if not definite:
         return ""
     best = max(definite, key=lambda a: a.fraction)
     if best.is_range:
-        return f"{_number_text(best.low)}..{_number_text(best.high)}"
-    tolerance = f" ± {_number_text(abs(best.tolerance))}" if best.tolerance else ""
-    return _number_text(best.value) + tolerance
+        text = f"{_number_text(best.low)}..{_number_text(best.high)}"
+    else:
+        tolerance = f" ± {_number_text(abs(best.tolerance))}" if best.tolerance else ""
+        text = _number_text(best.value) + tolerance
+    if not question.units:
+        return text
+    unit = question.units[0].name
+    return f"{unit} {text}" if question.units_left else f"{text} {unit}"
 
 
 def _number_text(number: float) -> str:
@@ -248,7 +270,7 @@ def _matching(question: Matching, response: object) -> Grade:
     if not isinstance(response, Mapping) or not subquestions:
         return _result(0.0, [], right)
     hits = sum(1 for sub_id, pair in subquestions if response.get(sub_id) == question.answer_id(pair.answer))
-    return _result(hits / len(subquestions), [], right)
+    return _result(hits / len(subquestions), [], right, outcome=question)
 
 
 def _essay(question: Essay, response: object) -> Grade:

@@ -72,3 +72,24 @@ def _grouped(integer: str, fraction: str) -> str | None:
         return None
     digits = re.sub(r"[ ',.]", "", integer)
     return f"{digits}.{fraction}" if fraction else digits
+
+
+# A number (by the rules above, checked by read_number) and a unit around it, as Moodle splits a response.
+_UNIT_AFTER = re.compile(r"(?P<number>[+-]?[0-9.,' ]*[0-9](?:[eE][+-]?[0-9]+)?)\s*(?P<unit>.*)", re.DOTALL)
+_UNIT_BEFORE = re.compile(
+    r"(?P<unit>.*?)\s*(?P<number>[+-]?(?:[0-9]|[.,][0-9])[0-9.,' ]*(?:[eE][+-]?[0-9]+)?)", re.DOTALL
+)
+
+
+def read_number_with_unit(text: str, units_left: bool = False) -> tuple[float | None, str]:
+    """The number written and the unit written after it (before it when `units_left`), '' when none;
+    (None, '') when there is no number. `1 500 m` is (1500.0, 'm'); `$1,500` with units_left is (1500.0, '$')."""
+    whole = read_number(text)
+    if whole is not None:
+        return whole, ""
+    cleaned = text.strip().translate(_SPACES)
+    found = (_UNIT_BEFORE if units_left else _UNIT_AFTER).fullmatch(cleaned)
+    if found is None:
+        return None, ""
+    number = read_number(found["number"])
+    return (number, found["unit"].strip()) if number is not None else (None, "")

@@ -10,6 +10,12 @@ from typing import Any, ClassVar
 
 FORMATS = ("moodle", "markdown", "html", "plain")
 DEFAULT_FORMAT = "moodle"
+# How a numerical question treats units, as Moodle's unitgradingtype 0, 1, 2: not graded, or a missing or
+# unknown unit costs `unit_penalty` times the response's grade, or `unit_penalty` of the question's marks.
+UNIT_GRADING = ("none", "response", "question")
+# How the trainee gives the unit, as Moodle's showunits 0-3: typed with the number, chosen from radio
+# buttons or a drop-down, or no unit at all. Here every unit is typed with the number; the rest is kept.
+UNIT_INPUTS = ("text", "choice", "select", "none")
 
 
 @dataclass(kw_only=True)
@@ -67,6 +73,14 @@ class NumericalAnswer:
 
 
 @dataclass(kw_only=True)
+class NumericalUnit:
+    """A unit a number may be given in; answers are in the unit whose multiplier is 1 (Moodle's first unit)."""
+
+    name: str
+    multiplier: float = 1.0
+
+
+@dataclass(kw_only=True)
 class MatchPair:
     """A subquestion and its answer; an empty text makes the answer an extra distractor."""
 
@@ -115,7 +129,26 @@ class Question:
 
 
 @dataclass(kw_only=True)
-class SingleChoice(Question):
+class OutcomeFeedback:
+    """Moodle's combined feedback: shown by outcome (right, partly right, wrong), after the chosen
+    options' own feedback; and whether the options may be shuffled (Moodle's shuffleanswers)."""
+
+    correct_feedback: str = ""
+    correct_feedback_format: str | None = None
+    partial_feedback: str = ""
+    partial_feedback_format: str | None = None
+    incorrect_feedback: str = ""
+    incorrect_feedback_format: str | None = None
+    shuffle: bool = True
+
+    def outcome_feedback(self, state: str) -> tuple[str, str | None]:
+        """The feedback text and own format for a grade's state ('correct', 'partial' or 'wrong')."""
+        prefix = {"correct": "correct", "partial": "partial"}.get(state, "incorrect")
+        return getattr(self, f"{prefix}_feedback"), getattr(self, f"{prefix}_feedback_format")
+
+
+@dataclass(kw_only=True)
+class SingleChoice(OutcomeFeedback, Question):
     """Multiple choice with one response; options may carry partial credit."""
 
     type: ClassVar[str] = "single"
@@ -124,7 +157,7 @@ class SingleChoice(Question):
 
 
 @dataclass(kw_only=True)
-class MultipleResponse(Question):
+class MultipleResponse(OutcomeFeedback, Question):
     """Multiple choice with several responses; chosen fractions add up, clamped to [0, 1]."""
 
     type: ClassVar[str] = "multi"
@@ -156,15 +189,39 @@ class ShortAnswer(Question):
 
 @dataclass(kw_only=True)
 class Numerical(Question):
-    """A typed number compared with accepted numbers in order; the first match counts."""
+    """A typed number compared with accepted numbers in order; the first match counts. With units, a number
+    given in a known unit is converted to the answers' unit first (see UNIT_GRADING and UNIT_INPUTS)."""
 
     type: ClassVar[str] = "numerical"
-    _parts: ClassVar[dict[str, type]] = {"answers": NumericalAnswer}
+    _parts: ClassVar[dict[str, type]] = {"answers": NumericalAnswer, "units": NumericalUnit}
     answers: list[NumericalAnswer] = field(default_factory=list)
+    units: list[NumericalUnit] = field(default_factory=list)
+    unit_grading: str = "none"
+    unit_penalty: float = 0.1
+    unit_input: str = "none"
+    units_left: bool = False
+    unit_instructions: str = ""
+    unit_instructions_format: str | None = None
+
+    def unit_factor(self, unit: str) -> float | None:
+        """What a number given in this unit is multiplied by to be in the answers' unit; None when unknown."""
+        typed = "".join(unit.split())
+        for known in self.units:
+            if typed and "".join(known.name.split()) == typed and known.multiplier:
+                return 1 / known.multiplier
+        return None
+
+    def without_right_unit(self, fraction: float) -> float:
+        """The grade of an answer given without a known unit (Moodle's unit penalty)."""
+        if self.unit_grading == "response":
+            fraction -= self.unit_penalty * fraction
+        elif self.unit_grading == "question":
+            fraction -= self.unit_penalty
+        return max(fraction, 0.0)
 
 
 @dataclass(kw_only=True)
-class Matching(Question):
+class Matching(OutcomeFeedback, Question):
     """Subquestions each matched to one answer; pairs with empty text add distractors."""
 
     type: ClassVar[str] = "matching"
@@ -189,9 +246,14 @@ class Matching(Question):
 
 @dataclass(kw_only=True)
 class Essay(Question):
-    """A free-text answer that an instructor grades by hand."""
+    """A free-text answer that an instructor grades by hand; notes for graders, and a template the answer
+    box starts with."""
 
     type: ClassVar[str] = "essay"
+    grader_info: str = ""
+    grader_info_format: str | None = None
+    response_template: str = ""
+    response_template_format: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -260,14 +322,17 @@ def public_view(question: Question, shuffle_seed: int | str | None = None) -> di
             {"id": option_id(i), "text": choice.text, "text_format": question.format_of(choice.text_format)}
             for i, choice in enumerate(question.options)
         ]
-        view["options"] = _shuffled(options, shuffle_seed)
+        view["options"] = _shuffled(options, shuffle_seed if question.shuffle else None)
     elif isinstance(question, Matching):
         view["subquestions"] = [
             {"id": sub_id, "text": pair.text, "text_format": question.format_of(pair.text_format)}
             for sub_id, pair in question.subquestions()
         ]
         choices = [{"id": answer_id, "text": text} for answer_id, text in question.answer_choices()]
-        view["choices"] = _shuffled(choices, shuffle_seed)
+        view["choices"] = _shuffled(choices, shuffle_seed if question.shuffle else None)
+    elif isinstance(question, Numerical) and question.units and question.unit_input != "none":
+        view["units"] = [unit.name for unit in question.units]
+        view["units_left"] = question.units_left
     return view
 
 

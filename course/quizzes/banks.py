@@ -184,7 +184,8 @@ def _changed(
         )
         for row, data in batch:
             stored = data.to_dict()
-            if row.archived or current[row.id] != stored:
+            # Read back with today's fields, so that a field added since it was stored is not a change.
+            if row.archived or QuestionData.from_dict(current[row.id]).to_dict() != stored:
                 changed.append((row, data, stored))
     return changed
 

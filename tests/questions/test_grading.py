@@ -25,6 +25,7 @@ from course.questions.types import (
     MultipleResponse,
     Numerical,
     NumericalAnswer,
+    NumericalUnit,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -236,6 +237,101 @@ def test_numerical_right_answer(answers, right_answer):
 def test_numerical_decimal_comma_is_read_as_a_decimal_mark():
     question = Numerical(name="n", text="t", answers=[NumericalAnswer(value=1.5)])
     assert grade(question, "1.5").correct and grade(question, "1,5").correct
+
+
+LENGTH = Numerical(
+    name="length",
+    text="How long is the quay?",
+    answers=[NumericalAnswer(value=1.5, tolerance=0.01, feedback="Right")],
+    units=[
+        NumericalUnit(name="km"),
+        NumericalUnit(name="m", multiplier=1000),
+        NumericalUnit(name="M m", multiplier=2 / 3),
+    ],
+    unit_grading="response",
+    unit_penalty=0.2,
+    unit_input="text",
+)
+
+
+@pytest.mark.parametrize(
+    ("response", "fraction"),
+    [
+        ("1.5 km", 1.0),
+        ("1.5km", 1.0),
+        ("1 500 m", 1.0),
+        ("1,500 m", 1.0),
+        ("1500m", 1.0),
+        ("1 Mm", 1.0),  # unit names compare without their spaces, as Moodle strips spaces from responses
+        ("1.5", 0.8),  # right number, no unit: the unit penalty (20 % of the response's grade)
+        ("1.5 miles", 0.8),  # unknown unit: the number as typed, with the penalty
+        ("1500", 0.0),
+        ("1.5 KM", 0.8),  # units are case-sensitive (m is not M)
+        ("km", 0.0),
+    ],
+)
+def test_numerical_units_convert_and_a_missing_unit_costs_the_penalty(response, fraction):
+    assert grade(LENGTH, response).fraction == pytest.approx(fraction)
+
+
+def test_numerical_unit_penalty_of_the_question_and_units_before_the_number():
+    question = Numerical(
+        name="price",
+        text="Price?",
+        answers=[NumericalAnswer(value=20.0, fraction=0.5), NumericalAnswer(value=10.0)],
+        units=[NumericalUnit(name="$")],
+        unit_grading="question",
+        unit_penalty=0.25,
+        unit_input="select",
+        units_left=True,
+    )
+    assert grade(question, "$10").fraction == 1.0
+    assert grade(question, "$ 10,0").fraction == 1.0
+    assert grade(question, "10").fraction == 0.75
+    assert grade(question, "20").fraction == 0.25
+    assert grade(question, "$20").fraction == 0.5
+    assert grade(question, "1").right_answer == "$ 10"
+
+
+def test_numerical_units_that_are_not_graded_are_optional():
+    question = Numerical(
+        name="n", text="t", answers=[NumericalAnswer(value=2.0)], units=[NumericalUnit(name="kg")], unit_input="text"
+    )
+    assert grade(question, "2").fraction == grade(question, "2 kg").fraction == grade(question, "2 lb").fraction == 1
+    assert grade(question, "2000 g").fraction == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "response", "texts"),
+    [
+        (SingleChoice(name="s", text="t", options=[Choice(text="a", fraction=1.0, feedback="A!"), Choice(text="b")],
+                      correct_feedback="Well done", incorrect_feedback="Not quite"), "a0", ["A!", "Well done"]),
+        (SingleChoice(name="s", text="t", options=[Choice(text="a", fraction=1.0), Choice(text="b")],
+                      correct_feedback="Well done", incorrect_feedback="Not quite"), "a1", ["Not quite"]),
+        (SingleChoice(name="s", text="t", options=[Choice(text="a", fraction=1.0), Choice(text="b")],
+                      incorrect_feedback="Not quite"), None, []),
+        (MultipleResponse(name="m", text="t", options=[Choice(text="a", fraction=0.5), Choice(text="b", fraction=0.5)],
+                          partial_feedback="Half way", partial_feedback_format="html"), ["a0"], ["Half way"]),
+    ],
+)  # fmt: skip
+def test_outcome_feedback_follows_the_options_feedback_for_a_given_answer(question, response, texts):
+    result = grade(question, response)
+    assert [f.text for f in result.feedback] == texts
+    if texts == ["Half way"]:
+        assert result.feedback[0].format == "html"
+
+
+def test_matching_outcome_feedback():
+    question = Matching(
+        name="m",
+        text="t",
+        pairs=[MatchPair(text="a", answer="1"), MatchPair(text="b", answer="2")],
+        correct_feedback="All matched",
+        partial_feedback="Some matched",
+    )
+    assert [f.text for f in grade(question, {"s0": "c0", "s1": "c1"}).feedback] == ["All matched"]
+    assert [f.text for f in grade(question, {"s0": "c0"}).feedback] == ["Some matched"]
+    assert grade(question, {}).feedback == ()
 
 
 @pytest.mark.parametrize(

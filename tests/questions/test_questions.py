@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -16,6 +17,7 @@ from course.questions.types import (
     MultipleResponse,
     Numerical,
     NumericalAnswer,
+    NumericalUnit,
     Question,
     ShortAnswer,
     SingleChoice,
@@ -116,6 +118,27 @@ def test_shuffling_is_deterministic_per_seed_and_keeps_ids_with_texts():
     orders = {tuple(o["id"] for o in public_view(question, shuffle_seed=s)["options"]) for s in range(20)}
     assert len(orders) > 1
     assert all(option["text"] == f"opt{option_index(option['id'])}" for option in first)
+
+
+def test_options_of_a_question_that_keeps_its_order_are_never_shuffled():
+    question = dataclasses.replace(BANK[0], shuffle=False)
+    assert all(public_view(question, shuffle_seed=s)["options"] == public_view(question)["options"] for s in range(9))
+    matching = dataclasses.replace(BANK[5], shuffle=False)
+    assert public_view(matching, shuffle_seed=3)["choices"] == public_view(matching)["choices"]
+
+
+def test_public_view_of_a_numerical_question_names_its_units_but_not_how_they_convert():
+    question = Numerical(
+        name="n",
+        text="t",
+        answers=[NumericalAnswer(value=1234.5)],
+        units=[NumericalUnit(name="km"), NumericalUnit(name="m", multiplier=1000)],
+        unit_input="text",
+    )
+    view = public_view(question)
+    assert (view["units"], view["units_left"]) == (["km", "m"], False)
+    assert "1000" not in json.dumps(view)
+    assert "units" not in public_view(dataclasses.replace(question, unit_input="none"))
 
 
 def test_public_view_of_matching_offers_each_answer_once_with_distractors():

@@ -141,3 +141,16 @@ def test_export_reads_the_bank_in_one_query_in_bank_order(app, db):
         exported = export_bank(db, bank)
     assert len(sent) <= 2  # the query, and the bank's reload after the commit
     assert [q.name for q in exported] == ["first"] + [f"q{i}" for i in range(150)]
+
+
+def test_a_version_stored_before_a_field_was_added_is_unchanged_on_reimport(db):
+    bank = get_or_create_bank(db, "older")
+    text = "::c::Pick one {=a ~b}\n\n::n::How many? {#3}\n\n::e::Explain. {}\n"
+    _import(db, bank, text)
+    db.commit()
+    added = ("shuffle", "correct_feedback", "units", "unit_grading", "grader_info", "response_template")
+    for version in db.exec(select(QuestionVersion)):
+        version.data = {key: value for key, value in version.data.items() if not key.startswith(added)}
+    db.commit()
+    report = _import(db, bank, text)
+    assert report.summary() == "0 new, 0 revised, 3 unchanged"

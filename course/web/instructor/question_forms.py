@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -100,8 +102,13 @@ class QuestionForm(FlaskForm):
     general_feedback_format = HiddenField(filters=[own_format])
     submit = SubmitField("Save question")
 
-    def to_question(self) -> QuestionData:
-        return QUESTION_CLASSES[self.qtype](**self._common(), **self._own_fields())
+    def to_question(self, keep: QuestionData | None = None) -> QuestionData:
+        """The question the form describes; settings this form does not show (units, feedback by outcome,
+        notes for graders... from a Moodle XML import) are kept from `keep`, the version being edited."""
+        fields = self._common() | self._own_fields()
+        if keep is not None and keep.type == self.qtype:
+            return dataclasses.replace(keep, **fields)
+        return QUESTION_CLASSES[self.qtype](**fields)
 
     def _common(self) -> dict:
         # Around a missing-word blank the spaces matter: only the outer edges are trimmed.

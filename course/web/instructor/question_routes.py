@@ -77,7 +77,7 @@ def edit_question(question_id):
     question, bank = _question(question_id)
     form = question_form(question.qtype, authoring.current_data(session, question) if request.method == "GET" else None)
     if form.validate_on_submit():
-        data = form.to_question()
+        data = form.to_question(keep=authoring.current_data(session, question))
         if _name_is_free(form, bank, data.category or question.category, data.name, question.id):
             changed = banks.revise_question(session, question, data, user_id=current_user.id)
             session.commit()

@@ -172,6 +172,19 @@ def test_saving_without_changes_makes_no_new_version(client, auth, db, instructo
     assert len(versions(db, question.id)) == 1
 
 
+def test_editing_keeps_the_settings_the_form_does_not_show(client, auth, db, instructor, bank):
+    [question] = add_gift(db, bank, "::my essay::Describe a bonded warehouse. {}\n")
+    [v1] = versions(db, question.id)
+    v1.data = v1.data | {"grader_info": "Look for customs.", "response_template": "A bonded warehouse is"}
+    db.commit()
+    change = {"text": "Describe a bonded warehouse in your own words."}
+    response = auth.post(f"/instructor/questions/{question.id}", COMMON | {"name": "my essay"} | change)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    new = QuestionData.from_dict(versions(db, question.id)[-1].data)
+    assert new.text.endswith("own words.")
+    assert (new.grader_info, new.response_template) == ("Look for customs.", "A bonded warehouse is")
+
+
 def _error_next_to(page: str, field_id: str) -> str:
     match = re.search(rf'<p class="error" id="{re.escape(field_id)}-error">([^<]*)</p>', page)
     assert match, f"no error next to {field_id}"
