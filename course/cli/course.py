@@ -42,6 +42,8 @@ def sync(content_dir: str | None) -> None:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"sync stopped: {len(exc.problems)} problem(s); nothing was changed") from None
     click.echo(f"Content: {report.summary()}.")
+    for name, line, message in quiz_report.skipped:
+        click.echo(f"{name}:{line}: {message}", err=True)
     click.echo(f"Quizzes: {quiz_report}.")
 
 

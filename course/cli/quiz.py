@@ -1,4 +1,5 @@
-"""`flask quiz import FILE [--bank NAME]`, `flask quiz export BANK -o FILE` and `flask quiz close-overdue`."""
+"""`flask quiz import FILE [--bank NAME]`, `flask quiz export BANK -o FILE [--format gift|xml]` and
+`flask quiz close-overdue`."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from sqlmodel import Session
 from course.certificates.issuing import issue_due_certificates
 from course.db import engine
 from course.models import Attempt
-from course.questions import QuestionFileError, write_gift
-from course.questions.files import read_question_file
+from course.questions import QuestionFileError
+from course.questions.files import EXPORT_FORMATS, export_format_for, read_question_file, write_question_file
 from course.quizzes.attempts import overdue_attempt_ids, submit_attempt
 from course.quizzes.banks import (
     TooManyQuestions,
@@ -31,9 +32,10 @@ quiz_cli = AppGroup("quiz", help="Import and export question banks.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--bank", "bank_name", default=None, help="Bank to import into (default: the file name).")
 def import_command(file: Path, bank_name: str | None) -> None:
-    """Import a GIFT or Aiken file into a bank: every question or none (.txt is read as Aiken when it is)."""
+    """Import a GIFT, Aiken or Moodle XML file into a bank (the format is read from the content): every question
+    or none; questions of a type this platform does not hold are skipped and listed."""
     try:
-        questions = read_question_file(file.read_text(encoding="utf-8-sig"), str(file))
+        parsed = read_question_file(file.read_text(encoding="utf-8-sig"), str(file))
     except QuestionFileError as exc:
         for name, line, message in exc.errors:
             click.echo(f"{name}:{line}: {message}", err=True)
@@ -42,29 +44,41 @@ def import_command(file: Path, bank_name: str | None) -> None:
         raise click.ClickException(f"{file}: the file is not UTF-8 text; nothing was imported") from None
     limit = current_app.config["QUESTIONS_PER_IMPORT"]
     try:
-        check_import_size(len(questions), limit)  # before the bank is made
+        check_import_size(len(parsed.questions), limit)  # before the bank is made
     except TooManyQuestions as exc:
         raise click.ClickException(f"{file}: {exc}") from None
     name = bank_name or file.name.split(".")[0]
     with Session(engine()) as session:
         bank = get_or_create_bank(session, name)
-        report = import_questions(session, bank, questions, limit=limit)
+        report = import_questions(session, bank, parsed.questions, limit=limit)
         session.commit()
-    click.echo(f"Bank '{name}': {report.summary()}.")
+    for where, line, message in parsed.skipped:
+        click.echo(f"{where}:{line}: {message}", err=True)
+    skipped = f"; {len(parsed.skipped)} skipped" if parsed.skipped else ""
+    click.echo(f"Bank '{name}': {report.summary()}{skipped}.")
 
 
 @quiz_cli.command("export")
 @click.argument("bank_name")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def export_command(bank_name: str, output: Path) -> None:
-    """Write a bank's current questions as GIFT."""
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(sorted(EXPORT_FORMATS)),
+    default=None,
+    help="gift or xml (Moodle XML); default: from the file's extension (.xml: Moodle XML, else GIFT).",
+)
+def export_command(bank_name: str, output: Path, file_format: str | None) -> None:
+    """Write a bank's current questions as GIFT or Moodle XML."""
+    file_format = file_format or export_format_for(output.name) or "gift"
     with Session(engine()) as session:
         bank = bank_by_name(session, bank_name)
         if bank is None:
             raise click.ClickException(f"no bank named '{bank_name}'")
         questions = export_bank(session, bank)
-    output.write_text(write_gift(questions), encoding="utf-8")
-    click.echo(f"{len(questions)} questions written to {output}.")
+    output.write_text(write_question_file(questions, file_format), encoding="utf-8")
+    label = "Moodle XML" if file_format == "xml" else "GIFT"
+    click.echo(f"{len(questions)} questions written to {output} ({label}).")
 
 
 @quiz_cli.command("close-overdue")

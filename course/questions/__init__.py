@@ -1,7 +1,7 @@
-"""Quiz domain: question types, GIFT and Aiken import/export, grading (no Flask, no database)."""
+"""Quiz domain: question types, GIFT, Aiken and Moodle XML import/export, grading (no Flask, no database)."""
 
 from course.questions.aiken import parse_aiken
-from course.questions.errors import AikenError, GiftError, ParseResult, QuestionFileError
+from course.questions.errors import AikenError, GiftError, MoodleXmlError, ParseResult, QuestionFileError
 from course.questions.gift import gift_problems, parse_gift, write_gift
 from course.questions.grading import (
     AttemptScore,
@@ -11,6 +11,7 @@ from course.questions.grading import (
     manual_grade,
     score_attempt,
 )
+from course.questions.moodle_xml import parse_moodle_xml, write_moodle_xml, xml_problems
 from course.questions.types import (
     AcceptedAnswer,
     Choice,
@@ -40,6 +41,7 @@ __all__ = [
     "GiftError",
     "Grade",
     "MatchPair",
+    "MoodleXmlError",
     "Matching",
     "MultipleResponse",
     "Numerical",
@@ -56,7 +58,10 @@ __all__ = [
     "manual_grade",
     "parse_aiken",
     "parse_gift",
+    "parse_moodle_xml",
     "public_view",
     "score_attempt",
     "write_gift",
+    "write_moodle_xml",
+    "xml_problems",
 ]

@@ -1,4 +1,4 @@
-"""Errors and results shared by the question-file importers (GIFT, Aiken)."""
+"""Errors and results shared by the question-file importers (GIFT, Aiken, Moodle XML)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,18 @@ class AikenError(QuestionFileError):
     """An Aiken file that cannot be read."""
 
 
+class MoodleXmlError(QuestionFileError):
+    """A Moodle XML file that is not well-formed, unsafe, or that Moodle's importer would not accept."""
+
+
 @dataclass
 class ParseResult:
-    """The questions of a file in order, and the categories it names (in order, once each)."""
+    """The questions of a file in order, the categories it names (in order, once each), and the questions
+    left out because this platform cannot hold them (each as `(filename, line, message)`)."""
 
     questions: list[Question] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
     def __iter__(self):
         return iter(self.questions)

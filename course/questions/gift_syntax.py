@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from course.questions.percent import fraction_of, percent_text
 from course.questions.types import FORMATS
 
 WHITESPACE = " \t\n\r\0\x0b"  # what PHP's trim() strips, so texts trim as in Moodle
@@ -71,14 +72,12 @@ def read_weight(answer: str, position: int) -> tuple[float | None, str]:
     percent = Decimal(digits)
     if percent > 100:
         raise SyntaxProblem(f"answer weight {found.group()} is not between -100% and 100%", position)
-    fraction = float(-percent / 100 if minus else percent / 100)
-    return fraction, answer[found.end() :]
+    return fraction_of(-percent if minus else percent), answer[found.end() :]
 
 
 def write_weight(fraction: float) -> str:
     """`%w%` for a fraction, exact enough that `read_weight` gives the same float back."""
-    percent = Decimal(repr(float(fraction))) * 100
-    return f"%{format(percent.normalize(), 'f')}%"
+    return f"%{percent_text(fraction)}%"
 
 
 def read_number(text: str, position: int) -> float:

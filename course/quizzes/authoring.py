@@ -9,8 +9,8 @@ from sqlalchemy import ColumnElement, String, cast, distinct, true
 from sqlmodel import Session, func, select
 
 from course.models import Attempt, AttemptItem, Module, Question, QuestionBank, QuestionVersion, Regrade, User
-from course.questions import write_gift
-from course.questions.files import read_question_file
+from course.questions.errors import Problem
+from course.questions.files import read_question_file, write_question_file
 from course.questions.types import Question as QuestionData
 from course.quizzes.banks import ImportReport, bank_questions, current_version, export_bank, import_questions
 
@@ -100,15 +100,16 @@ def import_text(
     file_format: str = "auto",
     limit: int,
     user_id: int | None = None,
-) -> ImportReport:
-    """Add every question of the text to the bank, or raise QuestionFileError (or TooManyQuestions) and add none."""
-    questions = read_question_file(text, filename, file_format)
-    return import_questions(session, bank, questions, limit=limit, user_id=user_id)
+) -> tuple[ImportReport, list[Problem]]:
+    """Add every question of the text to the bank, or raise QuestionFileError (or TooManyQuestions) and add none;
+    with the report, the questions the file had that this platform cannot hold (left out)."""
+    parsed = read_question_file(text, filename, file_format)
+    return import_questions(session, bank, parsed.questions, limit=limit, user_id=user_id), parsed.skipped
 
 
-def export_gift(session: Session, bank: QuestionBank) -> str:
-    """The bank's active questions as a GIFT file."""
-    return write_gift(export_bank(session, bank))
+def export_file(session: Session, bank: QuestionBank, file_format: str) -> str:
+    """The bank's active questions as a GIFT or Moodle XML file."""
+    return write_question_file(export_bank(session, bank), file_format)
 
 
 def bank_categories(session: Session, where: ColumnElement | None = None) -> list[tuple[QuestionBank, list[str]]]:

@@ -1,4 +1,4 @@
-"""Read the quizzes/ folder: question banks (GIFT, Aiken) and quiz settings (quizzes.yml) into plain data."""
+"""Read the quizzes/ folder: question banks (GIFT, Aiken, Moodle XML) and quiz settings (quizzes.yml) into plain data."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from pathlib import Path
 from course.content.errors import ContentError, ContentProblem
 from course.content.fields import FieldReader
 from course.content.yamlfile import line_of, load_yaml
-from course.questions.errors import QuestionFileError
+from course.questions.errors import ParseResult, QuestionFileError
 from course.questions.files import QUESTION_FILE_SUFFIXES, read_question_file
-from course.questions.types import Question as QuestionData
 from course.quizzes.banks import TooManyQuestions, check_import_size
 from course.quizzes.settings import GRADING_METHODS, QUIZ_KINDS, REVIEW_OPTIONS, RULES
 
@@ -36,10 +35,11 @@ class QuizDefinition:
     line: int = 1
 
 
-def read_banks(folder: Path, *, questions_per_import: int) -> dict[str, list[QuestionData]]:
-    """Every question file in the folder, by bank name; ContentError lists every problem, among them a file
-    of more questions than one import may hold."""
-    banks: dict[str, list[QuestionData]] = {}
+def read_banks(folder: Path, *, questions_per_import: int) -> dict[str, ParseResult]:
+    """Every question file in the folder (GIFT, Aiken or Moodle XML, told apart by content), by bank name, with
+    the questions each left out; ContentError lists every problem, among them a file of more questions than
+    one import may hold."""
+    banks: dict[str, ParseResult] = {}
     problems: list[ContentProblem] = []
     for path in sorted(folder.glob("*")):
         if path.suffix.lower() not in QUESTION_FILE_SUFFIXES or not path.is_file():
@@ -47,7 +47,7 @@ def read_banks(folder: Path, *, questions_per_import: int) -> dict[str, list[Que
         bank = path.name.split(".")[0]
         try:
             banks[bank] = read_question_file(path.read_text(encoding="utf-8-sig"), f"quizzes/{path.name}")
-            check_import_size(len(banks[bank]), questions_per_import)
+            check_import_size(len(banks[bank].questions), questions_per_import)
         except TooManyQuestions as exc:
             problems.append(ContentProblem(f"quizzes/{path.name}", 1, str(exc)))
         except QuestionFileError as exc:

@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session, select
 
 from course.content.errors import ContentError, ContentProblem
 from course.models import Module, Question, Quiz
+from course.questions.errors import Problem
 from course.quizzes.banks import get_or_create_bank, import_questions
 from course.quizzes.definitions import QuizDefinition, module_slug_for_bank, read_banks, read_quiz_definitions
 
 
-def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: int) -> str:
+@dataclass
+class QuizSyncReport:
+    """What a sync of quizzes/ did, in one line, and the questions the bank files left out."""
+
+    summary: str
+    skipped: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: int) -> QuizSyncReport:
     """Import every bank and define every quiz; raises ContentError and changes nothing on error.
 
     A bank file of more than `questions_per_import` questions is such an error, found before anything is written.
     """
     folder = Path(folder)
     if not folder.is_dir():
-        return "no quiz folder"
+        return QuizSyncReport("no quiz folder")
     banks = read_banks(folder, questions_per_import=questions_per_import)
     definitions = read_quiz_definitions(folder / "quizzes.yml")
     modules = {m.slug: m.id for m in session.exec(select(Module))}
     created = revised = unchanged = 0
     bank_rows = {}
-    for name, questions in banks.items():
+    for name, parsed in banks.items():
         bank = get_or_create_bank(session, name, modules.get(module_slug_for_bank(name)))
-        report = import_questions(session, bank, questions, limit=questions_per_import)
+        report = import_questions(session, bank, parsed.questions, limit=questions_per_import)
         created, revised, unchanged = (
             created + len(report.created),
             revised + len(report.revised),
@@ -39,10 +52,12 @@ def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: 
         _define_quiz(session, definition, bank_rows, modules, problems)
     if problems:
         raise ContentError(problems)
-    return (
+    skipped = [problem for parsed in banks.values() for problem in parsed.skipped]
+    summary = (
         f"{len(banks)} banks ({created} new questions, {revised} revised, {unchanged} unchanged), "
-        f"{len(definitions)} quizzes"
+        f"{len(definitions)} quizzes" + (f"; {len(skipped)} questions skipped" if skipped else "")
     )
+    return QuizSyncReport(summary, skipped)
 
 
 def _define_quiz(session, definition: QuizDefinition, banks, modules, problems) -> None:

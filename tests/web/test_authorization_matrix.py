@@ -123,6 +123,7 @@ EXPECTED = {
     ("instructor.create_bank", "POST"): POST_STAFF,
     ("instructor.bank", "GET"): OWNED,
     ("instructor.download_gift", "GET"): OWNED,
+    ("instructor.download_xml", "GET"): OWNED,
     ("instructor.paste_gift", "POST"): POST_OWNED,
     ("instructor.upload_questions", "POST"): POST_OWNED,
     ("instructor.new_question", "GET"): OWNED,

@@ -72,7 +72,7 @@ class UploadForm(FlaskForm):
         "Question file",
         [
             FileRequired("Choose a file to upload."),
-            FileAllowed(["gift", "txt", "aiken"], "Upload a .gift, .aiken or .txt file."),
+            FileAllowed(["gift", "txt", "aiken", "xml"], "Upload a .gift, .aiken, .txt or .xml file."),
         ],
     )
     file_format = SelectField(
@@ -80,9 +80,10 @@ class UploadForm(FlaskForm):
         default="auto",
         choices=choices(
             [
-                ("auto", "Automatic (.aiken: Aiken; .gift: GIFT; .txt: Aiken when it reads as Aiken, else GIFT)"),
+                ("auto", "Automatic (from the file's content: Moodle XML, Aiken or GIFT)"),
                 ("gift", "GIFT"),
                 ("aiken", "Aiken"),
+                ("xml", "Moodle XML"),
             ]
         ),
     )

@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from course.questions.gift_syntax import WHITESPACE
+from course.questions.rules import choice_grade_problem, has_full_marks
 from course.questions.types import (
     AcceptedAnswer,
     Choice,
@@ -43,7 +44,6 @@ from course.web.instructor.question_rows import (
     PairRow,
     clean,
     filled,
-    has_full_marks,
     line_breaks,
     number_text,
     own_format,
@@ -170,7 +170,8 @@ class SingleForm(MissingWordMixin, QuestionForm):
             raise ValidationError(" ".join(problems))
 
     def fraction_problems(self, fractions: list[float]) -> list[str]:
-        return [] if has_full_marks(fractions) else ["Give the right option a grade of 100%."]
+        problem = choice_grade_problem(self.qtype == "multi", fractions)
+        return [problem] if problem else []
 
     def _own_fields(self) -> dict:
         return {
@@ -203,15 +204,6 @@ class SingleForm(MissingWordMixin, QuestionForm):
 
 class MultiForm(SingleForm):
     qtype = "multi"
-
-    def fraction_problems(self, fractions: list[float]) -> list[str]:
-        total = sum(f for f in fractions if f > 0)
-        if abs(total - 1) > 0.001:
-            return [
-                f"The grades of the right options must add up to 100% (they add up to {percent_text(total)}%); "
-                "give wrong options 0% or a negative grade."
-            ]
-        return []
 
 
 class TrueFalseForm(MissingWordMixin, QuestionForm):

@@ -10,6 +10,7 @@ from course import audit
 from course.db import get_session
 from course.models import Question, QuestionBank
 from course.questions.gift import gift_problems
+from course.questions.moodle_xml import xml_problems
 from course.quizzes import authoring, banks
 from course.quizzes.regrade import apply_regrade, regrade_preview
 from course.web.access import STAFF, allow
@@ -47,7 +48,8 @@ def _form_page(form, bank: QuestionBank, qtype: str, question: Question | None =
     }
     if question is not None:
         context["older_attempts"] = authoring.older_version_attempts(session, question)
-        context["export_problems"] = gift_problems(authoring.current_data(session, question))
+        data = authoring.current_data(session, question)
+        context["export_problems"] = [("GIFT", gift_problems(data)), ("Moodle XML", xml_problems(data))]
     return render_template("instructor/question_form.html", **context), status
 
 

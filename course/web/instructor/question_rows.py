@@ -76,10 +76,6 @@ def valid_fractions(rows) -> list[float] | None:
         return None
 
 
-def has_full_marks(fractions) -> bool:
-    return any(abs(f - 1) < 1e-6 for f in fractions)
-
-
 class OptionRow(Form):
     text = TextAreaField("Option text", filters=[clean], render_kw={"rows": 2})
     fraction = StringField("Grade (%)", filters=[clean], description="100 for the right answer, 0 for a wrong one.")

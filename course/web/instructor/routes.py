@@ -1,4 +1,5 @@
-"""Question banks: list, create, import (paste or upload, all or nothing), export, archive questions."""
+"""Question banks: list, create, import (paste or upload, all or nothing), export (GIFT, Moodle XML), archive
+questions."""
 
 from io import BytesIO
 
@@ -20,6 +21,7 @@ from course.web.instructor.question_forms import TYPE_LABELS
 from course.web.ownership.guard import managed_or_404, panel, question_bank, readable_or_404
 
 INVALID = 422
+SKIPPED_SHOWN = 10
 
 
 def _bank(bank_id: int, *, manage: bool = True) -> QuestionBank:
@@ -93,7 +95,7 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
     session = get_session()
     limit = current_app.config["QUESTIONS_PER_IMPORT"]
     try:
-        report = authoring.import_text(
+        report, skipped = authoring.import_text(
             session, bank, text, filename, file_format=file_format, limit=limit, user_id=current_user.id
         )
     except QuestionFileError as error:
@@ -104,7 +106,16 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
         return [str(error)]
     session.commit()
     flash(f"Imported into “{bank.name}”: {report.summary()}.", "success")
+    if skipped:
+        flash(_skipped_message(skipped), "info")
     return []
+
+
+def _skipped_message(skipped: list) -> str:
+    """The questions left out of an import, at most ten by line."""
+    shown = "; ".join(f"line {line}: {message}" for _, line, message in skipped[:SKIPPED_SHOWN])
+    more = f"; and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
+    return f"{len(skipped)} question(s) skipped, of types or with content this platform cannot hold: {shown}{more}."
 
 
 @bp.route("/banks/<int:bank_id>/paste", methods=["POST"])
@@ -141,11 +152,18 @@ def upload_questions(bank_id):
 @bp.route("/banks/<int:bank_id>/export.gift")
 @allow(*STAFF)
 def download_gift(bank_id):
-    bank = _bank(bank_id, manage=False)
-    data = authoring.export_gift(get_session(), bank).encode("utf-8")
-    return send_file(
-        BytesIO(data), mimetype="text/plain; charset=utf-8", as_attachment=True, download_name=f"{bank.name}.gift"
-    )
+    return _download(_bank(bank_id, manage=False), "gift", "text/plain; charset=utf-8")
+
+
+@bp.route("/banks/<int:bank_id>/export.xml")
+@allow(*STAFF)
+def download_xml(bank_id):
+    return _download(_bank(bank_id, manage=False), "xml", "application/xml; charset=utf-8")
+
+
+def _download(bank: QuestionBank, file_format: str, mimetype: str):
+    data = authoring.export_file(get_session(), bank, file_format).encode("utf-8")
+    return send_file(BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=f"{bank.name}.{file_format}")
 
 
 @bp.route("/questions/<int:question_id>/archive", methods=["POST"])

@@ -9,6 +9,7 @@ GET_URLS = [
     "/instructor/banks",
     "/instructor/banks/1",
     "/instructor/banks/1/export.gift",
+    "/instructor/banks/1/export.xml",
     "/instructor/banks/1/questions/new?type=single",
     "/instructor/questions/1",
     "/instructor/questions/1/preview",

@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from course.models import Module, Question, QuestionBank
 from course.questions import parse_gift
+from course.questions.moodle_xml import parse_moodle_xml
 from course.quizzes.banks import export_bank
 from tests.conftest import SHARED
 from tests.web.instructor.conftest import CAPITALS_GIFT, add_gift
@@ -137,7 +138,7 @@ def test_upload_errors_name_the_file_and_line(client, auth, db, instructor, bank
     "content, filename, message",
     [
         (b"\xff\xfe not utf-8", "x.gift", "not UTF-8"),
-        (b"::q::text {T}", "x.pdf", "Upload a .gift, .aiken or .txt file."),
+        (b"::q::text {T}", "x.pdf", "Upload a .gift, .aiken, .txt or .xml file."),
     ],
 )
 def test_bad_uploads_are_refused(client, auth, db, instructor, bank, content, filename, message):
@@ -182,6 +183,52 @@ def test_downloaded_gift_reads_back_as_the_stored_questions(client, auth, db, in
     stored = export_bank(db, bank)
     assert len(stored) == 3
     assert [q.to_dict() for q in downloaded] == [q.to_dict() for q in stored]
+
+
+MOODLE_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="truefalse">
+    <name><text>Nairobi</text></name>
+    <questiontext format="html"><text>Nairobi is the capital of Kenya.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+  <question type="ddwtos">
+    <name><text>Drag the capitals</text></name>
+    <questiontext format="html"><text>[[1]] is the capital of Kenya.</text></questiontext>
+  </question>
+</quiz>
+"""
+
+
+def test_upload_of_a_moodle_xml_file_lists_what_was_skipped(client, auth, db, instructor, bank):
+    data = {"question_file": (io.BytesIO(MOODLE_XML.encode()), "capitals.xml"), "file_format": "auto"}
+    response = auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert _names(db, bank) == ["Nairobi"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 new, 0 revised, 0 unchanged" in page
+    assert "1 question(s) skipped" in page and "line 9: &#39;Drag the capitals&#39; skipped: drag and drop" in page
+
+
+def test_a_broken_moodle_xml_upload_names_the_line_and_imports_nothing(client, auth, db, instructor, bank):
+    broken = MOODLE_XML.replace('fraction="100"', 'fraction="abc"')
+    data = {"question_file": (io.BytesIO(broken.encode()), "capitals.xml"), "file_format": "auto"}
+    response = auth.post(f"/instructor/banks/{bank.id}/upload", data, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "capitals.xml:6: &#39;Nairobi&#39;: the grade fraction=&#34;abc&#34;" in response.get_data(as_text=True)
+    assert _names(db, bank) == []
+
+
+def test_the_bank_page_offers_both_downloads_and_moodle_xml_reads_back(client, auth, db, instructor, bank):
+    auth.post(f"/instructor/banks/{bank.id}/paste", {"gift": TWO_GOOD})
+    page = client.get(f"/instructor/banks/{bank.id}").get_data(as_text=True)
+    assert "Download GIFT" in page and f"/instructor/banks/{bank.id}/export.xml" in page
+    response = client.get(f"/instructor/banks/{bank.id}/export.xml")
+    assert response.status_code == 200 and response.mimetype == "application/xml"
+    assert "attachment; filename=geography.xml" in response.headers["Content-Disposition"]
+    db.expire_all()
+    assert parse_moodle_xml(response.get_data(as_text=True)).questions == export_bank(db, bank)
 
 
 def test_archiving_hides_a_question_from_export_and_unarchiving_brings_it_back(client, auth, db, instructor, bank):

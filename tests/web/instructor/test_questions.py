@@ -183,6 +183,12 @@ def test_editing_keeps_the_settings_the_form_does_not_show(client, auth, db, ins
     new = QuestionData.from_dict(versions(db, question.id)[-1].data)
     assert new.text.endswith("own words.")
     assert (new.grader_info, new.response_template) == ("Look for customs.", "A bonded warehouse is")
+    page = client.get(f"/instructor/questions/{question.id}").get_data(as_text=True)
+    assert (
+        "will not come back unchanged from a GIFT export" in page
+        and "GIFT cannot carry information for graders" in page
+    )
+    assert "from a Moodle XML export" not in page
 
 
 def _error_next_to(page: str, field_id: str) -> str:
