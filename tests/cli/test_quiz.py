@@ -231,3 +231,22 @@ def test_a_broken_moodle_xml_bank_stops_the_whole_sync(runner, db, app, quiz_dir
     result = runner.invoke(args=["course", "sync"])
     assert result.exit_code != 0 and "quizzes/02-ports.xml:4: 'Port': Give the right option" in result.output
     assert _count(db, Question) == 0
+
+
+XML_SAMPLES = sorted((ROOT / "tests" / "fixtures" / "moodle-xml").glob("*.xml"))
+
+
+@pytest.mark.parametrize("sample", XML_SAMPLES, ids=lambda p: p.name)
+def test_real_moodle_xml_files_from_other_authors_import_or_are_refused_whole(runner, db, sample):
+    from tests.questions.test_moodle_xml_samples import EXPECTED
+
+    result = runner.invoke(args=["quiz", "import", str(sample)])
+    if sample.name not in EXPECTED:
+        assert result.exit_code != 0 and "nothing was imported" in result.output
+        assert _count(db, Question) == 0
+        return
+    count, _, skipped = EXPECTED[sample.name]
+    assert result.exit_code == 0, result.output
+    assert f"{count} new, 0 revised, 0 unchanged" in result.output
+    assert result.output.count(" skipped: ") == skipped
+    assert _count(db, Question) == count
