@@ -52,10 +52,28 @@ def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
         yield first, block
 
 
+def _stacked_category(first_line: int, lines: list[str], content: list[int]) -> tuple[int, str] | None:
+    """(line, message) for a `$CATEGORY:` line that is not the block's first: right after another one (Moodle
+    would make one category of both lines) or inside a question; None when there is none."""
+    for previous, index in zip(content, content[1:], strict=False):
+        if lines[index].startswith(_CATEGORY):
+            if lines[previous].startswith(_CATEGORY):
+                return (
+                    first_line + index,
+                    "two $CATEGORY: lines in a row (Moodle would take both for one name): keep one, or leave a blank line between",
+                )
+            return first_line + index, "a $CATEGORY: line inside a question: leave a blank line before it"
+    return None
+
+
 def _read_block(first_line: int, lines: list[str], filename: str, problems: list[Problem]):
     """The category name or the question of a block; problems are appended, not raised."""
     content = [i for i, line in enumerate(lines) if not line.startswith("//")]
     if not content:
+        return
+    stacked = _stacked_category(first_line, lines, content)
+    if stacked:
+        problems.append((filename, *stacked))
         return
     if lines[content[0]].startswith(_CATEGORY):
         start = content[0]

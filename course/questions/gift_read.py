@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from course.questions.gift_syntax import (
     WHITESPACE,
     SyntaxProblem,
@@ -29,6 +31,9 @@ from course.questions.types import (
 )
 
 TRUE_FALSE_WORDS = ("T", "TRUE", "F", "FALSE")
+# A later line of the block that starts with a `::title::`: the start of a second question.
+_SECOND_TITLE = re.compile(r"\n[ \t]*::[^\n]*?::")
+_TWO_QUESTIONS = "leave a blank line between questions"
 
 
 def read_question(block: str) -> Question:
@@ -42,6 +47,9 @@ def read_question(block: str) -> Question:
         else:
             name = unmask(block[start + 2 : close]).strip(WHITESPACE)
             start = _first_char(block, close + 2)
+    second_title = _SECOND_TITLE.search(block, start, end)
+    if second_title:
+        raise SyntaxProblem(f"a second question title in one question: {_TWO_QUESTIONS}", second_title.start() + 1)
     opening, closing = block.find("{", start, end), block.find("}", start, end)
     if opening < 0 and closing < 0:
         common = _common(name, block[start:end], "", "")
@@ -50,6 +58,9 @@ def read_question(block: str) -> Question:
         raise SyntaxProblem("'{' without a matching '}'", opening)
     if opening < 0 or closing < opening:
         raise SyntaxProblem("'}' without a matching '{' before it", closing)
+    second_answers = block.find("{", closing + 1, end)
+    if second_answers >= 0:
+        raise SyntaxProblem(f"a second answer block {{…}} in one question: {_TWO_QUESTIONS}", second_answers)
     answer_pos = _first_char(block, opening + 1)
     answer = block[answer_pos:closing].rstrip(WHITESPACE)
     answer, general_feedback = _split_general_feedback(answer)

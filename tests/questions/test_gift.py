@@ -90,6 +90,16 @@ def test_category_keeps_moodle_context_prefix_and_a_starting_category_can_be_giv
     assert parse_gift("Q {}", category="05-logistics")[0].category == "05-logistics"
 
 
+def test_categories_in_blocks_of_their_own_may_follow_one_another_as_moodle_exports_parents():
+    result = parse_gift("$CATEGORY: $course$/top/A\n\n$CATEGORY: $course$/top/A/B\n\n::Q::x {T}")
+    assert [(q.name, q.category) for q in result] == [("Q", "$course$/top/A/B")]
+    assert result.categories == ["$course$/top/A", "$course$/top/A/B"]
+
+
+def test_a_title_inside_the_text_of_a_line_is_not_a_second_question():
+    assert one("::Q1::\nWhat does std::vector::at do? {=bounds-checked access ~nothing}").name == "Q1"
+
+
 def test_a_question_right_after_a_category_line_is_still_read():
     result = parse_gift("// header\n$CATEGORY: ports\n::Q::What? {}")
     assert [(q.name, q.category) for q in result] == [("Q", "ports")]
@@ -301,8 +311,8 @@ def test_missing_word_keeps_the_text_after_the_blank(gift, text, text_after):
 
 
 def test_text_that_ends_in_a_brace_gets_no_blank_as_in_moodle():
-    question = one("A {=a ~b} then {=c}")
-    assert (question.text, question.text_after) == ("A  then {=c}", "")
+    question = one("A {=a ~b} then c}")
+    assert (question.text, question.text_after) == ("A  then c}", "")
 
 
 def test_description_has_no_braces():
@@ -324,9 +334,11 @@ def test_double_slash_inside_a_line_is_not_a_comment():
 
 
 def test_mixed_line_endings_tabs_and_bom():
-    result = parse_gift("\ufeff::A::One {\r\n\t=x\r\n\t~y\n}\r\n\r\n::B::Two {T}\r::C::Three {F}")
-    assert [q.name for q in result] == ["A", "B"]  # a lone CR ends a line, not a block
+    result = parse_gift("\ufeff::A::One {\r\n\t=x\r\n\t~y\n}\r\n\r\n::B::Two {T}\r\r::C::Three {F}")
+    assert [q.name for q in result] == ["A", "B", "C"]
     assert [o.text for o in result[0].options] == ["x", "y"]
+    with pytest.raises(GiftError, match="f.gift:2: a second question title"):  # a lone CR ends a line, not a block
+        parse_gift("::B::Two {T}\r::C::Three {F}", "f.gift")
 
 
 def test_lines_of_a_question_join_with_newlines_and_lose_their_indentation():

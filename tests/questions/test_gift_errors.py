@@ -29,6 +29,33 @@ from course.questions.gift import GiftError, parse_gift
         ("::Q:: Pick {~%150%a =b}", "q.gift:1: answer weight %150% is not between -100% and 100%"),
         ("::Q:: Who? {=%101%x}", "q.gift:1: answer weight %101% is not between -100% and 100%"),
         ("::Q:: Odd \ud800 char {}", "q.gift:1: invalid character (lone surrogate)"),
+        # Two questions with no blank line between them are an error, never one garbled question.
+        (
+            "::Q1:: A? {T}\n::Q2:: B? {F}",
+            "q.gift:2: a second question title in one question: leave a blank line between questions",
+        ),
+        (
+            "::Q1::\nA?\n{T}\n// note\n::Q2::B",
+            "q.gift:5: a second question title in one question: leave a blank line between questions",
+        ),
+        (
+            "::Q1:: A? {T}\nB? {F}",
+            "q.gift:2: a second answer block {…} in one question: leave a blank line between questions",
+        ),
+        (
+            "A {=a ~b} then {=c}",
+            "q.gift:1: a second answer block {…} in one question: leave a blank line between questions",
+        ),
+        # Stacked categories: Moodle would make one category named "A\n$CATEGORY: B ::Q1:: …".
+        (
+            "$CATEGORY: A\n$CATEGORY: B\n::Q1:: x {T}",
+            "q.gift:2: two $CATEGORY: lines in a row (Moodle would take both for one name): keep one, or leave a blank line between",
+        ),
+        (
+            "// c\n$CATEGORY: A\n// d\n$CATEGORY: B",
+            "q.gift:4: two $CATEGORY: lines in a row (Moodle would take both for one name): keep one, or leave a blank line between",
+        ),
+        ("::Q1:: x {T}\n$CATEGORY: B", "q.gift:2: a $CATEGORY: line inside a question: leave a blank line before it"),
     ],
 )
 def test_error_message_and_line(gift, error):
