@@ -124,8 +124,11 @@ def common(element: Element) -> dict:
 def text_of(element: Element | None) -> str:
     """The trimmed `<text>` of an element ('' when either is absent), as Moodle trims it."""
     found = element.find("text") if element is not None else None
-    if found is None:
-        return ""
+    return "" if found is None else _plain_text(found)
+
+
+def _plain_text(found: Element) -> str:
+    """The trimmed content of a `<text>` element, which holds no elements."""
     if len(found):
         raise Refused(
             f"<text> holds the element <{found[0].tag}>: write HTML inside <![CDATA[ … ]]> or escape it",
@@ -138,10 +141,13 @@ def formatted(element: Element | None, default_format: str) -> tuple[str, str]:
     """A text with its format (`default_format` when the element or its format attribute is absent)."""
     if element is None:
         return "", default_format
-    embedded = element.find("file")
-    if embedded is not None:
-        raise Skip(f"it embeds the file '{embedded.get('name', '')}' (<file>), and embedded files are not supported")
-    text = text_of(element)
+    text = ""
+    for child in element:  # one pass over the few children: this runs for every text of every question
+        if child.tag == "text" and not text:
+            text = _plain_text(child)
+        elif child.tag == "file":
+            name = child.get("name", "")
+            raise Skip(f"it embeds the file '{name}' (<file>), and embedded files are not supported")
     if "@@PLUGINFILE@@" in text:
         raise Skip("it shows files stored in Moodle (@@PLUGINFILE@@), and embedded files are not supported")
     name = element.get("format")

@@ -20,8 +20,9 @@ NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _DECLARATION = re.compile(r"\A(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2")
-# A DOCTYPE can only come before the root element: after the declaration, comments and processing instructions.
-_DOCTYPE = re.compile(r"\A\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.DOTALL)
+# A DOCTYPE can only come before the root element, the first tag that starts with a letter.
+_FIRST_ELEMENT = re.compile(r"<[A-Za-z_:]")
+_NO_DOCTYPE = "a DOCTYPE is not allowed in a question file (it can declare entities)"
 _PARSER_OPTIONS = {
     "resolve_entities": False,  # no entity is ever expanded (XXE, billion laughs)
     "no_network": True,
@@ -35,16 +36,9 @@ _PARSER_OPTIONS = {
 def parse_document(text: str, filename: str) -> etree._Element:
     """The `<quiz>` element of a Moodle XML text, or MoodleXmlError: not well-formed, a DOCTYPE (which is
     how entity attacks come in; Moodle XML never has one), or another root element."""
-    if _DOCTYPE.match(text):
-        raise MoodleXmlError(
-            [
-                (
-                    filename,
-                    _line_of_doctype(text),
-                    "a DOCTYPE is not allowed in a question file (it can declare entities)",
-                )
-            ]
-        )
+    root_at = _FIRST_ELEMENT.search(text)
+    if "<!DOCTYPE" in text[: root_at.start() if root_at else len(text)]:
+        raise MoodleXmlError([(filename, _line_of_doctype(text), _NO_DOCTYPE)])
     # The text is already decoded: an encoding in the declaration would only make lxml refuse it.
     text = _DECLARATION.sub(r"\1", text.removeprefix("\ufeff"), count=1)
     try:
@@ -52,7 +46,7 @@ def parse_document(text: str, filename: str) -> etree._Element:
     except etree.XMLSyntaxError as error:
         raise MoodleXmlError([(filename, max(error.lineno or 1, 1), f"not well-formed XML: {error.msg}")]) from None
     if root.getroottree().docinfo.doctype:
-        raise MoodleXmlError([(filename, 1, "a DOCTYPE is not allowed in a question file (it can declare entities)")])
+        raise MoodleXmlError([(filename, 1, _NO_DOCTYPE)])
     if root.tag != "quiz":
         raise MoodleXmlError([(filename, root.sourceline or 1, f"expected a Moodle XML <quiz>, found <{root.tag}>")])
     return root
