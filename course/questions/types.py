@@ -330,6 +330,9 @@ def public_view(question: Question, shuffle_seed: int | str | None = None) -> di
         ]
         choices = [{"id": answer_id, "text": text} for answer_id, text in question.answer_choices()]
         view["choices"] = _shuffled(choices, shuffle_seed if question.shuffle else None)
+    elif isinstance(question, Essay) and question.response_template:
+        view["response_template"] = question.response_template
+        view["response_template_format"] = question.format_of(question.response_template_format)
     elif isinstance(question, Numerical) and question.units and question.unit_input != "none":
         view["units"] = [unit.name for unit in question.units]
         view["units_left"] = question.units_left

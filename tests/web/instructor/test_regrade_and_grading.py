@@ -2,11 +2,14 @@
 
 from sqlmodel import select
 
-from course.models import Attempt, AttemptItem, Regrade
+from course.models import Attempt, AttemptItem, Question, Regrade
+from course.questions.moodle_xml import parse_moodle_xml
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
+from course.quizzes.banks import import_questions
 from tests.conftest import teaching
 from tests.web.instructor.conftest import CAPITALS_GIFT, add_gift, make_quiz
 from tests.web.instructor.test_questions import COMMON, rows
+from tests.web.quiz.helpers import start
 
 
 def _take(db, quiz, user, answers) -> Attempt:
@@ -112,3 +115,47 @@ def test_only_essays_can_be_graded_by_hand(client, auth, db, bank):
         select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.position == 2)
     ).one()
     assert client.get(f"/instructor/grading/{port_item.id}").status_code == 404
+
+
+MOODLE_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="essay">
+    <name><text>bonded</text></name>
+    <questiontext format="html"><text>Describe a bonded warehouse.</text></questiontext>
+    <graderinfo format="html"><text><![CDATA[<p>Give full marks for <b>customs duty</b>.</p><script>x()</script>]]></text></graderinfo>
+    <responsetemplate format="html"><text><![CDATA[<p>A bonded warehouse is …</p>]]></text></responsetemplate>
+  </question>
+  <question type="numerical">
+    <name><text>quay</text></name>
+    <questiontext format="html"><text>How long is the quay?</text></questiontext>
+    <answer fraction="100"><text>1.5</text><tolerance>0.01</tolerance></answer>
+    <units><unit><multiplier>1</multiplier><unit_name>km</unit_name></unit>
+      <unit><multiplier>1000</multiplier><unit_name>m</unit_name></unit></units>
+    <unitgradingtype>1</unitgradingtype><unitpenalty>0.5</unitpenalty><showunits>0</showunits>
+  </question>
+</quiz>
+"""
+
+
+def test_moodle_xml_essays_and_units_reach_trainees_and_graders(client, auth, db, bank):
+    import_questions(db, bank, parse_moodle_xml(MOODLE_XML).questions, limit=10)
+    db.commit()
+    questions = list(db.exec(select(Question).where(Question.bank_id == bank.id).order_by(Question.id)))
+    quiz = make_quiz(db, questions)
+    trainee = auth.make_user("trainee")
+    auth.login(trainee.email)
+    attempt_id = start(auth, quiz)
+    page = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert ">A bonded warehouse is …</textarea>" in page  # the response template starts the answer box
+    assert "Write the unit after the number: km, m." in page and "1000" not in page
+    auth.logout()
+
+    attempt = _take(db, quiz, trainee, {"bonded": "Goods wait there.", "quay": "1 500 m"})
+    item = db.exec(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.fraction == None)).one()  # noqa: E711
+    units = db.exec(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.id != item.id)).one()
+    assert units.fraction == 1.0  # 1 500 m is 1.5 km
+    assert _take(db, quiz, auth.make_user("official"), {"bonded": "x", "quay": "1.5"}).marks == 0.5  # no unit: penalty
+    instructor = auth.as_role("instructor")
+    teaching(db, instructor, trainee)
+    page = client.get(f"/instructor/grading/{item.id}").get_data(as_text=True)
+    assert "Information for graders:" in page and "<b>customs duty</b>" in page and "<script>x()" not in page
