@@ -56,6 +56,10 @@ class User(UserMixin, SQLModel, table=True):
     progress_version: int = 0
     # Part of the id kept in session and remember-me cookies: changing it ends every session of the account.
     session_token: str = Field(default_factory=new_session_token, max_length=64)
+    # When the owner proved the address is theirs (a verification, invitation or reset link); None: not yet.
+    email_verified_at: datetime | None = None
+    # Unread in-app notifications, kept at write time (course/notifications/inbox.py) so the header reads no table.
+    unread_notifications: int = 0
 
     @property
     def is_active(self) -> bool:  # flask-login reads this
