@@ -30,6 +30,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     register_commands(app)
     register_error_pages(app)
     register_request_guards(app)
+    register_mail(app)
     return app
 
 
@@ -90,3 +91,10 @@ def register_request_guards(app: Flask) -> None:
     input_guards.register(app)
     throttling.register(app)
     security_headers.register(app)
+
+
+def register_mail(app: Flask) -> None:
+    from course.mail import background, compose
+
+    compose.register(app)
+    background.init_app(app)

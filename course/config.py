@@ -57,4 +57,21 @@ def default_config(instance_path: str) -> dict:
         # Where the counts live: Redis when REDIS_URL is set (shared by every worker), else this process's memory.
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_KEY_PREFIX": "cbec",
+        # Email (course/mail/): where it goes (smtp://user:password@host:587?starttls=1, smtps://…); without it,
+        # messages are written to the log and to the admins' outbox page instead of being sent.
+        "MAIL_URL": os.environ.get("MAIL_URL", ""),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "CBEC Academy <no-reply@cbec-academy.example>"),
+        # Each app process sends from the outbox in a thread of its own; 0 when `flask mail send-pending --loop` does.
+        "MAIL_BACKGROUND": os.environ.get("MAIL_BACKGROUND", "1") != "0",
+        "MAIL_POLL_SECONDS": float(os.environ.get("MAIL_POLL_SECONDS", "5")),
+        # A message that cannot be sent is tried again after this many seconds, then twice as long each time (at
+        # most an hour apart), and given up MAIL_GIVE_UP_AFTER hours after it was queued.
+        "MAIL_RETRY_SECONDS": float(os.environ.get("MAIL_RETRY_SECONDS", "60")),
+        "MAIL_GIVE_UP_AFTER": float(os.environ.get("MAIL_GIVE_UP_AFTER", "48")),
+        # `flask mail due-reminders` tells learners whose path is due within this many days.
+        "MAIL_DUE_REMINDER_DAYS": int(os.environ.get("MAIL_DUE_REMINDER_DAYS", "3")),
+        # New accounts must confirm their email address before they can log in.
+        "REQUIRE_EMAIL_VERIFICATION": os.environ.get("REQUIRE_EMAIL_VERIFICATION") == "1",
+        # The site's address in links of messages made outside a request (`flask mail due-reminders`).
+        "BASE_URL": os.environ.get("CBEC_BASE_URL", "http://127.0.0.1:5000"),
     }

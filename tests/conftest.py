@@ -10,13 +10,17 @@ as the sync left them) instead of running `course sync` itself.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -35,11 +39,14 @@ PG_URL = os.environ.get("CBEC_TEST_PG_URL", "postgresql+psycopg://127.0.0.1:5432
 
 # Settings of every test app. A single pbkdf2 round instead of scrypt: hashing is not what the tests test.
 # Throttle counts in the app's own memory, never in a REDIS_URL of the environment shared by other runs.
+# No mail sender thread, and no MAIL_URL of the environment: tests name their own SMTP server.
 TEST_SETTINGS = {
     "TESTING": True,
     "SECRET_KEY": "test-secret",
     "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",
     "RATELIMIT_STORAGE_URI": "memory://",
+    "MAIL_BACKGROUND": False,
+    "MAIL_URL": "",
 }
 
 # What a test's database holds when the test starts.
@@ -553,6 +560,72 @@ def teaching(db, instructor, *trainees, name="Taught cohort"):
     db.add_all(CohortMember(cohort_id=cohort.id, user_id=trainee.id) for trainee in trainees)
     db.commit()
     return cohort
+
+
+# --- a real SMTP server on a loopback port --------------------------------------------------------------
+
+
+class SmtpServer:
+    """An SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives; it can be stopped and started again
+    on the same port (a mail server that is down, then back), or made to refuse every message."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"smtp://127.0.0.1:{self.port}"
+        self.received: list[EmailMessage] = []
+        self.refusing = ""  # an SMTP reply such as "451 4.3.0 try later" to refuse with, or "" to accept
+        self._controller = None
+
+    async def handle_DATA(self, _server, _session, envelope):
+        if self.refusing:
+            return self.refusing
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.received.append(message)
+        return "250 OK"
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.received if m["To"] == address]
+
+
+@pytest.fixture
+def smtp_server():
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_app(app, smtp_server):
+    """The test app sending to the test's SMTP server."""
+    app.config["MAIL_URL"] = smtp_server.url
+    return app
+
+
+def send_mail(app):
+    """One run of the outbox sender, as the background thread or `flask mail send-pending` does it."""
+    from course.mail.sender import send_for_app
+
+    with app.app_context():
+        return send_for_app(app)
+
+
+def text_of(message: EmailMessage) -> str:
+    return message.get_body(("plain",)).get_content()
 
 
 # --- the run's time ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ PURE = sorted(
         ),
         *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
         ROOT / "course/credentials.py",
+        *(ROOT / "course/mail" / name for name in ("server.py", "kinds.py", "retry.py")),
     ]
 )
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}

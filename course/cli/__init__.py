@@ -1,4 +1,4 @@
-"""Command-line groups, one module each: `flask db`, `flask users`, `flask course`, `flask quiz`."""
+"""Command-line groups, one module each: `flask db`, `flask users`, `flask course`, `flask quiz`, `flask mail`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ def register_commands(app: Flask) -> None:
     """Add every command group to the app's `flask` command."""
     from course.cli.course import course_cli
     from course.cli.db import db_cli
+    from course.cli.mail import mail_cli
     from course.cli.quiz import quiz_cli
     from course.cli.users import users_cli
 
-    for group in (db_cli, users_cli, course_cli, quiz_cli):
+    for group in (db_cli, users_cli, course_cli, quiz_cli, mail_cli):
         app.cli.add_command(group)
