@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from course.models import Role, User
+from course.models.base import utcnow
 from course.models.users import new_session_token
 
 
@@ -37,10 +38,24 @@ def _dummy_hash(method: str | None) -> str:
 
 
 def create_user(
-    session: Session, *, email: str, name: str, password: str | None, role: str = Role.trainee.value, **profile
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    password: str | None,
+    role: str = Role.trainee.value,
+    verified: bool = False,
+    **profile,
 ) -> User:
-    """Add a user (password hashed with scrypt by default); a None password makes an invited account."""
-    user = User(email=normalise_email(email), name=name.strip(), role=role, **profile)
+    """Add a user (password hashed with scrypt by default); a None password makes an invited account.
+    `verified`: the email is known to be the owner's (an administrator's command, the demo accounts)."""
+    user = User(
+        email=normalise_email(email),
+        name=name.strip(),
+        role=role,
+        email_verified_at=utcnow() if verified else None,
+        **profile,
+    )
     user.password_hash = _hash(password) if password else ""
     session.add(user)
     session.flush()
@@ -77,8 +92,3 @@ def authenticate(session: Session, *, email: str, password: str) -> User | None:
     if not password_matches(user, password) or not user.active:
         return None
     return user
-
-
-def registration_attempted_for_existing_account(user: User) -> None:
-    """Someone registered with the email of an existing (or invited) account. The page answers as for a new
-    email, so nobody learns which emails have accounts; the owner will be told by email once sending mail exists."""

@@ -5,8 +5,6 @@ Only the SHA-256 of a token is stored, so a database leak does not leak working 
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import datetime, timedelta
 
 from sqlmodel import Session, select, update
@@ -14,18 +12,15 @@ from sqlmodel import Session, select, update
 from course import accounts
 from course.models import Invitation, User
 from course.models.base import utcnow
+from course.tokens import new_token, token_hash
 
 LIFETIME = timedelta(days=14)
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def invite(session: Session, *, user: User, now: datetime | None = None) -> str:
     """Make a fresh invitation for `user` and return its token (shown once, never stored)."""
     now = now or utcnow()
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     session.add(Invitation(user_id=user.id, token_hash=token_hash(token), created_at=now, expires_at=now + LIFETIME))
     return token
 
@@ -66,6 +61,8 @@ def accept(session: Session, *, invitation: Invitation, password: str, now: date
         return None
     user = session.get(User, invitation.user_id)
     accounts.set_password(user, password)
+    if user.email_verified_at is None:
+        user.email_verified_at = now  # the link reached the owner of the address
     _expire_open_invitations(session, user.id, now)
     return user
 

@@ -54,6 +54,7 @@ def staff_nav() -> list[dict]:
     if current_user.is_authenticated and current_user.role == "admin":
         items.append({"label": "Users", "url": url_for("admin.users")})
         items.append({"label": "Audit trail", "url": url_for("admin.audit_trail")})
+        items.append({"label": "Outbox", "url": url_for("admin.mail_outbox")})
     return items
 
 

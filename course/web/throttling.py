@@ -16,12 +16,18 @@ from flask_limiter.util import get_remote_address
 
 from course.accounts import normalise_email
 
-# The views that take a password or make an account. A password-reset view joins this list when it exists.
-THROTTLED_ENDPOINTS = ("auth.login", "auth.register", "invitations.accept", "auth.reset_password")
+# The views that take a password, make an account or send a password-reset link.
+THROTTLED_ENDPOINTS = (
+    "auth.login",
+    "auth.register",
+    "invitations.accept",
+    "auth.reset_password",
+    "auth.reset_with_token",
+)
 
 
 def account_key() -> str:
-    """Whose account a POST is about: its email, or the invitation token of an invitation link."""
+    """Whose account a POST is about: its email, or the token of an invitation or password-reset link."""
     email = request.form.get("email", "")
     if email:
         return "email:" + normalise_email(email)

@@ -16,6 +16,7 @@ from course.action_plans.plans import save_plan, save_review
 from course.certificates.codes import new_code
 from course.models import Assignment, Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
 from course.portfolio.reflections import add_reply, save_reflection
+from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, OutboxMessage, Quiz
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -54,6 +55,12 @@ EXPECTED = {
     ("auth.login", "POST"): POST_PUBLIC,
     ("auth.register", "GET"): (OK, MOVED, MOVED, MOVED, MOVED, MOVED),
     ("auth.register", "POST"): POST_PUBLIC,
+    ("auth.reset_password", "GET"): PUBLIC,  # "forgot your password?": signed in or not
+    ("auth.reset_password", "POST"): POST_PUBLIC,
+    ("auth.reset_with_token", "GET"): (MISSING,) * 6,  # the URL's token is unknown
+    ("auth.reset_with_token", "POST"): (MISSING,) * 6,
+    ("auth.verify_email", "GET"): (MISSING,) * 6,
+    ("auth.verify_email", "POST"): (MISSING,) * 6,
     # --- everyone signed in
     ("auth.profile", "GET"): SIGNED_IN,
     ("auth.profile", "POST"): POST_SIGNED_IN,
@@ -101,6 +108,9 @@ EXPECTED = {
     ("admin.change_role", "POST"): POST_ADMIN,
     ("admin.audit_trail", "GET"): ADMIN_ONLY,
     ("admin.audit_csv", "GET"): ADMIN_ONLY,
+    ("admin.mail_outbox", "GET"): ADMIN_ONLY,
+    ("admin.mail_message", "GET"): ADMIN_ONLY,
+    ("admin.retry_message", "POST"): POST_ADMIN,
     ("certificates.admin_list", "GET"): ADMIN_ONLY,
     ("certificates.revoke", "POST"): POST_ADMIN,
     # --- cohorts and their reports
@@ -224,6 +234,14 @@ def _arrange(db):
         code=new_code(), user_id=trainee.id, path_id=path.id, holder_name=trainee.name, path_title=path.title
     )
     db.add(certificate)
+    message = OutboxMessage(
+        kind="registration_attempt",
+        to_address=trainee.email,
+        data={"name": trainee.name, "login_url": "http://localhost/login", "reset_url": "http://localhost/forgot"},
+        message_id="<matrix@example.org>",
+        state="failed",
+    )
+    db.add(message)
     db.commit()
     lesson = db.exec(select(Lesson).order_by(Lesson.id)).first()
     module = db.get(Module, lesson.module_id)
@@ -246,6 +264,7 @@ def _arrange(db):
             "reflection_id": reflection.id,
             "reply_id": reply.id,
             "slug": assignment.slug,
+            "message_id": message.id,
         },
         # arguments (or query arguments) whose value depends on the route
         "by_route": {

@@ -30,6 +30,7 @@ def strip_text(value):
 def acceptable_password(form, field) -> None:
     """The password policy of course/credentials.py, judged against the account's own email and name."""
     related = [getattr(form, name).data or "" for name in ("email", "name") if hasattr(form, name)]
+    related += getattr(form, "account_words", [])  # the account a link is for (a password reset)
     if current_user.is_authenticated:
         related += [current_user.email, current_user.name]
     problem = password_problem(field.data or "", related=related)
@@ -91,3 +92,20 @@ class LogoutForm(FlaskForm):
 
 class EndAllSessionsForm(FlaskForm):
     submit = SubmitField("Sign out of all devices")
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField("Send me a reset link")
+
+
+class ResetPasswordForm(FlaskForm):
+    password = new_password_field("New password")
+    confirm = PasswordField(
+        "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
+    )
+    submit = SubmitField("Set my new password")
+
+
+class ConfirmEmailForm(FlaskForm):
+    submit = SubmitField("Confirm my email address")

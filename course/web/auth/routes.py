@@ -4,7 +4,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
-from course import accounts
+from course import accounts, email_verification
 from course.accounts import authenticate, create_user, find_user, password_matches, set_password
 from course.db import get_session
 from course.web.access import ALL_ROLES, allow
@@ -19,6 +19,12 @@ REGISTERED = (
     "Thank you. If this email is new to CBEC Academy, your account is ready: log in with it and your password. "
     "If it already had an account, log in with that account's password, or use the invitation link you received."
 )
+# With REQUIRE_EMAIL_VERIFICATION: the same answer for every email again; the message sent differs.
+REGISTERED_CHECK_EMAIL = (
+    "Thank you. We have sent a message to this address: follow its link to confirm it, then log in. "
+    "If the address already had an account, the message says so and tells you how to log in."
+)
+UNCONFIRMED = "Confirm your email address first: we have sent a new confirmation link to it."
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -32,9 +38,10 @@ def register():
         existing = find_user(session, email=form.email.data)
         if existing is not None:
             # The same answer as for a new email (and a password hashed as long), so registration never
-            # tells anyone which emails have accounts.
+            # tells anyone which emails have accounts; the owner is told by email instead.
             accounts.hash_and_discard(form.password.data)
-            accounts.registration_attempted_for_existing_account(existing)
+            email_verification.tell_of_registration_attempt(session, existing)
+            session.commit()
         else:
             profile = {
                 f: (getattr(form, f).data or "").strip() if f in ("organisation", "country") else getattr(form, f).data
@@ -42,11 +49,15 @@ def register():
                 if f != "name"
             }
             try:
-                create_user(session, email=form.email.data, name=form.name.data, password=form.password.data, **profile)
+                user = create_user(
+                    session, email=form.email.data, name=form.name.data, password=form.password.data, **profile
+                )
+                if current_app.config["REQUIRE_EMAIL_VERIFICATION"]:
+                    email_verification.send_link(session, user)
                 session.commit()
             except IntegrityError:  # the same form sent twice at once (double click, two servers): one account
                 session.rollback()
-        flash(REGISTERED, "success")
+        flash(REGISTERED_CHECK_EMAIL if current_app.config["REQUIRE_EMAIL_VERIFICATION"] else REGISTERED, "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
@@ -58,11 +69,18 @@ def login():
         return redirect(url_for("learn.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(get_session(), email=form.email.data, password=form.password.data)
-        if user is not None:
+        session = get_session()
+        user = authenticate(session, email=form.email.data, password=form.password.data)
+        if user is not None and email_verification.must_confirm(user):
+            # Only the right password gets here, so saying why tells a stranger nothing.
+            email_verification.send_link(session, user)
+            session.commit()
+            form.email.errors.append(UNCONFIRMED)
+        elif user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next"), url_for("learn.home")))
-        form.password.errors.append("Email or password is wrong.")
+        else:
+            form.password.errors.append("Email or password is wrong.")
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 

@@ -1,0 +1,75 @@
+"""The outbox for administrators: every message, its state and last error, its text, and "retry now"."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+
+from course.db import get_session
+from course.mail import outbox
+from course.mail.compose import render
+from course.models import OutboxMessage
+from course.web.access import allow
+from course.web.admin import bp
+from course.web.pagination import requested_page
+
+PAGE_SIZE = 50
+
+
+def _filters() -> dict:
+    state = request.args.get("state", "")
+    return {
+        "state": state if state in outbox.STATES else "",
+        "address": request.args.get("q", "").replace("\x00", "").strip()[:254],
+    }
+
+
+@bp.route("/mail")
+@allow("admin")
+def mail_outbox():
+    session, filters = get_session(), _filters()
+    page = requested_page(PAGE_SIZE, outbox.message_count(session, **filters))
+    rows = outbox.messages(session, offset=page.start, limit=page.size, **filters)
+    query = {k: v for k, v in {"state": filters["state"], "q": filters["address"]}.items() if v}
+    return render_template(
+        "admin/mail.html",
+        rows=rows,
+        page=page,
+        query=query,
+        filters=filters,
+        counts=outbox.counts(session),
+        states=outbox.STATES,
+        logged_only=not current_app.config["MAIL_URL"],
+        retry_form=FlaskForm(),
+    )
+
+
+@bp.route("/mail/<int:message_id>")
+@allow("admin")
+def mail_message(message_id):
+    message = get_session().get(OutboxMessage, message_id) or abort(404)
+    try:
+        rendered, problem = render(message.kind, message.data), ""
+    except Exception as error:  # show the admin why a sender cannot make it, rather than a 500
+        rendered, problem = None, f"{type(error).__name__}: {error}"
+    return render_template(
+        "admin/mail_message.html",
+        message=message,
+        rendered=rendered,
+        problem=problem,
+        logged_only=not current_app.config["MAIL_URL"],
+        retry_form=FlaskForm(),
+    )
+
+
+@bp.route("/mail/<int:message_id>/retry", methods=["POST"])
+@allow("admin")
+def retry_message(message_id):
+    session = get_session()
+    message = session.get(OutboxMessage, message_id) or abort(404)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if outbox.retry_now(session, message):
+        session.commit()
+        flash(f"Message {message.id} to {message.to_address} will be sent again within seconds.", "success")
+    else:
+        flash(f"Message {message.id} has not failed: it is {message.state}.", "info")
+    return redirect(url_for("admin.mail_message", message_id=message.id))
