@@ -1,4 +1,5 @@
-"""One-time invitation links for accounts made without a password. The caller commits.
+"""One-time invitation links for accounts made without a password, and the emails that carry them. The caller
+commits.
 
 Only the SHA-256 of a token is stored, so a database leak does not leak working links.
 """
@@ -10,6 +11,8 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select, update
 
 from course import accounts
+from course.mail import outbox
+from course.mail.links import external_url
 from course.models import Invitation, User
 from course.models.base import utcnow
 from course.tokens import new_token, token_hash
@@ -30,6 +33,22 @@ def reinvite(session: Session, *, user: User, now: datetime | None = None) -> st
     now = now or utcnow()
     _expire_open_invitations(session, user.id, now)
     return invite(session, user=user, now=now)
+
+
+def send(session: Session, *, user: User, token: str, cohort: str) -> None:
+    """Queue the invitation email with the link of `token` (sent after the caller commits)."""
+    outbox.enqueue(
+        session,
+        kind="invitation",
+        to=user.email,
+        user_id=user.id,
+        data={
+            "name": user.name,
+            "cohort": cohort,
+            "url": external_url("invitations.accept", token=token),
+            "days": LIFETIME.days,
+        },
+    )
 
 
 def find(session: Session, token: str) -> Invitation | None:

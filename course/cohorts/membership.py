@@ -112,8 +112,9 @@ def enrol_one(session: Session, *, cohort: Cohort, email: str, name: str = "", *
 
 
 def enrol_roster(session: Session, *, cohort: Cohort, rows: list[RosterRow]) -> Enrolment:
-    """Add every row to the cohort, creating invited accounts for unknown emails, and put all of
-    them on the cohort's path with its due date. Existing accounts and members are left as they are."""
+    """Add every row to the cohort, creating invited accounts for unknown emails (each is emailed its invitation
+    link), and put all of them on the cohort's path with its due date. Existing accounts and members are left as
+    they are."""
     result = Enrolment()
     known = _users_by_email(session, [row.email for row in rows])
     current = _member_ids(session, cohort.id)
@@ -126,7 +127,7 @@ def enrol_roster(session: Session, *, cohort: Cohort, rows: list[RosterRow]) -> 
             if row.email in seen:
                 continue
             seen.add(row.email)
-            user = known.get(row.email) or _create_invited(session, row, result)
+            user = known.get(row.email) or _create_invited(session, row, cohort, result)
             _add_member(session, cohort, user, current, result)
             if path is not None:
                 enrolments.enrol(session, user_id=user.id, path=path, due_date=cohort.due_date)
@@ -142,7 +143,7 @@ def _add_member(session: Session, cohort: Cohort, user: User, current: set[int],
     result.added.append(user)
 
 
-def _create_invited(session: Session, row: RosterRow, result: Enrolment) -> User:
+def _create_invited(session: Session, row: RosterRow, cohort: Cohort, result: Enrolment) -> User:
     user = accounts.create_user(
         session,
         email=row.email,
@@ -153,7 +154,9 @@ def _create_invited(session: Session, row: RosterRow, result: Enrolment) -> User
         org_type=row.org_type,
         country=row.country,
     )
-    result.invited.append(Invited(user, invitations.invite(session, user=user)))
+    token = invitations.invite(session, user=user)
+    invitations.send(session, user=user, token=token, cohort=cohort.name)
+    result.invited.append(Invited(user, token))
     return user
 
 

@@ -60,4 +60,4 @@ class RosterForm(FlaskForm):
 
 
 class ReinviteForm(FlaskForm):
-    submit = SubmitField("New invitation link")
+    submit = SubmitField("Resend invitation")

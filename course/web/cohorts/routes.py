@@ -137,6 +137,7 @@ def reinvite(cohort_id, user_id):
     if not ReinviteForm().validate_on_submit():
         abort(400)
     token = invitations.reinvite(session, user=member)
+    invitations.send(session, user=member, token=token, cohort=cohort.name)
     audit.record(session, current_user, "cohort.reinvite", cohort, None, {"user_id": member.id})
     return _committed(cohort, lambda: membership.Enrolment(invited=[membership.Invited(member, token)]))
 
