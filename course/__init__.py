@@ -53,6 +53,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.instructor import bp as instructor_bp
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
+    from course.web.notifications import bp as notifications_bp
     from course.web.ownership import bp as ownership_bp
     from course.web.portfolio import bp as portfolio_bp
     from course.web.quiz import bp as quiz_bp
@@ -73,6 +74,7 @@ def register_blueprints(app: Flask) -> None:
         ownership_bp,
         action_plans_bp,
         portfolio_bp,
+        notifications_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

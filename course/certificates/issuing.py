@@ -8,8 +8,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from course.certificates import codes
+from course.mail.links import external_url
 from course.models import Certificate, LearningPath, User
 from course.models.base import utcnow
+from course.notifications.notify import notify
 from course.progress.standing import learner_state
 
 
@@ -36,6 +38,14 @@ def issue_due_certificates(session: Session, user_id: int) -> list[Certificate]:
         except IntegrityError:
             continue  # a simultaneous request (a double click) issued this certificate first
         issued.append(certificate)
+        notify(
+            session,
+            user,
+            "certificate_issued",
+            title=path.title,
+            code=certificate.code,
+            url=external_url("certificates.mine"),
+        )
     return issued
 
 

@@ -1,7 +1,7 @@
 """Whole pages of one learner, rendered once and served again until something on them changes.
 
 A lesson or module page read again and again (a seminar of 500 officials on the same lesson) is the
-same page until the learner's records, the curriculum, their name or role change: it is kept per
+same page until the learner's records, the curriculum, their name, role or unread count change: it is kept per
 process under those (`course.progress.learner_cache`) and only the CSRF token, which belongs to the
 browser's session, is put in on each view. A page with flashed messages is rendered afresh.
 """
@@ -33,7 +33,8 @@ def render_kept(db: Session, page: tuple, build: Callable[[], tuple[str, dict, i
     if not user.is_authenticated or "_flashes" in session:
         template, context, status = build()
         return render_template(template, **context), status
-    kind = ("page", *page, user.name, user.role, request.script_root)
+    # Everything of the user's that the page shows besides their records: the header's name and unread count.
+    kind = ("page", *page, user.name, user.role, user.unread_notifications, request.script_root)
 
     def render() -> tuple[str, int]:
         template, context, status = build()

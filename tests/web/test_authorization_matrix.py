@@ -17,6 +17,17 @@ from course.certificates.codes import new_code
 from course.models import Assignment, Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
 from course.portfolio.reflections import add_reply, save_reflection
 from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, OutboxMessage, Quiz
+from course.models import (
+    Certificate,
+    Cohort,
+    CohortMember,
+    LearningPath,
+    Lesson,
+    Module,
+    Notification,
+    OutboxMessage,
+    Quiz,
+)
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -70,6 +81,12 @@ EXPECTED = {
     ("auth.logout", "POST"): POST_PUBLIC,
     ("auth.end_all_sessions", "POST"): POST_SIGNED_IN,
     ("learn.my_learning", "GET"): SIGNED_IN,
+    ("notifications.list_notifications", "GET"): SIGNED_IN,
+    ("notifications.mark_read", "POST"): POST_OWN_ATTEMPT,  # the trainee's notification: only theirs to mark
+    ("notifications.mark_all_read", "POST"): POST_SIGNED_IN,
+    ("notifications.email_choices", "POST"): POST_SIGNED_IN,
+    ("notifications.unsubscribe", "GET"): (MISSING,) * 6,  # the URL's token is not a signed one
+    ("notifications.unsubscribe", "POST"): (MISSING,) * 6,
     ("learn.lesson", "GET"): SIGNED_IN,
     ("learn.complete_lesson", "POST"): POST_SIGNED_IN,
     ("learn.record_visit", "POST"): POST_SIGNED_IN,
@@ -242,6 +259,8 @@ def _arrange(db):
         state="failed",
     )
     db.add(message)
+    notice = Notification(user_id=trainee.id, kind="certificate_issued", title="Your certificate", url="/certificates")
+    db.add(notice)
     db.commit()
     lesson = db.exec(select(Lesson).order_by(Lesson.id)).first()
     module = db.get(Module, lesson.module_id)
@@ -265,6 +284,7 @@ def _arrange(db):
             "reply_id": reply.id,
             "slug": assignment.slug,
             "message_id": message.id,
+            "notification_id": notice.id,
         },
         # arguments (or query arguments) whose value depends on the route
         "by_route": {

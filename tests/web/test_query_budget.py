@@ -35,6 +35,7 @@ VISITOR_PAGES = {
     "/glossary": 0,
     "/paths": 0,
     "/api/v1/catalog": 0,
+    "/notifications": 3,
 }
 DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
 

@@ -7,9 +7,11 @@ from sqlalchemy.exc import IntegrityError
 from course import accounts, email_verification
 from course.accounts import authenticate, create_user, find_user, password_matches, set_password
 from course.db import get_session
+from course.notifications import preferences
 from course.web.access import ALL_ROLES, allow
 from course.web.auth import bp
 from course.web.auth.forms import EndAllSessionsForm, LoginForm, LogoutForm, PasswordForm, ProfileForm, RegisterForm
+from course.web.notifications.forms import email_choices_form, kind_fields
 from course.web.safe_redirect import safe_next
 
 PROFILE_FIELDS = ("name", "organisation", "org_type", "country", "firm_size", "sex")
@@ -124,7 +126,13 @@ def profile():
         get_session().commit()
         flash("Profile saved.", "success")
         return redirect(url_for("auth.profile"))
-    page = render_template("auth/profile.html", form=form, end_all_sessions_form=EndAllSessionsForm())
+    page = render_template(
+        "auth/profile.html",
+        form=form,
+        end_all_sessions_form=EndAllSessionsForm(),
+        email_form=email_choices_form(preferences.email_choices(get_session(), current_user.id)),
+        kind_fields=kind_fields,
+    )
     return page, 200 if not form.errors else 422
 
 

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from course import audit, ownership
 from course.db import get_session
+from course.notifications.notify import notify
 from course.quizzes.attempts import grade_essay
 from course.quizzes.essays import essay_answer, essays_to_grade
 from course.web.access import STAFF, allow
@@ -43,6 +44,14 @@ def grade_item(item_id):
             essay.item,
             before,
             audit.snapshot(essay.item, ("fraction", "comment")),
+        )
+        notify(
+            session,
+            essay.trainee,
+            "essay_graded",
+            title=essay.quiz.title,
+            score=None if attempt.needs_grading else round(attempt.score * 100, 1),
+            url=url_for("quiz.review", attempt_id=attempt.id),
         )
         certify_trainee(session, attempt.user_id)
         session.commit()

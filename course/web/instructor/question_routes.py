@@ -8,7 +8,8 @@ from flask_wtf import FlaskForm
 
 from course import audit
 from course.db import get_session
-from course.models import Question, QuestionBank
+from course.models import Question, QuestionBank, Quiz
+from course.notifications.notify import notify
 from course.questions.gift import gift_problems
 from course.questions.moodle_xml import xml_problems
 from course.quizzes import authoring, banks
@@ -116,6 +117,24 @@ def preview_question(question_id):
     )
 
 
+def _tell_changed_scores(session, rows) -> None:
+    """Each trainee whose counted score the regrade changed is told, with the score before and after."""
+    for row in rows:
+        if row.attempt.practice or row.score_before is None or row.attempt.score is None:
+            continue
+        if round(row.score_before, 4) == round(row.attempt.score, 4):
+            continue
+        notify(
+            session,
+            row.user,
+            "regrade_changed",
+            title=session.get(Quiz, row.attempt.quiz_id).title,
+            before=round(row.score_before * 100, 1),
+            after=round(row.attempt.score * 100, 1),
+            url=url_for("quiz.review", attempt_id=row.attempt.id),
+        )
+
+
 @bp.route("/questions/<int:question_id>/regrade", methods=["GET", "POST"])
 @allow(*STAFF)
 def regrade(question_id):
@@ -133,6 +152,7 @@ def regrade(question_id):
             {"attempts": {row.attempt.id: row.score_before for row in rows}},
             {"version": before_version, "attempts": {row.attempt.id: row.attempt.score for row in rows}},
         )
+        _tell_changed_scores(session, rows)
         session.commit()
         changed = sum(1 for row in rows if row.score_before != row.attempt.score)
         flash(
