@@ -576,21 +576,33 @@ class SmtpServer:
         self.url = f"smtp://127.0.0.1:{self.port}"
         self.received: list[EmailMessage] = []
         self.refusing = ""  # an SMTP reply such as "451 4.3.0 try later" to refuse with, or "" to accept
+        self.login: tuple[str, str] | None = None  # (user, password) the server accepts, when set before start()
         self._controller = None
 
-    async def handle_DATA(self, _server, _session, envelope):
+    async def handle_DATA(self, _server, session, envelope):
         if self.refusing:
             return self.refusing
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        if session.authenticated:
+            message["X-Logged-In-As"] = session.auth_data.login.decode()
         self.received.append(message)
         return "250 OK"
 
     def start(self) -> None:
         from aiosmtpd.controller import Controller
 
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        options = {}
+        if self.login:  # AUTH PLAIN/LOGIN offered without TLS, on this loopback test server only
+            options = {"authenticator": self._authenticate, "auth_require_tls": False}
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port, **options)
         self._controller.start()
+
+    def _authenticate(self, _server, _session, _envelope, _mechanism, data):
+        from aiosmtpd.smtp import AuthResult
+
+        given = (data.login.decode(), data.password.decode())
+        return AuthResult(success=given == self.login, auth_data=data)
 
     def stop(self) -> None:
         if self._controller is not None:

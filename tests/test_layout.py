@@ -71,6 +71,9 @@ def _grep(pattern: str) -> list[str]:
         (r"def contribution\(", ["course/reports/contribution.py"]),  # what a member adds to the cohort figures
         (r"def summarise\(", ["course/progress/summaries.py"]),  # a learner's standing on a module, as kept
         (r"\.record_change\(", ["course/content/sync.py", "course/upkeep.py"]),  # who moves the catalogue revision
+        (r"def notify\(", ["course/notifications/notify.py"]),  # the one way to tell a user something
+        (r"= OutboxMessage\(", ["course/mail/outbox.py"]),  # the one way to queue an email
+        (r"import smtplib", ["course/mail/transport.py"]),  # the one place that speaks SMTP
     ],
 )
 def test_each_rule_is_written_once(pattern, home):

@@ -177,3 +177,12 @@ def test_flask_mail_send_pending_sends_what_is_due(mail_app, db, smtp_server):
     assert result.exit_code == 0, result.output
     assert "Outbox: 2 sent, 0 to try again later, 0 given up." in result.output
     assert len(smtp_server.received) == 2
+
+
+def test_the_user_and_password_of_mail_url_log_in_to_the_server(app, db, smtp_server):
+    smtp_server.stop()
+    smtp_server.login = ("mailer@example.org", "p:ss w0rd")
+    smtp_server.start()
+    app.config["MAIL_URL"] = f"smtp://mailer%40example.org:p%3Ass%20w0rd@127.0.0.1:{smtp_server.port}"
+    queue(app, db)
+    assert send_mail(app).sent == 1 and smtp_server.received[0]["X-Logged-In-As"] == "mailer@example.org"

@@ -42,8 +42,9 @@ def register():
             # The same answer as for a new email (and a password hashed as long), so registration never
             # tells anyone which emails have accounts; the owner is told by email instead.
             accounts.hash_and_discard(form.password.data)
-            email_verification.tell_of_registration_attempt(session, existing)
-            session.commit()
+            if existing.active:
+                email_verification.tell_of_registration_attempt(session, existing)
+                session.commit()
         else:
             profile = {
                 f: (getattr(form, f).data or "").strip() if f in ("organisation", "country") else getattr(form, f).data
