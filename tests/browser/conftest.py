@@ -10,6 +10,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from course import create_app
+from course.mail import background
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -59,6 +60,7 @@ def live_server(tmp_path, sqlite_template):
     yield {"url": f"http://127.0.0.1:{server.server_port}", "app": app}
     server.shutdown()
     thread.join()
+    background.stop(app)  # the app's mail sender thread, started by its first request
     app.extensions["db_engine"].dispose()
 
 
