@@ -14,10 +14,8 @@ from sqlmodel import SQLModel, select
 from course.accounts import create_user
 from course.action_plans.plans import save_plan, save_review
 from course.certificates.codes import new_code
-from course.models import Assignment, Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
-from course.portfolio.reflections import add_reply, save_reflection
-from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, OutboxMessage, Quiz
 from course.models import (
+    Assignment,
     Certificate,
     Cohort,
     CohortMember,
@@ -28,6 +26,7 @@ from course.models import (
     OutboxMessage,
     Quiz,
 )
+from course.portfolio.reflections import add_reply, save_reflection
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions

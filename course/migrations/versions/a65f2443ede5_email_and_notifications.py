@@ -1,7 +1,7 @@
 """email and notifications: the outbox, in-app notifications, email choices, password resets, verified emails
 
 Revision ID: a65f2443ede5
-Revises: 7c3e2a9f4d32
+Revises: 9d4f2b8a6e13
 Create Date: 2026-11-29 09:09:30.834255
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlmodel
 
 
 revision: str = 'a65f2443ede5'
-down_revision: Union[str, None] = '7c3e2a9f4d32'
+down_revision: Union[str, None] = '9d4f2b8a6e13'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
