@@ -26,6 +26,7 @@ TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed 
     "/action-plans/": 3,
     "/portfolio/": 2,
     "/portfolio/shared": 2,
+    "/notifications": 3,
 }
 PLAN_PAGES = {"/action-plans/action-plan": 3, "/lessons/returns-hub": 4}  # a trainee with a submitted plan
 VISITOR_PAGES = {
@@ -35,7 +36,6 @@ VISITOR_PAGES = {
     "/glossary": 0,
     "/paths": 0,
     "/api/v1/catalog": 0,
-    "/notifications": 3,
 }
 DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
 
