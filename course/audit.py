@@ -38,6 +38,7 @@ ACTIONS = (
     "review.show",
     "reply.hide",
     "reply.show",
+    "site.settings",
 )
 
 

@@ -1,4 +1,5 @@
-"""The curriculum as stored: active modules, lessons, learning paths, glossary terms and module quizzes.
+"""The curriculum as stored: active modules, lessons, learning paths, glossary terms and module quizzes,
+and the site's settings (whether reading needs an account).
 
 The curriculum changes rarely (`course sync`, an instructor editing a quiz), so each process keeps one
 read-only snapshot of it per database and pages read it without a query. Every change moves a
@@ -20,7 +21,17 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 from sqlmodel import Session, select
 
-from course.models import Assignment, CatalogueRevision, Figure, GlossaryTerm, LearningPath, Lesson, Module, Quiz
+from course.models import (
+    Assignment,
+    CatalogueRevision,
+    Figure,
+    GlossaryTerm,
+    LearningPath,
+    Lesson,
+    Module,
+    Quiz,
+    SiteSettings,
+)
 
 REVISION_CHECK_SECONDS = 2.0
 
@@ -36,6 +47,7 @@ class _Snapshot:
     quizzes: tuple[Quiz, ...]  # active quizzes attached to a module, oldest first
     assignments: tuple[Assignment, ...]  # active assignments
     figures: tuple[Figure, ...]  # active figures in their order
+    settings: SiteSettings
     checked: list[float] = field(default_factory=lambda: [time.monotonic()])  # when the revision was last compared
 
 
@@ -118,6 +130,11 @@ def figures_of_lesson(session: Session, lesson_slug: str) -> list[Figure]:
     return [f for f in _snapshot(session).figures if lesson_slug in f.lessons]
 
 
+def site_settings(session: Session) -> SiteSettings:
+    """The site's settings (defaults when no row was ever saved); a change moves the revision (`course.upkeep`)."""
+    return _snapshot(session).settings
+
+
 def revision(session: Session) -> int:
     """The revision of the catalogue the process holds (what it derives from the catalogue may be cached by it)."""
     return _snapshot(session).revision
@@ -177,6 +194,7 @@ def _load(session: Session, revision: int) -> _Snapshot:
         )
         assignments = tuple(loader.exec(select(Assignment).where(Assignment.archived == False).order_by(Assignment.id)))
         figures = tuple(loader.exec(select(Figure).where(Figure.archived == False).order_by(Figure.position)))
+        settings = loader.get(SiteSettings, 1) or SiteSettings()
         loader.expunge_all()
     slugs = {lesson.slug: lesson for group in lessons.values() for lesson in group}
-    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes, assignments, figures)
+    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes, assignments, figures, settings)

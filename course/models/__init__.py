@@ -16,6 +16,7 @@ from course.models.quiz import (
     QuizExtension,
     Regrade,
 )
+from course.models.site import SiteSettings
 from course.models.staff import AuditEntry, CoInstructor
 from course.models.standing import CohortTally, ModuleSummary, StopTally
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
@@ -59,5 +60,6 @@ __all__ = [
     "OrgType",
     "PathEnrolment",
     "Role",
+    "SiteSettings",
     "User",
 ]

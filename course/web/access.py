@@ -12,12 +12,15 @@ STAFF = ("instructor", "admin")
 
 
 def allow(*roles: str):
-    """Let only users holding one of `roles` through; `allow("public")` lets anyone through."""
+    """Let only users holding one of `roles` through; `allow("public")` lets anyone through; `allow("reader")`
+    lets anyone read while the site is open, and only signed-in users once an admin made it members-only."""
 
     def decorator(view):
         if roles == ("public",):
             view.access = "public"
             return view
+        if roles == ("reader",):
+            return _reading(view)
 
         @wraps(view)
         def wrapped(*args, **kwargs):
@@ -33,6 +36,22 @@ def allow(*roles: str):
         return wrapped
 
     return decorator
+
+
+def _reading(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            from course.db import get_session
+            from course.extensions import login_manager
+            from course.site import members_only
+
+            if members_only(get_session()):
+                return login_manager.unauthorized()
+        return view(*args, **kwargs)
+
+    wrapped.access = "reader"
+    return wrapped
 
 
 def assert_every_view_checks_access(app: Flask) -> None:

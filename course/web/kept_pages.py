@@ -3,7 +3,8 @@
 A lesson or module page read again and again (a seminar of 500 officials on the same lesson) is the
 same page until the learner's records, the curriculum, their name, role or unread count change: it is kept per
 process under those (`course.progress.learner_cache`) and only the CSRF token, which belongs to the
-browser's session, is put in on each view. A page with flashed messages is rendered afresh.
+browser's session, is put in on each view. Visitors who are not signed in all get one page per
+catalogue revision. A page with flashed messages is rendered afresh.
 """
 
 from __future__ import annotations
@@ -30,17 +31,20 @@ def render_kept(db: Session, page: tuple, build: Callable[[], tuple[str, dict, i
     """The page `build()` describes (template name, context, status), kept for the signed-in learner under
     `page`; the answer is (HTML, status)."""
     user = current_user._get_current_object()
-    if not user.is_authenticated or "_flashes" in session:
+    if "_flashes" in session:
         template, context, status = build()
         return render_template(template, **context), status
-    # Everything of the user's that the page shows besides their records: the header's name and unread count.
-    kind = ("page", *page, user.name, user.role, user.unread_notifications, request.script_root)
+    if user.is_authenticated:
+        # Everything of the user's that the page shows besides their records: the header's name and unread count.
+        user_id, kind = user.id, ("page", *page, user.name, user.role, user.unread_notifications, request.script_root)
+    else:  # every visitor sees the same page: kept once per catalogue revision
+        user_id, kind = None, ("page", *page, "visitor", request.script_root)
 
     def render() -> tuple[str, int]:
         template, context, status = build()
         return render_template(template, **context, csrf_token=_token_placeholder), status
 
-    html, status = kept_for_learner(db, user.id, kind, render, lambda _page: ())
+    html, status = kept_for_learner(db, user_id, kind, render, lambda _page: ())
     return html.replace(_TOKEN, _csrf_token()), status
 
 

@@ -55,6 +55,7 @@ def staff_nav() -> list[dict]:
         items.append({"label": "Users", "url": url_for("admin.users")})
         items.append({"label": "Audit trail", "url": url_for("admin.audit_trail")})
         items.append({"label": "Outbox", "url": url_for("admin.mail_outbox")})
+        items.append({"label": "Site settings", "url": url_for("admin.site_settings")})
     return items
 
 

@@ -56,6 +56,7 @@ EXPECTED = {
     ("learn.paths", "GET"): PUBLIC,
     ("learn.module", "GET"): PUBLIC,
     ("learn.synthesis", "GET"): PUBLIC,
+    ("learn.lesson", "GET"): PUBLIC,  # open reading; members-only: see the test at the end
     ("api.catalog", "GET"): PUBLIC,
     ("certificates.verify_lookup", "GET"): PUBLIC,
     ("certificates.verify", "GET"): PUBLIC,
@@ -86,7 +87,6 @@ EXPECTED = {
     ("notifications.email_choices", "POST"): POST_SIGNED_IN,
     ("notifications.unsubscribe", "GET"): (MISSING,) * 6,  # the URL's token is not a signed one
     ("notifications.unsubscribe", "POST"): (MISSING,) * 6,
-    ("learn.lesson", "GET"): SIGNED_IN,
     ("learn.complete_lesson", "POST"): POST_SIGNED_IN,
     ("learn.record_visit", "POST"): POST_SIGNED_IN,
     ("learn.follow_path", "POST"): POST_SIGNED_IN,
@@ -127,6 +127,8 @@ EXPECTED = {
     ("admin.mail_outbox", "GET"): ADMIN_ONLY,
     ("admin.mail_message", "GET"): ADMIN_ONLY,
     ("admin.retry_message", "POST"): POST_ADMIN,
+    ("admin.site_settings", "GET"): ADMIN_ONLY,
+    ("admin.site_settings", "POST"): POST_ADMIN,
     ("certificates.admin_list", "GET"): ADMIN_ONLY,
     ("certificates.revoke", "POST"): POST_ADMIN,
     # --- cohorts and their reports
@@ -199,6 +201,7 @@ POST_DATA = {
     "fixed_mark": "1",
     "reason": "Changed",
     "mode": "practice",
+    "members_only": "y",
 }
 
 
@@ -387,3 +390,32 @@ def test_every_role_gets_the_expected_answer(synced, app, db):
                 wrong.append(f"POST {url} as {role}: expected {expected}, got {got}")
     assert not wrong, "\n".join(wrong)
     assert _every_row(engine) == before, "a refused POST changed the database"
+
+
+def test_members_only_closes_every_reading_route_to_visitors(synced, app, db):
+    """With the admin's members-only switch on, each route declared for readers sends a visitor to log in (an API
+    answers 401) and still lets every signed-in role read; off again, visitors read again."""
+    from course.site import set_members_only
+
+    arranged = _arrange(db)
+    clients = _clients(app)
+    reading = [(e, m, r) for e, m, r in _routes(app) if m == "GET" and app.view_functions[e].access == "reader"]
+    assert {"learn.lesson", "learn.module", "learn.glossary", "learn.home", "api.catalog"} <= {e for e, _, _ in reading}
+    set_members_only(db, True)
+    db.commit()
+    wrong = []
+    for endpoint, _method, rule in reading:
+        url = _url(app, rule, arranged)
+        expected = (401 if url.startswith("/api/") else LOGIN, *EXPECTED[(endpoint, "GET")][1:])
+        for role, want in zip(ROLES, expected, strict=True):
+            got = _answer(clients[role].get(url))
+            if got != want:
+                wrong.append(f"members only: GET {url} as {role}: expected {want}, got {got}")
+    set_members_only(db, False)
+    db.commit()
+    for endpoint, _method, rule in reading:
+        url = _url(app, rule, arranged)
+        got = _answer(clients["anonymous"].get(url))
+        if got != EXPECTED[(endpoint, "GET")][0]:
+            wrong.append(f"open again: GET {url} as anonymous: got {got}")
+    assert not wrong, "\n".join(wrong)

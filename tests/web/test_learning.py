@@ -17,9 +17,14 @@ def test_module_page_shows_objectives_lessons_and_terms(synced, client):
     assert "Comprehensive Pilot Area (CPA)" in page
 
 
-def test_lesson_needs_login(synced, client):
+def test_a_visitor_reads_a_lesson_and_is_asked_to_sign_in_to_track_it(synced, client, db):
     response = client.get("/lessons/harbour-city-pilot")
-    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert '<h2 id="the-story">The story</h2>' in html
+    assert "Sign in to track your progress" in html and "/login?next=/lessons/harbour-city-pilot" in html
+    assert "data-visit-url" not in html and "visit.js" not in html and "/complete" not in html
+    assert db.exec(select(LessonProgress)).first() is None
 
 
 def test_opening_a_lesson_does_not_complete_it(synced, client, auth, db):

@@ -4,16 +4,16 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from sqlmodel import func, select
 
-from course import audit
+from course import audit, site
 from course.db import get_session
-from course.models import User
+from course.models import SiteSettings, User
 from course.web.access import allow
 from course.web.admin import bp
-from course.web.admin.forms import RoleForm
+from course.web.admin.forms import RoleForm, SiteSettingsForm
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
-AUDITED_TYPES = ("user", "cohort", "questionbank", "question", "quiz", "attemptitem", "certificate")
+AUDITED_TYPES = ("user", "cohort", "questionbank", "question", "quiz", "attemptitem", "certificate", "sitesettings")
 
 
 @bp.route("/users")
@@ -86,3 +86,22 @@ def audit_trail():
 def audit_csv():
     text = audit.entries_csv(audit.entries(get_session(), **_audit_filters()))
     return Response(text, mimetype="text/csv", headers={"Content-Disposition": 'attachment; filename="audit.csv"'})
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@allow("admin")
+def site_settings():
+    session = get_session()
+    current = site.members_only(session)
+    form = SiteSettingsForm(members_only=current)
+    if form.validate_on_submit():
+        wanted = bool(form.members_only.data)
+        if site.set_members_only(session, wanted):
+            row = session.get(SiteSettings, 1)
+            audit.record(
+                session, current_user, "site.settings", row, {"members_only": current}, {"members_only": wanted}
+            )
+            session.commit()
+        flash("Reading now needs an account." if wanted else "Lessons and the library are open to everyone.", "success")
+        return redirect(url_for("admin.site_settings"))
+    return render_template("admin/settings.html", form=form, members_only=current)

@@ -11,7 +11,7 @@ from course.web.api import bp
 
 
 @bp.route("/catalog")
-@allow("public")
+@allow("reader")
 def catalog():
     session = get_session()
     grouped = catalogue.lessons_by_module(session)

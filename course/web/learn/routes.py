@@ -24,14 +24,14 @@ def _user_id():
 
 
 @bp.route("/")
-@allow("public")
+@allow("reader")
 def home():
     state = learner_state(get_session(), _user_id())
     return render_template("learn/home.html", state=state)
 
 
 @bp.route("/modules/<slug>")
-@allow("public")
+@allow("reader")
 def module(slug):
     session = get_session()
     if catalogue.module_by_slug(session, slug) is None:
@@ -72,7 +72,7 @@ def synthesis(slug):
 
 
 @bp.route("/lessons/<slug>")
-@allow(*ALL_ROLES)
+@allow("reader")
 def lesson(slug):
     session = get_session()
     lesson = catalogue.lesson_by_slug(session, slug) or abort(404)
@@ -80,7 +80,7 @@ def lesson(slug):
 
 
 def _lesson_page(session, lesson):
-    state = learner_state(session, current_user.id)
+    state = learner_state(session, _user_id())
     lock = state.lock_on(lesson.module_id)
     if lock:
         module, missing = lock
@@ -159,13 +159,13 @@ def my_learning():
 
 
 @bp.route("/glossary")
-@allow("public")
+@allow("reader")
 def glossary():
     return render_template("learn/glossary.html", terms=catalogue.glossary_terms(get_session()))
 
 
 @bp.route("/paths")
-@allow("public")
+@allow("reader")
 def paths():
     session = get_session()
     state = learner_state(session, _user_id())
