@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from course.content.case_metadata import read_case_metadata
 from course.content.chapters import holds_cases
 from course.content.errors import ContentProblem
 from course.content.fields import FieldReader
@@ -16,7 +17,7 @@ MODEL_TEXTS = ("actor", "problem")
 MODEL_LISTS = ("tools", "preconditions", "results", "copy")
 MODEL_ITEMS = (1, 5)  # items in each list of a model card
 OBJECTIVES = (1, 2)
-# Keys read by the library search (another part of the platform): accepted here, checked there.
+# Where the case happened, who carried it out, what it is about: read and checked by course/content/case_metadata.py.
 LIBRARY_KEYS = {"place", "organisation", "themes"}
 KNOWN_KEYS = {
     "title",
@@ -61,6 +62,7 @@ def read_lesson(doc: Document, slug: str, position: int, chapter: int, problems:
         data_note=f.line_text("data_note", required=False),
         sections=[(s.title, s.text) for s in sections],
         preamble=preamble,
+        **read_case_metadata(f, required=False),
     )
 
 

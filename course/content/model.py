@@ -38,6 +38,8 @@ class RelatedLink:
     why: str
     line: int
 
+from course.content.case_metadata import Organisation, Place
+
 
 @dataclass
 class LessonDoc:
@@ -76,6 +78,9 @@ class SynthesisDoc:
     questions: str  # "Questions to compare" markdown
     path: str
     glossary_links: list[tuple[str, int]] = field(default_factory=list)
+    place: Place | None = None
+    organisation: Organisation | None = None
+    themes: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -162,6 +162,12 @@ def _lesson_values(doc: LessonDoc, module_id: int, glossary_url) -> dict:
         "model": doc.model.as_dict() if doc.model else {},
         "related": [{"slug": link.slug, "why": link.why} for link in doc.related],
         "source_path": doc.path,
+        "city": doc.place.city if doc.place else "",
+        "province": doc.place.province if doc.place else "",
+        "country": doc.place.country if doc.place else "",
+        "org_name": doc.organisation.name if doc.organisation else "",
+        "org_type": doc.organisation.type if doc.organisation else "",
+        "themes": doc.themes,
     }
 
 

@@ -18,6 +18,7 @@ def validate_course(course: CourseContent, problems: list[ContentProblem]) -> No
     _assignments(course, problems)
     _figures(course, problems)
     _paths(course, problems)
+    _organisations(course, problems)
 
 
 def _unique_slugs(course: CourseContent, problems: list[ContentProblem]) -> None:
@@ -156,5 +157,23 @@ def _paths(course: CourseContent, problems: list[ContentProblem]) -> None:
             problems.append(
                 ContentProblem(
                     path.path, path.line, f"prerequisites of path '{path.slug}' form a cycle: {' -> '.join(cycle)}"
+                )
+            )
+
+
+def _organisations(course: CourseContent, problems: list[ContentProblem]) -> None:
+    """An organisation named by several lessons has one type (cases are related by organisation name)."""
+    types: dict[str, tuple[str, str]] = {}
+    for lesson in course.lessons():
+        if lesson.organisation is None or not lesson.organisation.type:
+            continue
+        name, kind = lesson.organisation.name, lesson.organisation.type
+        first = types.setdefault(name, (kind, lesson.path))
+        if first[0] != kind:
+            problems.append(
+                ContentProblem(
+                    lesson.path,
+                    lesson.organisation.line,
+                    f"organisation '{name}' is '{first[0]}' in {first[1]}, not '{kind}'",
                 )
             )

@@ -50,6 +50,13 @@ class Lesson(SQLModel, table=True):
     model: dict = Field(default_factory=dict, sa_column=json_column())  # the replicable-model card; {} for none
     related: list = Field(default_factory=list, sa_column=json_column())  # [{"slug", "why"}] as the lesson names them
     linked_from: list = Field(default_factory=list, sa_column=json_column())  # [{"slug", "why"}] lessons naming it
+    # Where the case happened, who carried it out, what it is about (course/content/case_metadata.py).
+    city: str = Field(default="", max_length=100)
+    province: str = Field(default="", max_length=100)
+    country: str = Field(default="", max_length=100)
+    org_name: str = Field(default="", max_length=200)
+    org_type: str = Field(default="", max_length=20)
+    themes: list = Field(default_factory=list, sa_column=json_column())
     source_path: str = Field(default="", max_length=300)
     source_hash: str = Field(default="", max_length=64)
     archived: bool = False

@@ -9,6 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from course.content.render import render_user_markdown
+from course.content.case_metadata import ORG_TYPES, THEMES
 from course.questions.numbers import HINT as NUMBER_HINT
 from course.quizzes.grades import pass_applies
 from course.web.links import remembering_url_for
@@ -21,6 +22,9 @@ def register(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(lambda code: AUDIENCE_LABELS.get(code, code), "audience_label")
     app.add_template_filter(_module_title, "module_title")
+    app.add_template_filter(lambda code: THEMES.get(code, code), "theme_label")
+    app.add_template_filter(lambda code: ORG_TYPES.get(code, code), "org_type_label")
+    app.add_template_filter(place_name, "place_name")
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
     app.add_template_filter(lambda text: Markup(render_user_markdown(text)), "user_markdown")
@@ -37,6 +41,11 @@ def utc_iso(moment: datetime | None) -> str:
         return ""
     moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def place_name(case) -> str:
+    """ "City, province, country" of a lesson or practice case, leaving out what it does not name."""
+    return ", ".join(part for part in (case.city, case.province, case.country) if part)
 
 
 def _module_title(slug: str, state) -> str:

@@ -283,3 +283,60 @@ def test_broken_figures_are_reported(content_dir, file, old, new, expected):
     _edit(content_dir / file, old, new)
     problems = _problems(content_dir)
     assert any(expected in p for p in problems), problems
+CASE = 'title: "Harbour City pilot area"\n'
+METADATA = (
+    "place: {city: Harbour City, province: Coast, country: Kenya}\n"
+    'organisation: {name: "Harbour City Pilot Area", type: zone}\n'
+    "themes: [pilot-zones, customs]\n"
+)
+
+
+def test_case_metadata_is_read_into_the_lesson(content_dir):
+    _edit(content_dir / LESSON, CASE, CASE + METADATA)
+    lesson = load_course(content_dir).modules[0].lessons[0]
+    assert (lesson.place.city, lesson.place.province, lesson.place.country) == ("Harbour City", "Coast", "Kenya")
+    assert (lesson.organisation.name, lesson.organisation.type) == ("Harbour City Pilot Area", "zone")
+    assert lesson.themes == ["pilot-zones", "customs"]
+
+
+def test_a_national_case_may_leave_city_and_province_empty(content_dir):
+    _edit(content_dir / LESSON, CASE, CASE + METADATA.replace("city: Harbour City, province: Coast", 'city: ""'))
+    place = load_course(content_dir).modules[0].lessons[0].place
+    assert (place.city, place.province, place.country) == ("", "", "Kenya")
+
+
+PATH = "modules/01-pilot-zones/01-harbour-city-pilot.md"
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("country: Kenya", 'country: ""', f"{PATH}:3: 'place.country' is required"),
+        ("{city: Harbour City, province: Coast, country: Kenya}", "Kenya", f"{PATH}:3: 'place' must be a mapping"),
+        ("country: Kenya}", "country: Kenya, region: East}", f"{PATH}:3: 'place' has unknown key 'region'"),
+        ("type: zone", "type: charity", f"{PATH}:4: 'organisation.type' must be one of: government, zone,"),
+        ('name: "Harbour City Pilot Area", ', "", f"{PATH}:4: 'organisation.name' is required"),
+        ("[pilot-zones, customs]", "[pilot-zones, tourism]", f"{PATH}:5: 'themes' has unknown value 'tourism'"),
+        ("[pilot-zones, customs]", "[]", f"{PATH}:5: 'themes' must not be empty"),
+        ("[pilot-zones, customs]", "[customs, customs]", f"{PATH}:5: 'themes' lists customs more than once"),
+        ("[pilot-zones, customs]", "pilot-zones", f"{PATH}:5: 'themes' must be a list of text values"),
+    ],
+)
+def test_case_metadata_mistakes_are_reported_at_their_line(content_dir, old, new, expected):
+    _edit(content_dir / LESSON, CASE, CASE + METADATA.replace(old, new))
+    problems = _problems(content_dir)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_one_organisation_has_one_type_across_lessons(content_dir):
+    _edit(content_dir / LESSON, CASE, CASE + METADATA)
+    other = "01-pilot-zones/02-river-town-bonded-zone.md"
+    _edit(
+        content_dir / other,
+        'title: "River Town bonded zone"\n',
+        'title: "River Town bonded zone"\n' + METADATA.replace("type: zone", "type: government"),
+    )
+    assert _problems(content_dir) == [
+        "modules/01-pilot-zones/02-river-town-bonded-zone.md:4: organisation 'Harbour City Pilot Area' is 'zone' "
+        "in modules/01-pilot-zones/01-harbour-city-pilot.md, not 'government'"
+    ]
