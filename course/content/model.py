@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from course.content.case_metadata import Organisation, Place
+
 if TYPE_CHECKING:
     from course.content.assignment import AssignmentDoc
     from course.content.figures import FigureDoc
@@ -38,8 +40,6 @@ class RelatedLink:
     why: str
     line: int
 
-from course.content.case_metadata import Organisation, Place
-
 
 @dataclass
 class LessonDoc:
@@ -64,6 +64,9 @@ class LessonDoc:
     # "What the case reports", "Our reading" and "Reflection"; an opening or capstone lesson any.
     sections: list[tuple[str, str]] = field(default_factory=list)
     preamble: str = ""  # markdown before the first `##` heading
+    place: Place | None = None
+    organisation: Organisation | None = None
+    themes: list[str] = field(default_factory=list)
 
     def section(self, title: str) -> str:
         return next((text for name, text in self.sections if name == title), "")
@@ -78,9 +81,6 @@ class SynthesisDoc:
     questions: str  # "Questions to compare" markdown
     path: str
     glossary_links: list[tuple[str, int]] = field(default_factory=list)
-    place: Place | None = None
-    organisation: Organisation | None = None
-    themes: list[str] = field(default_factory=list)
 
 
 @dataclass

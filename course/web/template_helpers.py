@@ -8,8 +8,8 @@ from flask import Flask, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
-from course.content.render import render_user_markdown
 from course.content.case_metadata import ORG_TYPES, THEMES
+from course.content.render import render_user_markdown
 from course.questions.numbers import HINT as NUMBER_HINT
 from course.quizzes.grades import pass_applies
 from course.web.links import remembering_url_for

@@ -283,6 +283,8 @@ def test_broken_figures_are_reported(content_dir, file, old, new, expected):
     _edit(content_dir / file, old, new)
     problems = _problems(content_dir)
     assert any(expected in p for p in problems), problems
+
+
 CASE = 'title: "Harbour City pilot area"\n'
 METADATA = (
     "place: {city: Harbour City, province: Coast, country: Kenya}\n"
