@@ -62,7 +62,7 @@ def read_lesson(doc: Document, slug: str, position: int, chapter: int, problems:
         data_note=f.line_text("data_note", required=False),
         sections=[(s.title, s.text) for s in sections],
         preamble=preamble,
-        **read_case_metadata(f, required=False),
+        **read_case_metadata(f, required=cases_needed),
     )
 
 

@@ -118,17 +118,17 @@ HARBOUR = "modules/01-pilot-zones/01-harbour-city-pilot.md"
         (LESSON, "minutes: 10", "minutes: ten", f"{HARBOUR}:6: 'minutes' must be a whole number"),
         (LESSON, "audiences: [official, sme]", "audiences: [tourists]", f"{HARBOUR}:4: 'audiences' has unknown value"),
         (LESSON, 'title: "Harbour City pilot area"', 'title: "unclosed', f"{HARBOUR}:"),
-        (LESSON, "## Our reading", "## Numbers", f"{HARBOUR}:25: unexpected section 'Numbers'"),
-        (LESSON, "## Our reading", "## Numbers", f"{HARBOUR}:21: missing section 'Our reading'"),
-        (LESSON, "## What the case reports\n", "Intro.\n\n## What the case reports\n", f"{HARBOUR}:21: text before"),
-        (LESSON, "This suggests that speed matters.", "", f"{HARBOUR}:25: section 'Our reading' is empty"),
+        (LESSON, "## Our reading", "## Numbers", f"{HARBOUR}:28: unexpected section 'Numbers'"),
+        (LESSON, "## Our reading", "## Numbers", f"{HARBOUR}:24: missing section 'Our reading'"),
+        (LESSON, "## What the case reports\n", "Intro.\n\n## What the case reports\n", f"{HARBOUR}:24: text before"),
+        (LESSON, "This suggests that speed matters.", "", f"{HARBOUR}:28: section 'Our reading' is empty"),
         (
             LESSON,
             "## Our reading\n\nThis suggests that speed matters.\n\n## Reflection\n\n> What would you copy?",
             "## Reflection\n\n> What would you copy?\n\n## Our reading\n\nThis suggests that speed matters.",
-            f"{HARBOUR}:21: sections must come in this order: What the case reports, Our reading, Reflection",
+            f"{HARBOUR}:24: sections must come in this order: What the case reports, Our reading, Reflection",
         ),
-        (LESSON, "(glossary:cpa)", "(glossary:nope)", f"{HARBOUR}:23: glossary link to unknown term 'nope'"),
+        (LESSON, "(glossary:cpa)", "(glossary:nope)", f"{HARBOUR}:26: glossary link to unknown term 'nope'"),
         (
             LESSON,
             "cases: [1]",
@@ -285,60 +285,51 @@ def test_broken_figures_are_reported(content_dir, file, old, new, expected):
     assert any(expected in p for p in problems), problems
 
 
-CASE = 'title: "Harbour City pilot area"\n'
-METADATA = (
-    "place: {city: Harbour City, province: Coast, country: Kenya}\n"
-    'organisation: {name: "Harbour City Pilot Area", type: zone}\n'
-    "themes: [pilot-zones, customs]\n"
-)
+PATH = "modules/01-pilot-zones/01-harbour-city-pilot.md"
 
 
-def test_case_metadata_is_read_into_the_lesson(content_dir):
-    _edit(content_dir / LESSON, CASE, CASE + METADATA)
-    lesson = load_course(content_dir).modules[0].lessons[0]
-    assert (lesson.place.city, lesson.place.province, lesson.place.country) == ("Harbour City", "Coast", "Kenya")
+def test_case_metadata_is_read_into_the_lesson():
+    lesson = load_course(FIXTURE_CONTENT).modules[0].lessons[0]
+    assert (lesson.place.city, lesson.place.province, lesson.place.country) == ("Harbour City", "Coast", "China")
     assert (lesson.organisation.name, lesson.organisation.type) == ("Harbour City Pilot Area", "zone")
     assert lesson.themes == ["pilot-zones", "customs"]
 
 
-def test_a_national_case_may_leave_city_and_province_empty(content_dir):
-    _edit(content_dir / LESSON, CASE, CASE + METADATA.replace("city: Harbour City, province: Coast", 'city: ""'))
-    place = load_course(content_dir).modules[0].lessons[0].place
-    assert (place.city, place.province, place.country) == ("", "", "Kenya")
-
-
-PATH = "modules/01-pilot-zones/01-harbour-city-pilot.md"
+def test_a_national_case_may_leave_city_and_province_empty():
+    place = load_course(FIXTURE_CONTENT).modules[1].lessons[1].place
+    assert (place.city, place.province, place.country) == ("", "", "China")
 
 
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("country: Kenya", 'country: ""', f"{PATH}:3: 'place.country' is required"),
-        ("{city: Harbour City, province: Coast, country: Kenya}", "Kenya", f"{PATH}:3: 'place' must be a mapping"),
-        ("country: Kenya}", "country: Kenya, region: East}", f"{PATH}:3: 'place' has unknown key 'region'"),
-        ("type: zone", "type: charity", f"{PATH}:4: 'organisation.type' must be one of: government, zone,"),
-        ('name: "Harbour City Pilot Area", ', "", f"{PATH}:4: 'organisation.name' is required"),
-        ("[pilot-zones, customs]", "[pilot-zones, tourism]", f"{PATH}:5: 'themes' has unknown value 'tourism'"),
-        ("[pilot-zones, customs]", "[]", f"{PATH}:5: 'themes' must not be empty"),
-        ("[pilot-zones, customs]", "[customs, customs]", f"{PATH}:5: 'themes' lists customs more than once"),
-        ("[pilot-zones, customs]", "pilot-zones", f"{PATH}:5: 'themes' must be a list of text values"),
+        ("country: China", 'country: ""', f"{PATH}:20: 'place.country' is required"),
+        ("{city: Harbour City, province: Coast, country: China}", "China", f"{PATH}:20: 'place' must be a mapping"),
+        ("country: China}", "country: China, region: East}", f"{PATH}:20: 'place' has unknown key 'region'"),
+        ("type: zone", "type: charity", f"{PATH}:21: 'organisation.type' must be one of: government, zone,"),
+        ('name: "Harbour City Pilot Area", ', "", f"{PATH}:21: 'organisation.name' is required"),
+        ("[pilot-zones, customs]", "[pilot-zones, tourism]", f"{PATH}:22: 'themes' has unknown value 'tourism'"),
+        ("[pilot-zones, customs]", "[]", f"{PATH}:22: 'themes' must not be empty"),
+        ("[pilot-zones, customs]", "[customs, customs]", f"{PATH}:22: 'themes' lists customs more than once"),
+        ("[pilot-zones, customs]", "pilot-zones", f"{PATH}:22: 'themes' must be a list of text values"),
+        ("place: {city: Harbour City, province: Coast, country: China}\n", "", f"{PATH}:2: 'place' is required"),
+        ('organisation: {name: "Harbour City Pilot Area", type: zone}\n', "", f"{PATH}:2: 'organisation' is required"),
+        ("themes: [pilot-zones, customs]\n", "", f"{PATH}:2: 'themes' is required"),
     ],
 )
 def test_case_metadata_mistakes_are_reported_at_their_line(content_dir, old, new, expected):
-    _edit(content_dir / LESSON, CASE, CASE + METADATA.replace(old, new))
+    _edit(content_dir / LESSON, old, new)
     problems = _problems(content_dir)
     assert any(p.startswith(expected) for p in problems), problems
 
 
 def test_one_organisation_has_one_type_across_lessons(content_dir):
-    _edit(content_dir / LESSON, CASE, CASE + METADATA)
-    other = "01-pilot-zones/02-river-town-bonded-zone.md"
     _edit(
-        content_dir / other,
-        'title: "River Town bonded zone"\n',
-        'title: "River Town bonded zone"\n' + METADATA.replace("type: zone", "type: government"),
+        content_dir / "01-pilot-zones/02-river-town-bonded-zone.md",
+        '{name: "River Town Bonded Zone", type: zone}',
+        '{name: "Harbour City Pilot Area", type: government}',
     )
     assert _problems(content_dir) == [
-        "modules/01-pilot-zones/02-river-town-bonded-zone.md:4: organisation 'Harbour City Pilot Area' is 'zone' "
+        "modules/01-pilot-zones/02-river-town-bonded-zone.md:22: organisation 'Harbour City Pilot Area' is 'zone' "
         "in modules/01-pilot-zones/01-harbour-city-pilot.md, not 'government'"
     ]

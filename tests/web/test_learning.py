@@ -21,9 +21,12 @@ def test_a_visitor_reads_a_lesson_and_is_asked_to_sign_in_to_track_it(synced, cl
     response = client.get("/lessons/harbour-city-pilot")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert '<h2 id="the-story">The story</h2>' in html
+    assert '<h2 id="facts">What the case reports</h2>' in html
     assert "Sign in to track your progress" in html and "/login?next=/lessons/harbour-city-pilot" in html
+    assert "Harbour City, Coast, China" in html and "Harbour City Pilot Area (Pilot or bonded zone)" in html
+    assert "Pilot and bonded zones, Customs" in html
     assert "data-visit-url" not in html and "visit.js" not in html and "/complete" not in html
+    assert "Sign in</a> to keep your answer" in html and "reflection-form" not in html
     assert db.exec(select(LessonProgress)).first() is None
 
 

@@ -1,7 +1,7 @@
 """site settings: members-only switch
 
 Revision ID: dc256fb35536
-Revises: 7c3e2a9f4d32
+Revises: a65f2443ede5
 Create Date: 2026-12-01 09:00:00.000000
 """
 from typing import Sequence, Union
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision: str = 'dc256fb35536'
-down_revision: Union[str, None] = '7c3e2a9f4d32'
+down_revision: Union[str, None] = 'a65f2443ede5'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -88,10 +88,11 @@ def _lesson_page(session, lesson):
     progress = state.module_of(lesson.module_id)
     index = [item.id for item in progress.lessons].index(lesson.id)
     assignment = catalogue.assignment_of_lesson(session, lesson.id)
+    user_id = _user_id()  # None for a visitor: no plan, no reflection of theirs to show
     context = dict(
         assignment=assignment,
-        plan=plans.plan_of(session, current_user.id, assignment) if assignment else None,
-        reflection=reflections.reflection_of(session, current_user.id, lesson.id) if lesson.reflection_html else None,
+        plan=plans.plan_of(session, user_id, assignment) if assignment and user_id else None,
+        reflection=reflections.reflection_of(session, user_id, lesson.id) if lesson.reflection_html and user_id else None,
         lesson=lesson,
         related=catalogue.links(session, lesson.related),
         figures=catalogue.figures_of_lesson(session, lesson.slug),
