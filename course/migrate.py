@@ -10,6 +10,14 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Search structures no model describes, made by the library migration: SQLite's FTS5 table (and the tables FTS5
+# keeps behind it) and PostgreSQL's expression index. Comparing models with the schema leaves them out.
+UNMODELLED = ("library_fts", "ix_libraryentry_search")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Whether Alembic compares a schema object with the models (not the unmodelled search structures)."""
+    return not (reflected and compare_to is None and name and name.startswith(UNMODELLED))
 
 
 def alembic_config(url: str) -> Config:

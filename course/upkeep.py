@@ -2,7 +2,7 @@
 
 Every session notes, as it flushes, whose records changed: lesson progress, attempts, path
 enrolments and quiz extensions (their learner, whose `progress_version` moves so that cached pages of theirs are redone), cohort memberships, the profile fields that reports group by, a cohort's path, and the
-curriculum (lessons, quizzes, paths; a quiz or site-settings change also moves the catalogue's revision). Just before the transaction commits, the summaries of those
+curriculum (lessons, quizzes, paths; a quiz, site-settings or library change also moves the catalogue's revision). Just before the transaction commits, the summaries of those
 learners are worked out again from their records and the difference is added to the tallies of
 their cohorts (`course.reports.tallies`). A learner's row is locked first, so two transactions for
 the same learner take turns. Writes that bypass the ORM (Core `insert`/`update` of these tables)
@@ -26,6 +26,7 @@ from course.models import (
     LearningPath,
     Lesson,
     LessonProgress,
+    LibraryEntry,
     Module,
     ModuleSummary,
     PathEnrolment,
@@ -52,7 +53,7 @@ class Pending:
     cohorts: set[int] = field(default_factory=set)  # recount from scratch
     modules: set[int] = field(default_factory=set)  # curriculum changed: everyone in them again
     paths: set[int] = field(default_factory=set)
-    catalogue_changed: bool = False  # the catalogue's cached quizzes or site settings are out of date
+    catalogue_changed: bool = False  # cached quizzes, site settings or library entries are out of date
     pages: set[int] = field(default_factory=set)  # learners whose pages change but not their figures (a plan)
 
     def __bool__(self) -> bool:
@@ -114,7 +115,7 @@ def _note(pending: Pending, obj, deleted: bool) -> None:
     if isinstance(obj, _ON_PAGES):
         pending.pages.add(obj.user_id)
         return
-    if isinstance(obj, Quiz | SiteSettings):
+    if isinstance(obj, Quiz | SiteSettings | LibraryEntry):
         pending.catalogue_changed = True
     if isinstance(obj, LessonProgress | PathEnrolment | QuizExtension) or (
         isinstance(obj, Attempt) and (deleted or _changed(obj, _ATTEMPT_FIELDS))

@@ -17,6 +17,7 @@ PURE = sorted(
             for name in ("cohort.py", "items.py", "exports.py", "member_standing.py", "contribution.py")
         ),
         *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
+        *(ROOT / "course/library" / name for name in ("query.py", "facets.py", "related.py")),
         ROOT / "course/credentials.py",
         *(ROOT / "course/mail" / name for name in ("server.py", "kinds.py", "retry.py")),
     ]
@@ -24,7 +25,13 @@ PURE = sorted(
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}
 # The grading-method and pass rules: pure, in a package that also holds database code.
 RULE_MODULES = ("course.quizzes.grades",)
-PACKAGES = {"course.questions", "course.progress", "course.reports", "course.content"}  # `from PACKAGE import pure`
+PACKAGES = {
+    "course.questions",
+    "course.progress",
+    "course.reports",
+    "course.content",
+    "course.library",
+}  # `from PACKAGE import pure`
 
 
 def _imports(path: Path) -> set[str]:

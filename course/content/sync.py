@@ -16,6 +16,7 @@ from course.content import catalogue
 from course.content.model import CourseContent, LessonDoc, ModuleDoc
 from course.content.render import plain_text, render_markdown
 from course.content.sections import FACTS, READING, REFLECTION
+from course.library import entries as library_entries
 from course.models import Assignment, Figure, GlossaryTerm, LearningPath, Lesson, Module
 
 
@@ -53,6 +54,7 @@ def sync_course(
     _sync_glossary(session, course, report)
     _sync_paths(session, course, report)
     session.flush()
+    library_entries.refresh_curriculum(session)
     if report.changed:
         catalogue.record_change(session)
     return report

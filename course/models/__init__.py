@@ -5,6 +5,8 @@ from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
 from course.models.content import CatalogueRevision, Figure, GlossaryTerm, LearningPath, Lesson, Module
 from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
 from course.models.portfolio import Reflection, ReflectionReply
+from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
+from course.models.library import LibraryEntry
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
     Attempt,
@@ -54,6 +56,7 @@ __all__ = [
     "GlossaryTerm",
     "LearningPath",
     "Lesson",
+    "LibraryEntry",
     "LessonProgress",
     "Module",
     "ORG_TYPE_LABELS",

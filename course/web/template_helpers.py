@@ -25,6 +25,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(lambda code: THEMES.get(code, code), "theme_label")
     app.add_template_filter(lambda code: ORG_TYPES.get(code, code), "org_type_label")
     app.add_template_filter(place_name, "place_name")
+    app.add_template_global(_library_url, "library_url")
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
     app.add_template_filter(lambda text: Markup(render_user_markdown(text)), "user_markdown")
@@ -41,6 +42,12 @@ def utc_iso(moment: datetime | None) -> str:
         return ""
     moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
     return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _library_url(kind: str, key: str) -> str:
+    from course.web.library.presenter import hit_url
+
+    return hit_url(kind, key)
 
 
 def place_name(case) -> str:

@@ -57,6 +57,7 @@ EXPECTED = {
     ("learn.module", "GET"): PUBLIC,
     ("learn.synthesis", "GET"): PUBLIC,
     ("learn.lesson", "GET"): PUBLIC,  # open reading; members-only: see the test at the end
+    ("library.library", "GET"): PUBLIC,
     ("api.catalog", "GET"): PUBLIC,
     ("certificates.verify_lookup", "GET"): PUBLIC,
     ("certificates.verify", "GET"): PUBLIC,
@@ -400,7 +401,9 @@ def test_members_only_closes_every_reading_route_to_visitors(synced, app, db):
     arranged = _arrange(db)
     clients = _clients(app)
     reading = [(e, m, r) for e, m, r in _routes(app) if m == "GET" and app.view_functions[e].access == "reader"]
-    assert {"learn.lesson", "learn.module", "learn.glossary", "learn.home", "api.catalog"} <= {e for e, _, _ in reading}
+    assert {"learn.lesson", "learn.module", "learn.glossary", "learn.home", "api.catalog", "library.library"} <= {
+        e for e, _, _ in reading
+    }
     set_members_only(db, True)
     db.commit()
     wrong = []

@@ -23,8 +23,9 @@ def test_a_visitor_reads_a_lesson_and_is_asked_to_sign_in_to_track_it(synced, cl
     html = response.get_data(as_text=True)
     assert '<h2 id="facts">What the case reports</h2>' in html
     assert "Sign in to track your progress" in html and "/login?next=/lessons/harbour-city-pilot" in html
-    assert "Harbour City, Coast, China" in html and "Harbour City Pilot Area (Pilot or bonded zone)" in html
-    assert "Pilot and bonded zones, Customs" in html
+    assert '<a href="/library?city=Harbour+City">Harbour City, Coast, China</a>' in html
+    assert "Harbour City Pilot Area (" in html and ">Pilot or bonded zone</a>)" in html
+    assert '<a href="/library?theme=pilot-zones">Pilot and bonded zones</a>, <a href="/library?theme=customs">' in html
     assert "data-visit-url" not in html and "visit.js" not in html and "/complete" not in html
     assert "Sign in</a> to keep your answer" in html and "reflection-form" not in html
     assert db.exec(select(LessonProgress)).first() is None

@@ -27,6 +27,8 @@ TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed 
     "/portfolio/": 2,
     "/portfolio/shared": 2,
     "/notifications": 3,
+    "/library": 1,
+    "/library?q=rail": 3,  # the matches, then the highlights of one page
 }
 PLAN_PAGES = {"/action-plans/action-plan": 3, "/lessons/returns-hub": 4}  # a trainee with a submitted plan
 VISITOR_PAGES = {
@@ -37,6 +39,8 @@ VISITOR_PAGES = {
     "/glossary": 0,
     "/paths": 0,
     "/api/v1/catalog": 0,
+    "/library": 0,  # the library's entries are kept per catalogue revision
+    "/library?q=rail&theme=logistics": 2,
 }
 DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
 

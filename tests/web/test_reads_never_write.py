@@ -16,6 +16,8 @@ TRAINEE_PAGES = [
     "/api/v1/me/progress",
     "/api/v1/me/xapi",
     "/api/v1/catalog",
+    "/library",
+    "/library?q=rail",
     "/account",
     "/account/password",
     "/modules/pilot-zones/synthesis",

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from course.action_plans import plans
 from course.content import catalogue
 from course.db import get_session
+from course.library.shelf import related_to
 from course.portfolio import reflections
 from course.progress import enrolments, records, rules
 from course.progress.standing import learner_state, path_state
@@ -103,6 +104,7 @@ def _lesson_page(session, lesson):
         previous=progress.lessons[index - 1] if index > 0 else None,
         next=progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None,
         complete_label=COMPLETE_LABEL,
+        related=related_to(session, "lesson", lesson.slug),
     )
     return "learn/lesson.html", context, 200
 
