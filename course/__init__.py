@@ -53,8 +53,8 @@ def register_blueprints(app: Flask) -> None:
     from course.web.instructor import bp as instructor_bp
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
-    from course.web.notifications import bp as notifications_bp
     from course.web.library import bp as library_bp
+    from course.web.notifications import bp as notifications_bp
     from course.web.ownership import bp as ownership_bp
     from course.web.portfolio import bp as portfolio_bp
     from course.web.quiz import bp as quiz_bp

@@ -104,7 +104,7 @@ def _lesson_page(session, lesson):
         previous=progress.lessons[index - 1] if index > 0 else None,
         next=progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None,
         complete_label=COMPLETE_LABEL,
-        related=related_to(session, "lesson", lesson.slug),
+        similar_cases=related_to(session, "lesson", lesson.slug),  # same city, organisation or themes
     )
     return "learn/lesson.html", context, 200
 
