@@ -26,6 +26,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(lambda code: ORG_TYPES.get(code, code), "org_type_label")
     app.add_template_filter(place_name, "place_name")
     app.add_template_global(_library_url, "library_url")
+    app.add_template_filter(lambda entry: f"{entry.kind}:{entry.key}", "library_pick")
     app.add_template_global(staff_nav)
     app.add_template_filter(render_text, "question_text")
     app.add_template_filter(lambda text: Markup(render_user_markdown(text)), "user_markdown")

@@ -58,6 +58,7 @@ EXPECTED = {
     ("learn.synthesis", "GET"): PUBLIC,
     ("learn.lesson", "GET"): PUBLIC,  # open reading; members-only: see the test at the end
     ("library.library", "GET"): PUBLIC,
+    ("library.compare_models", "GET"): PUBLIC,
     ("api.catalog", "GET"): PUBLIC,
     ("certificates.verify_lookup", "GET"): PUBLIC,
     ("certificates.verify", "GET"): PUBLIC,

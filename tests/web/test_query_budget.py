@@ -41,6 +41,7 @@ VISITOR_PAGES = {
     "/api/v1/catalog": 0,
     "/library": 0,  # the library's entries are kept per catalogue revision
     "/library?q=rail&theme=logistics": 2,
+    "/library/compare?case=lesson:harbour-city-pilot&case=lesson:rail-freight": 0,
 }
 DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
 

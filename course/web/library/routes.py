@@ -1,11 +1,14 @@
-"""The library page: search the cases, lessons and glossary, filter them, and open what was found."""
+"""The library page: search the cases, lessons and glossary, filter them, open what was found, compare models."""
 
 from flask import render_template, request, url_for
 
 from course.content import catalogue
 from course.db import get_session
+from course.library.comparison import FEWEST, MOST, compare
 from course.library.facets import FACETS
+from course.library.model_card import CARD_FIELDS, CARD_LABELS
 from course.library.search import PAGE_SIZE, search
+from course.library.shelf import shelf
 from course.web.access import allow
 from course.web.library import bp
 from course.web.library.filters import read_search
@@ -41,3 +44,19 @@ def library():
         label=lambda facet, value: facet_label(facet, value, chapters),
         hit_url=hit_url,
     )
+
+
+@bp.route("/compare")
+@allow("reader")
+def compare_models():
+    """Two to four cases' replicable-model cards side by side (printable); without a pick, a list to pick from."""
+    session = get_session()
+    picks = request.args.getlist("case")
+    chapters = {m.chapter: m.title for m in catalogue.active_modules(session)}
+    if not picks:
+        cases = [e for e in shelf(session).entries if e.kind in ("lesson", "case")]
+        return render_template("library/compare_pick.html", cases=cases, chapters=chapters, fewest=FEWEST, most=MOST)
+    compared, problems = compare(session, picks)
+    return render_template(
+        "library/compare.html", compared=compared, problems=problems, labels=CARD_LABELS, fields=CARD_FIELDS
+    ), (400 if problems else 200)
