@@ -39,6 +39,7 @@ ACTIONS = (
     "reply.hide",
     "reply.show",
     "site.settings",
+    "case.review",
 )
 
 

@@ -4,7 +4,8 @@ Cohorts, question banks and quizzes have an owner (the instructor who created th
 and co-instructors. An admin manages everything; an instructor manages what they own or co-teach, reads
 banks their owners marked shared, and reaches a trainee (essays, certificates) only through a cohort they
 manage. Views ask `may_manage` / `may_read` for one object and filter lists with `managed` / `readable`.
-The caller commits.
+A practice case a user submitted is seen by its author and the admins until it is published, then by
+everyone (`may_read_practice_case`); only its author writes it (`wrote`). The caller commits.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, false, true
 from sqlmodel import Session, select
 
-from course.models import Cohort, CohortMember, CoInstructor, Question, QuestionBank, Quiz, User
+from course.models import Cohort, CohortMember, CoInstructor, PracticeCase, Question, QuestionBank, Quiz, User
 
 Owned = Cohort | QuestionBank | Quiz
 OWNED_TYPES = {"cohort": Cohort, "questionbank": QuestionBank, "quiz": Quiz}
@@ -185,3 +186,11 @@ def work_readers(user: User):
         return taught_trainees(user)
     mine = select(CohortMember.cohort_id).where(CohortMember.user_id == user.id)
     return select(CohortMember.user_id).where(CohortMember.cohort_id.in_(mine), CohortMember.user_id != user.id)
+def wrote(user: User, case: PracticeCase) -> bool:
+    """Whether the user is the practice case's author (the one who may edit and submit it)."""
+    return user.is_authenticated and case.author_id == user.id
+
+
+def may_read_practice_case(user: User, case: PracticeCase) -> bool:
+    """A published practice case: everyone who may read the site; before that: its author and the admins."""
+    return case.status == "published" or wrote(user, case) or _is_admin(user)

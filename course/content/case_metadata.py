@@ -11,6 +11,9 @@ library's filters all read them from here). Front matter:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+
+from babel import Locale
 
 from course.content.fields import FieldReader
 from course.content.yamlfile import LINE_KEY
@@ -44,6 +47,17 @@ ORG_TYPES = {
     "think-tank": "Think tank",
 }
 METADATA_KEYS = ("place", "organisation", "themes")
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}  # groupings and pseudo-regions among Babel's territories
+
+
+@cache
+def countries() -> tuple[str, ...]:
+    """Country names in English as the Unicode CLDR gives them (via Babel), alphabetical: a case's country is
+    one of them, so that the library's country filter holds one spelling of each."""
+    names = Locale("en").territories
+    return tuple(
+        sorted(n for code, n in names.items() if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
+    )
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,10 @@ def _place(f: FieldReader, required: bool) -> Place | None:
     country = inner.text("country", required=False)
     if not country:
         inner.fail("country", "'place.country' is required")
+    elif country not in countries():
+        inner.fail(
+            "country", f"'place.country' must be a country's English name, such as China or Kenya, not {country!r}"
+        )
     return Place(inner.text("city", required=False), inner.text("province", required=False), country)
 
 

@@ -64,6 +64,10 @@ def module_by_slug(session: Session, slug: str) -> Module | None:
     return next((m for m in _snapshot(session).modules if m.slug == slug), None)
 
 
+def module_by_chapter(session: Session, chapter: int | None) -> Module | None:
+    return next((m for m in _snapshot(session).modules if m.chapter == chapter), None)
+
+
 def lesson_by_slug(session: Session, slug: str) -> Lesson | None:
     return _snapshot(session).lesson_slugs.get(slug)
 

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from course.content import catalogue
 from course.library.model_card import model_card
 from course.library.shelf import shelf
+from course.models import PracticeCase
 
 FEWEST, MOST = 2, 4
 
@@ -46,4 +47,5 @@ def _source(session: Session, kind: str, key: str):
     """The lesson (or published practice case) that a library entry stands for."""
     if kind == "lesson":
         return catalogue.lesson_by_slug(session, key)
-    return None
+    case = session.get(PracticeCase, int(key)) if key.isdigit() else None
+    return case if case is not None and case.status == "published" else None

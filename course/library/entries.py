@@ -1,5 +1,5 @@
 """Keep the library's entries in step with what they index: the curriculum (at each `course sync`) and the
-published practice cases (at publication). Data functions: the caller commits.
+published practice cases (at publication: `file_case`). Data functions: the caller commits.
 
 SQLite's FTS5 table follows the entries through triggers and PostgreSQL's GIN index through the table itself,
 so writing the entries is all there is to do; the write also moves the catalogue revision (`course.upkeep`),
@@ -14,8 +14,9 @@ import nh3
 from sqlmodel import Session, select
 
 from course.content.case_metadata import THEMES
+from course.content.render import render_markdown
 from course.library.query import plain
-from course.models import GlossaryTerm, Lesson, LibraryEntry, Module
+from course.models import GlossaryTerm, Lesson, LibraryEntry, Module, PracticeCase
 
 CASE_POSITION = 1_000_000  # practice cases come after the course's lessons, in order of publication
 TERM_POSITION = 2_000_000
@@ -40,6 +41,39 @@ def refresh_curriculum(session: Session) -> int:
         for row in session.exec(select(LibraryEntry).where(LibraryEntry.kind.in_(("lesson", "term"))))
     }
     return _apply(session, wanted, existing)
+
+
+def file_case(session: Session, case: PracticeCase) -> LibraryEntry:
+    """Put a published practice case in the library (or bring its entry up to date)."""
+    existing = session.exec(select(LibraryEntry).where(LibraryEntry.kind == "case", LibraryEntry.key == str(case.id)))
+    row = existing.first()
+    values = _case_values(case)
+    if row is None:
+        row = LibraryEntry(kind="case", key=str(case.id), **values)
+        session.add(row)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+    return row
+
+
+def _case_values(case: PracticeCase) -> dict:
+    lines = [*case.tools, *case.results, case.results_source, *case.preconditions, *case.replicable]
+    return {
+        "title": case.title,
+        "keywords": keywords(case.org_name, case.city, case.province, case.country, case.themes),
+        "summary": plain(case.summary),
+        "body": plain(text_of(render_markdown(case.what_was_done)) + " " + " ".join(lines)),
+        "position": CASE_POSITION + case.id,
+        "chapter": case.chapter,
+        "city": case.city,
+        "province": case.province,
+        "country": case.country,
+        "org_name": case.org_name,
+        "org_type": case.org_type,
+        "themes": list(case.themes),
+        "audiences": list(case.audiences),
+    }
 
 
 def _lesson_entries(session: Session) -> dict[tuple[str, str], dict]:

@@ -6,6 +6,8 @@ from course.models.content import CatalogueRevision, Figure, GlossaryTerm, Learn
 from course.models.library import LibraryEntry
 from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
 from course.models.portfolio import Reflection, ReflectionReply
+from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
+from course.models.library import LibraryEntry, PracticeCase
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
     Attempt,
@@ -61,6 +63,7 @@ __all__ = [
     "ORG_TYPE_LABELS",
     "OrgType",
     "PathEnrolment",
+    "PracticeCase",
     "Role",
     "SiteSettings",
     "User",

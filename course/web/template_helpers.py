@@ -73,6 +73,7 @@ def staff_nav() -> list[dict]:
         items.append({"label": "Audit trail", "url": url_for("admin.audit_trail")})
         items.append({"label": "Outbox", "url": url_for("admin.mail_outbox")})
         items.append({"label": "Site settings", "url": url_for("admin.site_settings")})
+        items.append({"label": "Case review", "url": url_for("library.review_list")})
     return items
 
 

@@ -304,6 +304,7 @@ def test_a_national_case_may_leave_city_and_province_empty():
     "old, new, expected",
     [
         ("country: China", 'country: ""', f"{PATH}:20: 'place.country' is required"),
+        ("country: China", "country: PRC", f"{PATH}:20: 'place.country' must be a country's English name"),
         ("{city: Harbour City, province: Coast, country: China}", "China", f"{PATH}:20: 'place' must be a mapping"),
         ("country: China}", "country: China, region: East}", f"{PATH}:20: 'place' has unknown key 'region'"),
         ("type: zone", "type: charity", f"{PATH}:21: 'organisation.type' must be one of: government, zone,"),

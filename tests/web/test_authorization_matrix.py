@@ -27,6 +27,7 @@ from course.models import (
     Quiz,
 )
 from course.portfolio.reflections import add_reply, save_reflection
+from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, PracticeCase, Quiz
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -59,6 +60,16 @@ EXPECTED = {
     ("learn.lesson", "GET"): PUBLIC,  # open reading; members-only: see the test at the end
     ("library.library", "GET"): PUBLIC,
     ("library.compare_models", "GET"): PUBLIC,
+    # the trainee's practice case, a draft: its author and admins see it; others get 404 (ids do not leak)
+    ("library.practice_case", "GET"): (MISSING, OK, MISSING, MISSING, MISSING, OK),
+    ("library.edit_case", "GET"): (LOGIN, OK, MISSING, MISSING, MISSING, MISSING),  # only its author edits it
+    ("library.edit_case", "POST"): (LOGIN, None, MISSING, MISSING, MISSING, MISSING),
+    ("library.new_case", "GET"): SIGNED_IN,
+    ("library.new_case", "POST"): POST_SIGNED_IN,
+    ("library.my_cases", "GET"): SIGNED_IN,
+    ("library.review_list", "GET"): ADMIN_ONLY,
+    ("library.review", "GET"): ADMIN_ONLY,
+    ("library.review", "POST"): POST_ADMIN,
     ("api.catalog", "GET"): PUBLIC,
     ("certificates.verify_lookup", "GET"): PUBLIC,
     ("certificates.verify", "GET"): PUBLIC,
@@ -204,6 +215,8 @@ POST_DATA = {
     "reason": "Changed",
     "mode": "practice",
     "members_only": "y",
+    "decision": "publish",
+    "send": "Submit for review",
 }
 
 
@@ -265,6 +278,8 @@ def _arrange(db):
     db.add(message)
     notice = Notification(user_id=trainee.id, kind="certificate_issued", title="Your certificate", url="/certificates")
     db.add(notice)
+    case = PracticeCase(author_id=trainee.id, title="Trainee's draft case")
+    db.add(case)
     db.commit()
     lesson = db.exec(select(Lesson).order_by(Lesson.id)).first()
     module = db.get(Module, lesson.module_id)
@@ -289,6 +304,7 @@ def _arrange(db):
             "slug": assignment.slug,
             "message_id": message.id,
             "notification_id": notice.id,
+            "case_id": case.id,
         },
         # arguments (or query arguments) whose value depends on the route
         "by_route": {

@@ -29,6 +29,7 @@ TRAINEE_PAGES = {  # path -> most statements one repeat request may run, signed 
     "/notifications": 3,
     "/library": 1,
     "/library?q=rail": 3,  # the matches, then the highlights of one page
+    "/library/cases/mine": 2,
 }
 PLAN_PAGES = {"/action-plans/action-plan": 3, "/lessons/returns-hub": 4}  # a trainee with a submitted plan
 VISITOR_PAGES = {

@@ -18,6 +18,9 @@ TRAINEE_PAGES = [
     "/api/v1/catalog",
     "/library",
     "/library?q=rail",
+    "/library/compare?case=lesson:harbour-city-pilot&case=lesson:rail-freight",
+    "/library/cases/mine",
+    "/library/cases/new",
     "/account",
     "/account/password",
     "/modules/pilot-zones/synthesis",
@@ -38,6 +41,8 @@ STAFF_PAGES = [
     "/certificates/admin",
     "/action-plans/",
     "/portfolio/shared",
+    "/library/review",
+    "/admin/settings",
 ]
 
 

@@ -13,7 +13,17 @@ from course.web.admin.forms import RoleForm, SiteSettingsForm
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
-AUDITED_TYPES = ("user", "cohort", "questionbank", "question", "quiz", "attemptitem", "certificate", "sitesettings")
+AUDITED_TYPES = (
+    "user",
+    "cohort",
+    "questionbank",
+    "question",
+    "quiz",
+    "attemptitem",
+    "certificate",
+    "sitesettings",
+    "practicecase",
+)
 
 
 @bp.route("/users")

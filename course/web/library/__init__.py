@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("library", __name__, url_prefix="/library", template_folder="templates")
 
-from course.web.library import routes  # noqa: E402,F401
+from course.web.library import case_routes, routes  # noqa: E402,F401

@@ -33,4 +33,6 @@ def hit_url(kind: str, key: str, external: bool = False) -> str:
     """Where a hit is read: a lesson page, a practice case page, or the term in the glossary."""
     if kind == "lesson":
         return url_for("learn.lesson", slug=key, _external=external)
+    if kind == "case":
+        return url_for("library.practice_case", case_id=int(key), _external=external)
     return url_for("learn.glossary", _anchor=key, _external=external)

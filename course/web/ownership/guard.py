@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from course import ownership
 from course.db import get_session
-from course.models import Question, QuestionBank, User
+from course.models import PracticeCase, Question, QuestionBank, User
 
 
 def managed_or_404(obj):
@@ -36,6 +36,16 @@ def question_bank(question: Question | None, *, manage: bool) -> tuple[Question,
     bank = ownership.bank_of(get_session(), question)
     (managed_or_404 if manage else readable_or_404)(bank)
     return question, bank
+
+
+def practice_case_or_404(case_id: int, *, as_author: bool = False) -> PracticeCase:
+    """A practice case the current user may see (or, `as_author`, that they wrote); 404 otherwise, so that
+    nobody learns which unpublished cases exist."""
+    case = get_session().get(PracticeCase, case_id)
+    allowed = ownership.wrote if as_author else ownership.may_read_practice_case
+    if case is None or not allowed(current_user, case):
+        abort(404)
+    return case
 
 
 def trainee_or_404(trainee_id: int) -> None:

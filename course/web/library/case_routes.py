@@ -1,0 +1,136 @@
+"""Practice cases: the guided form (drafts until submitted), the author's list, the published page and the
+administrators' review."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from course.content import catalogue
+from course.content.render import render_markdown
+from course.db import get_session
+from course.library import practice_cases
+from course.library.practice_cases import STATUSES, CaseRefused
+from course.library.shelf import related_to
+from course.models import PracticeCase
+from course.web.access import ALL_ROLES, allow
+from course.web.errors import error_response
+from course.web.library import bp
+from course.web.library.forms import PracticeCaseForm, ReviewForm
+from course.web.ownership.guard import practice_case_or_404
+
+
+def _case_form(case: PracticeCase | None = None) -> PracticeCaseForm:
+    initial = None
+    if case is not None:
+        initial = {name: getattr(case, name) for name in practice_cases.FIELDS}
+        initial["chapter"] = str(case.chapter) if case.chapter is not None else ""
+    form = PracticeCaseForm(data=initial)
+    modules = catalogue.active_modules(get_session())
+    form.chapter.choices = [("", "Choose…")] + [(str(m.chapter), f"Module {m.chapter}: {m.title}") for m in modules]
+    return form
+
+
+def _save_or_submit(form: PracticeCaseForm, case: PracticeCase | None):
+    """Save the form as a draft, or save and submit it; one transaction, nothing kept when it is refused."""
+    session = get_session()
+    try:
+        case = practice_cases.save(session, current_user, form.values(), case)
+        if form.send.data:
+            practice_cases.submit(session, current_user, case)
+    except CaseRefused as refused:
+        session.rollback()
+        form.form_errors.append(str(refused))
+        return None
+    session.commit()
+    if case.status == "submitted":
+        flash("Thank you: your case was sent for review. You will see the decision under My practice cases.", "success")
+        return redirect(url_for("library.my_cases"))
+    flash("Your draft is saved. Come back to finish it and submit it for review.", "success")
+    return redirect(url_for("library.edit_case", case_id=case.id))
+
+
+@bp.route("/cases/new", methods=["GET", "POST"])
+@allow(*ALL_ROLES)
+def new_case():
+    form = _case_form()
+    if form.validate_on_submit():
+        answer = _save_or_submit(form, None)
+        if answer is not None:
+            return answer
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("library/case_form.html", form=form, case=None), status
+
+
+@bp.route("/cases/<int:case_id>/edit", methods=["GET", "POST"])
+@allow(*ALL_ROLES)
+def edit_case(case_id):
+    case = practice_case_or_404(case_id, as_author=True)
+    if case.status not in practice_cases.EDITABLE:
+        message = f"This case is {STATUSES[case.status].lower()}: it can no longer be changed."
+        if request.method == "POST":
+            return error_response(409, "Already submitted", message)
+        flash(message, "info")
+        return redirect(url_for("library.practice_case", case_id=case.id))
+    form = _case_form(case)
+    if form.validate_on_submit():
+        answer = _save_or_submit(form, case)
+        if answer is not None:
+            return answer
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("library/case_form.html", form=form, case=case, statuses=STATUSES), status
+
+
+@bp.route("/cases/mine")
+@allow(*ALL_ROLES)
+def my_cases():
+    cases = practice_cases.cases_of(get_session(), current_user.id)
+    return render_template("library/my_cases.html", cases=cases, statuses=STATUSES)
+
+
+@bp.route("/cases/<int:case_id>")
+@allow("reader")
+def practice_case(case_id):
+    """A published case for everyone; before publication, its author and the admins see it with its status."""
+    case = practice_case_or_404(case_id)
+    session = get_session()
+    return render_template(
+        "library/practice_case.html",
+        case=case,
+        what_was_done=render_markdown(case.what_was_done),
+        chapter=catalogue.module_by_chapter(session, case.chapter),
+        related=related_to(session, "case", str(case.id)) if case.status == "published" else [],
+        statuses=STATUSES,
+    )
+
+
+@bp.route("/review")
+@allow("admin")
+def review_list():
+    return render_template(
+        "library/review_list.html", cases=practice_cases.awaiting_review(get_session()), statuses=STATUSES
+    )
+
+
+@bp.route("/review/<int:case_id>", methods=["GET", "POST"])
+@allow("admin")
+def review(case_id):
+    session = get_session()
+    case = session.get(PracticeCase, case_id) or abort(404)
+    form = ReviewForm()
+    if form.validate_on_submit():
+        try:
+            practice_cases.decide(session, current_user, case, form.decision.data, form.comment.data or "")
+        except CaseRefused as refused:
+            session.rollback()
+            form.form_errors.append(str(refused))
+        else:
+            session.commit()
+            flash(f"“{case.title}” is now {STATUSES[case.status].lower()}; its author is told.", "success")
+            return redirect(url_for("library.review_list"))
+    return render_template(
+        "library/review.html",
+        case=case,
+        form=form,
+        what_was_done=render_markdown(case.what_was_done),
+        chapter=catalogue.module_by_chapter(session, case.chapter),
+        statuses=STATUSES,
+    ), (422 if form.errors or form.form_errors else 200)
