@@ -24,10 +24,10 @@ from course.models import (
     Module,
     Notification,
     OutboxMessage,
+    PracticeCase,
     Quiz,
 )
 from course.portfolio.reflections import add_reply, save_reflection
-from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, PracticeCase, Quiz
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
