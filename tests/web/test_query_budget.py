@@ -43,6 +43,8 @@ VISITOR_PAGES = {
     "/library": 0,  # the library's entries are kept per catalogue revision
     "/library?q=rail&theme=logistics": 2,
     "/library/compare?case=lesson:harbour-city-pilot&case=lesson:rail-freight": 0,
+    "/api/v1/cases?theme=logistics": 0,
+    "/api/v1/cases?q=rail": 2,
 }
 DASHBOARD = 12  # the cohort dashboard broken down by country, whatever the cohort's size
 

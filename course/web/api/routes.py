@@ -1,13 +1,16 @@
 """JSON endpoints other tools can read."""
 
-from flask import jsonify, url_for
+from flask import jsonify, request, url_for
 from flask_login import current_user
 
 from course.content import catalogue
 from course.db import get_session
+from course.library.search import search
 from course.progress import learner_record
 from course.web.access import allow
 from course.web.api import bp
+from course.web.library.filters import read_search
+from course.web.library.presenter import case_document
 
 
 @bp.route("/catalog")
@@ -29,6 +32,27 @@ def catalog():
         for m in catalogue.active_modules(session)
     ]
     return jsonify({"modules": modules})
+
+
+MOST_PER_CALL = 100
+
+
+@bp.route("/cases")
+@allow("reader")
+def cases():
+    """The case library's search as JSON: the same filters, ranking and highlights as /library (docs/exports.md)."""
+    query, filters, problems = read_search(request.args)
+    offset, limit = request.args.get("offset", "0"), request.args.get("limit", "20")
+    if not offset.isdigit() or int(offset) > 10**6:
+        problems.append("'offset' must be a whole number of at least 0.")
+    if not limit.isdigit() or not 1 <= int(limit) <= MOST_PER_CALL:
+        problems.append(f"'limit' must be a whole number from 1 to {MOST_PER_CALL}.")
+    if problems:
+        return jsonify(
+            {"error": "Bad request", "message": " ".join(problems), "problems": problems, "status": 400}
+        ), 400
+    results = search(get_session(), query, filters, offset=int(offset), limit=int(limit))
+    return jsonify(case_document(results, int(limit)))
 
 
 def _absolute_url(kind: str, key) -> str:
