@@ -2,8 +2,8 @@
 that searches the library read it from `search`.
 
 Ranking, the same rules on both engines: with a query, entries the query matches, best score first
-(`course.library.engines`: title weighs most, then organisation, place, themes and summary, then the body);
-equal scores go lessons and practice cases before glossary terms, then in library order (course order, then
+(`course.library.engines`: title weighs most, then organisation, place, themes and summary, then the body;
+a glossary term's score counts half, as this is a library of cases first); equal scores go lessons and practice cases before glossary terms, then in library order (course order, then
 practice cases as published), then by title. Without a query: every lesson and practice case in library order
 (glossary terms only come up when searched for). Filters narrow the hits; facet counts are worked out over
 the entries the query matches (`course.library.facets`).
@@ -21,6 +21,7 @@ from course.library.query import has_terms, highlighted
 from course.library.shelf import shelf
 
 PAGE_SIZE = 20
+TERM_WEIGHT = 0.5  # a glossary term's score counts half: this is a library of cases first
 _KIND_ORDER = {"lesson": 0, "case": 0, "term": 1}
 
 
@@ -60,7 +61,10 @@ def search(
     filters = filters or Filters()
     kept = shelf(session)
     if has_terms(query):
-        scores = engines.text_matches(session, query)
+        scores = {
+            i: score * (TERM_WEIGHT if i in kept.by_id and kept.by_id[i].kind == "term" else 1.0)
+            for i, score in engines.text_matches(session, query).items()
+        }
         candidates = [kept.by_id[i] for i in scores if i in kept.by_id]  # ids newer than the shelf are left out
         candidates.sort(key=lambda e: (-scores[e.id], _KIND_ORDER[e.kind], e.position, e.title))
     else:

@@ -139,3 +139,12 @@ def test_postgres_searches_through_its_gin_index(synced, db):
     )
     assert "ix_libraryentry_search" in "\n".join(row[0] for row in plan)
     db.rollback()
+
+
+def test_a_glossary_term_counts_half_of_its_match(synced, db):
+    from course.library import engines
+    from course.library.search import TERM_WEIGHT
+
+    hit = search(db, "container").hits[0]
+    term = db.exec(select(LibraryEntry).where(LibraryEntry.key == "teu")).one()
+    assert hit.key == "teu" and hit.score == pytest.approx(engines.text_matches(db, "container")[term.id] * TERM_WEIGHT)
