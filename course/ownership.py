@@ -186,6 +186,8 @@ def work_readers(user: User):
         return taught_trainees(user)
     mine = select(CohortMember.cohort_id).where(CohortMember.user_id == user.id)
     return select(CohortMember.user_id).where(CohortMember.cohort_id.in_(mine), CohortMember.user_id != user.id)
+
+
 def wrote(user: User, case: PracticeCase) -> bool:
     """Whether the user is the practice case's author (the one who may edit and submit it)."""
     return user.is_authenticated and case.author_id == user.id

@@ -93,7 +93,9 @@ def _lesson_page(session, lesson):
     context = dict(
         assignment=assignment,
         plan=plans.plan_of(session, user_id, assignment) if assignment and user_id else None,
-        reflection=reflections.reflection_of(session, user_id, lesson.id) if lesson.reflection_html and user_id else None,
+        reflection=reflections.reflection_of(session, user_id, lesson.id)
+        if lesson.reflection_html and user_id
+        else None,
         lesson=lesson,
         related=catalogue.links(session, lesson.related),
         figures=catalogue.figures_of_lesson(session, lesson.slug),
