@@ -20,6 +20,7 @@ PURE = sorted(
         *(ROOT / "course/library" / name for name in ("query.py", "facets.py", "related.py", "model_card.py")),
         ROOT / "course/credentials.py",
         *(ROOT / "course/mail" / name for name in ("server.py", "kinds.py", "retry.py")),
+        ROOT / "course/timezones.py",
     ]
 )
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}

@@ -50,6 +50,8 @@ class User(UserMixin, SQLModel, table=True):
     country: str = Field(default="", max_length=80)
     firm_size: str = Field(default="", max_length=20)
     sex: str = Field(default="", max_length=20)
+    # An IANA zone name (course/timezones.py) that pages show times in; "": not set (the browser's zone, else UTC).
+    time_zone: str = Field(default="", max_length=64)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
     # Moves whenever the user's learning records change (course.upkeep): pages cache what they derive from them by it.

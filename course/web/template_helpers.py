@@ -12,6 +12,7 @@ from course.content.case_metadata import ORG_TYPES, THEMES
 from course.content.render import render_user_markdown
 from course.questions.numbers import HINT as NUMBER_HINT
 from course.quizzes.grades import pass_applies
+from course.web import local_time
 from course.web.links import remembering_url_for
 from course.web.question_text import render_text
 
@@ -34,6 +35,7 @@ def register(app: Flask) -> None:
     app.add_template_global(NUMBER_HINT, "number_hint")
     app.add_template_global(pass_applies)
     app.add_template_filter(utc_iso, "utc_iso")
+    local_time.register(app)
 
 
 def utc_iso(moment: datetime | None) -> str:

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from course import timezones
 from course.credentials import MIN_PASSWORD_LENGTH, password_problem
 from course.models import ORG_TYPE_LABELS
 from course.web.choices import choices
@@ -67,7 +68,27 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Log in")
 
 
+def known_time_zone(form, field) -> None:
+    """An IANA zone name, or "" for none (the zone list of course/timezones.py decides)."""
+    if field.data and not timezones.is_zone(field.data):
+        raise ValidationError(f"Unknown time zone {field.data!r}: choose one from the list.")
+
+
+def time_zone_field(label: str, *, none_label: str | None = None, description: str = "") -> SelectField:
+    """A select of every IANA time zone (validated against zoneinfo), optionally with a "none" entry first."""
+    zones = ([("", none_label)] if none_label else []) + [(name, name) for name in timezones.zone_names()]
+    return SelectField(
+        label, choices=choices(zones), validators=[known_time_zone], validate_choice=False, description=description
+    )
+
+
 class ProfileForm(ProfileFields, FlaskForm):
+    time_zone = time_zone_field(
+        "Time zone",
+        none_label="Not set: use my browser's time zone",
+        description="Dates and times of events are shown in this zone. Not set: your browser's zone "
+        "(or UTC where the browser cannot tell).",
+    )
     submit = SubmitField("Save profile")
 
 
