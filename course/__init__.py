@@ -50,6 +50,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.auth import bp as auth_bp
     from course.web.certificates import bp as certificates_bp
     from course.web.cohorts import bp as cohorts_bp
+    from course.web.events import bp as events_bp
     from course.web.instructor import bp as instructor_bp
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
@@ -77,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
         action_plans_bp,
         portfolio_bp,
         notifications_bp,
+        events_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

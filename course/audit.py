@@ -40,6 +40,10 @@ ACTIONS = (
     "reply.show",
     "site.settings",
     "case.review",
+    "event.create",
+    "event.update",
+    "event.cancel",
+    "event.attendance",
 )
 
 

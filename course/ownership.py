@@ -1,6 +1,6 @@
 """Who may see and change staff objects: the one home of the ownership rule (docs/security.md).
 
-Cohorts, question banks and quizzes have an owner (the instructor who created them; None: admin-managed)
+Cohorts, question banks, quizzes and events have an owner (the instructor who created them; None: admin-managed)
 and co-instructors. An admin manages everything; an instructor manages what they own or co-teach, reads
 banks their owners marked shared, and reaches a trainee (essays, certificates) only through a cohort they
 manage. Views ask `may_manage` / `may_read` for one object and filter lists with `managed` / `readable`.
@@ -13,10 +13,20 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, false, true
 from sqlmodel import Session, select
 
-from course.models import Cohort, CohortMember, CoInstructor, PracticeCase, Question, QuestionBank, Quiz, User
+from course.models import (
+    Cohort,
+    CohortMember,
+    CoInstructor,
+    Event,
+    PracticeCase,
+    Question,
+    QuestionBank,
+    Quiz,
+    User,
+)
 
-Owned = Cohort | QuestionBank | Quiz
-OWNED_TYPES = {"cohort": Cohort, "questionbank": QuestionBank, "quiz": Quiz}
+Owned = Cohort | QuestionBank | Quiz | Event
+OWNED_TYPES = {"cohort": Cohort, "questionbank": QuestionBank, "quiz": Quiz, "event": Event}
 
 
 class NotAnInstructor(ValueError):
@@ -42,7 +52,7 @@ def _co_taught(model, user: User):
 
 
 def managed(user: User, model) -> ColumnElement:
-    """A WHERE clause: the rows of `model` (Cohort, QuestionBank or Quiz) the user may change."""
+    """A WHERE clause: the rows of `model` (Cohort, QuestionBank, Quiz, Event) the user may change."""
     if _is_admin(user):
         return true()
     if not _is_instructor(user):

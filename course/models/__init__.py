@@ -6,6 +6,18 @@ from course.models.content import CatalogueRevision, Figure, GlossaryTerm, Learn
 from course.models.library import LibraryEntry, PracticeCase
 from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
 from course.models.portfolio import Reflection, ReflectionReply
+from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
+from course.models.events import (
+    ENROLLED,
+    EVENT_KINDS,
+    WAITLISTED,
+    WITHDRAWN,
+    Attendance,
+    CalendarFeed,
+    Event,
+    EventEnrolment,
+    EventSession,
+)
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
     Attempt,
@@ -28,6 +40,15 @@ __all__ = [
     "PlanReview",
     "Reflection",
     "ReflectionReply",
+    "Attendance",
+    "CalendarFeed",
+    "ENROLLED",
+    "EVENT_KINDS",
+    "Event",
+    "EventEnrolment",
+    "EventSession",
+    "WAITLISTED",
+    "WITHDRAWN",
     "AuditEntry",
     "CoInstructor",
     "CatalogueRevision",

@@ -79,6 +79,8 @@ class LearningPath(SQLModel, table=True):
     position: int = 0
     # Ordered steps: [{"module": slug, "requires": [slug, ...], "lessons": [slug, ...]}]
     steps: list = Field(default_factory=list, sa_column=json_column())
+    # Events to attend besides the modules: [{"series": slug, "title": text}] (course/progress/rules.py)
+    attendance: list = Field(default_factory=list, sa_column=json_column())
     archived: bool = False
 
 

@@ -11,12 +11,13 @@ from course.models.base import utcnow
 
 
 class CoInstructor(SQLModel, table=True):
-    """An instructor who manages a cohort, question bank or quiz beside its owner (course/ownership.py)."""
+    """An instructor who manages a cohort, question bank, quiz, event or study tour beside its owner
+    (course/ownership.py)."""
 
     __table_args__ = (UniqueConstraint("object_type", "object_id", "user_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    object_type: str = Field(max_length=20)  # cohort | questionbank | quiz
+    object_type: str = Field(max_length=20)  # cohort | questionbank | quiz | event | studytour
     object_id: int = Field(index=True)
     user_id: int = Field(foreign_key="user.id", index=True)
     added_by: int | None = Field(default=None, foreign_key="user.id")

@@ -64,16 +64,49 @@ def path_steps(steps: list[dict], module_complete: dict[str, bool]) -> list[Step
     return result
 
 
-def path_percent(steps: list[StepStatus], module_percent: dict[str, int]) -> int:
-    """Average progress over a path's modules."""
+@dataclass(frozen=True)
+class AttendanceStatus:
+    """A path's requirement to attend an event of a series, and whether the learner has."""
+
+    series: str
+    title: str
+    attended: bool
+
+
+def event_attended(sessions_held: int, sessions_present: int) -> bool:
+    """An event counts as attended when its participant was marked present at every session held (not
+    cancelled): what a path's attendance requirement asks for."""
+    return sessions_held > 0 and sessions_present >= sessions_held
+
+
+def attendance_statuses(requirements: list[dict], attended: set[str]) -> list[AttendanceStatus]:
+    """Each attendance requirement of a path ({"series", "title"}) with whether the learner met it."""
+    return [AttendanceStatus(r["series"], r.get("title") or r["series"], r["series"] in attended) for r in requirements]
+
+
+def mean_percent(parts: list[int]) -> int:
+    """A path's progress: the mean of its parts (each module's percentage; 100 or 0 for each attendance)."""
+    return round(sum(parts) / len(parts)) if parts else 0
+
+
+def attendance_parts(met: int, required: int) -> list[int]:
+    """The parts attendance requirements add to a path's progress: 100 for each met, 0 for each not."""
+    return [100] * met + [0] * max(0, required - met)
+
+
+def path_percent(
+    steps: list[StepStatus], module_percent: dict[str, int], attendance: list[AttendanceStatus] = ()
+) -> int:
+    """Average progress over a path's modules and its attendance requirements (one part each)."""
     if not steps:
         return 0
-    return round(sum(module_percent.get(s.module, 0) for s in steps) / len(steps))
+    met = sum(1 for a in attendance if a.attended)
+    return mean_percent([module_percent.get(s.module, 0) for s in steps] + attendance_parts(met, len(attendance)))
 
 
-def path_complete(steps: list[StepStatus]) -> bool:
-    """A learning path is complete when every one of its modules is."""
-    return bool(steps) and all(s.complete for s in steps)
+def path_complete(steps: list[StepStatus], attendance: list[AttendanceStatus] = ()) -> bool:
+    """A learning path is complete when every one of its modules is, and every event it requires was attended."""
+    return bool(steps) and all(s.complete for s in steps) and all(a.attended for a in attendance)
 
 
 def next_step(steps: list[StepStatus]) -> StepStatus | None:

@@ -28,10 +28,13 @@ from course.models import (
     Quiz,
 )
 from course.portfolio.reflections import add_reply, save_reflection
+from course.events.scheduling import sessions_of
+from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
 from tests.conftest import csrf_token
+from tests.web.events.helpers import make_event
 
 ROLES = ("anonymous", "trainee", "official", "owner", "other", "admin")
 LOGIN = "login"  # a redirect to the log-in page
@@ -193,6 +196,30 @@ EXPECTED = {
     ("instructor.grading", "GET"): STAFF_ONLY,
     ("instructor.grade_item", "GET"): OWNED,
     ("instructor.grade_item", "POST"): POST_OWNED,
+    # --- events: everyone signed in takes part; the owner (and admins) manage A's event
+    ("events.upcoming", "GET"): SIGNED_IN,
+    ("events.calendar", "GET"): SIGNED_IN,
+    ("events.event", "GET"): SIGNED_IN,
+    ("events.enrol", "POST"): POST_SIGNED_IN,
+    ("events.withdraw", "POST"): POST_SIGNED_IN,
+    ("events.event_ics", "GET"): SIGNED_IN,
+    ("events.my_ics", "GET"): SIGNED_IN,
+    ("events.feed", "GET"): (MISSING,) * 6,  # the URL's token is unknown
+    ("events.feed_link", "GET"): SIGNED_IN,
+    ("events.feed_link", "POST"): POST_SIGNED_IN,
+    ("events.revoke_feed", "POST"): POST_SIGNED_IN,
+    ("events.managed_list", "GET"): STAFF_ONLY,
+    ("events.new_event", "GET"): STAFF_ONLY,
+    ("events.new_event", "POST"): POST_STAFF,
+    ("events.edit_event", "GET"): OWNED,
+    ("events.edit_event", "POST"): POST_OWNED,
+    ("events.cancel_event", "POST"): POST_OWNED,
+    ("events.manage", "GET"): OWNED,
+    ("events.session_attendance", "GET"): OWNED,
+    ("events.session_attendance", "POST"): POST_OWNED,
+    ("events.sign_in_sheet", "GET"): OWNED,
+    ("events.upload_attendance", "GET"): OWNED,
+    ("events.upload_attendance", "POST"): POST_OWNED,
 }
 
 ESSAY_GIFT = """::bonded::Describe a bonded warehouse. {}
@@ -284,6 +311,8 @@ def _arrange(db):
     db.commit()
     lesson = db.exec(select(Lesson).order_by(Lesson.id)).first()
     module = db.get(Module, lesson.module_id)
+    event = make_event(db, owner)
+    event_session = sessions_of(db, event.id)[0]
     return {
         "users": users,
         "values": {
@@ -306,6 +335,8 @@ def _arrange(db):
             "message_id": message.id,
             "notification_id": notice.id,
             "case_id": case.id,
+            "event_id": event.id,
+            "session_id": event_session.id,
         },
         # arguments (or query arguments) whose value depends on the route
         "by_route": {

@@ -5,10 +5,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from course import timezones
 from course.credentials import MIN_PASSWORD_LENGTH, password_problem
 from course.models import ORG_TYPE_LABELS
-from course.web.choices import choices
+from course.web.choices import choices, time_zone_field
 
 ORG_TYPE_CHOICES = list(ORG_TYPE_LABELS.items())
 FIRM_SIZE_CHOICES = [
@@ -66,20 +65,6 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired()])
     remember = BooleanField("Remember me on this device")
     submit = SubmitField("Log in")
-
-
-def known_time_zone(form, field) -> None:
-    """An IANA zone name, or "" for none (the zone list of course/timezones.py decides)."""
-    if field.data and not timezones.is_zone(field.data):
-        raise ValidationError(f"Unknown time zone {field.data!r}: choose one from the list.")
-
-
-def time_zone_field(label: str, *, none_label: str | None = None, description: str = "") -> SelectField:
-    """A select of every IANA time zone (validated against zoneinfo), optionally with a "none" entry first."""
-    zones = ([("", none_label)] if none_label else []) + [(name, name) for name in timezones.zone_names()]
-    return SelectField(
-        label, choices=choices(zones), validators=[known_time_zone], validate_choice=False, description=description
-    )
 
 
 class ProfileForm(ProfileFields, FlaskForm):

@@ -16,6 +16,7 @@ PAGES = {
     "cohort": ("cohorts.cohort", "cohort_id"),
     "questionbank": ("instructor.bank", "bank_id"),
     "quiz": ("instructor.quiz", "quiz_id"),
+    "event": ("events.manage", "event_id"),
 }
 
 

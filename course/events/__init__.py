@@ -1,0 +1,1 @@
+"""The training programme's events: scheduling, seats and waiting lists, attendance, calendars, notices."""

@@ -1,0 +1,199 @@
+"""Events for everyone signed in: upcoming list, month calendar, an event's page, enrol and withdraw,
+and calendars (.ics of an event, of one's own schedule, and a subscribable feed behind a secret link)."""
+
+from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from course import ownership, timezones
+from course.content import catalogue
+from course.db import get_session
+from course.events import feeds, month, queries, seats
+from course.events.ics import calendar_document
+from course.models import ENROLLED, EVENT_KINDS, Event
+from course.models.base import utcnow
+from course.web.access import ALL_ROLES, allow
+from course.web.events import bp
+from course.web.events.forms import EnrolForm, FeedTokenForm, WithdrawForm
+from course.web.local_time import viewer_zone
+from course.web.template_helpers import AUDIENCE_LABELS
+
+ICS_TYPE = "text/calendar; charset=utf-8"
+
+
+def event_or_404(event_id: int) -> Event:
+    return get_session().get(Event, event_id) or abort(404)
+
+
+@bp.route("/")
+@allow(*ALL_ROLES)
+def upcoming():
+    session = get_session()
+    audience, series = request.args.get("audience", ""), request.args.get("series", "")
+    listings = queries.upcoming(session, current_user.id)
+    if audience in AUDIENCE_LABELS:
+        listings = [item for item in listings if item.event.audience in ("", audience)]
+    if series:
+        listings = [item for item in listings if item.event.series == series]
+    mine = [item for item in queries.of_person(session, current_user.id) if item.ends_at and item.ends_at > utcnow()]
+    return render_template(
+        "events/list.html",
+        listings=listings,
+        audience=audience if audience in AUDIENCE_LABELS else "",
+        series=series,
+        mine=mine,
+    )
+
+
+@bp.context_processor
+def _labels():
+    return {"event_kinds": EVENT_KINDS, "audience_labels": AUDIENCE_LABELS}
+
+
+@bp.route("/calendar")
+@allow(*ALL_ROLES)
+def calendar():
+    zone = viewer_zone()
+    first = month.parse_month(request.args.get("month"), timezones.to_local(utcnow(), zone).date())
+    weeks = month.weeks(first)
+    start, end = month.bounds(weeks, zone)
+    by_day: dict = {}
+    for item in queries.in_period(get_session(), current_user.id, start, end):
+        for number, s in enumerate(item.sessions, start=1):
+            if s.cancelled_at is None and start <= s.starts_at < end:
+                day = timezones.to_local(s.starts_at, zone).date()
+                by_day.setdefault(day, []).append((item, s, number))
+    before, after = month.neighbours(first)
+    return render_template(
+        "events/calendar.html", first=first, weeks=weeks, by_day=by_day, before=before, after=after, zone=zone
+    )
+
+
+@bp.route("/<int:event_id>")
+@allow(*ALL_ROLES)
+def event(event_id):
+    session = get_session()
+    item = queries.listing(session, event_or_404(event_id), current_user.id)
+    mine = seats.enrolment_of(session, event_id, current_user.id)
+    return render_template(
+        "events/event.html",
+        item=item,
+        enrolment=mine,
+        position=seats.waiting_position(session, mine) if mine is not None and mine.status == "waitlisted" else None,
+        is_open=seats.is_open(session, item.event),
+        may_manage=ownership.may_manage(session, current_user, item.event),
+        lessons=[found for slug in item.event.lessons if (found := catalogue.lesson_by_slug(session, slug))],
+        enrol_form=EnrolForm(),
+        withdraw_form=WithdrawForm(),
+    )
+
+
+@bp.route("/<int:event_id>/enrol", methods=["POST"])
+@allow(*ALL_ROLES)
+def enrol(event_id):
+    session, event = get_session(), event_or_404(event_id)
+    if not EnrolForm().validate_on_submit():
+        abort(400)
+    try:
+        row = seats.enrol(session, event, current_user._get_current_object())
+        position = seats.waiting_position(session, row) if row.status != ENROLLED else None
+        session.commit()
+    except seats.EnrolmentClosed:
+        session.rollback()
+        flash("Enrolment is closed: the event is cancelled or has begun.", "error")
+        return redirect(url_for("events.event", event_id=event_id))
+    if position is None:
+        flash(f"You are enrolled in “{event.title}”. Add it to your calendar below.", "success")
+    else:
+        flash(f"“{event.title}” is full: you are number {position} on the waiting list.", "info")
+    return redirect(url_for("events.event", event_id=event_id))
+
+
+@bp.route("/<int:event_id>/withdraw", methods=["POST"])
+@allow(*ALL_ROLES)
+def withdraw(event_id):
+    session, event = get_session(), event_or_404(event_id)
+    if not WithdrawForm().validate_on_submit():
+        abort(400)
+    try:
+        seats.withdraw(session, event, current_user._get_current_object())
+        session.commit()
+    except seats.EnrolmentClosed:
+        session.rollback()
+        flash("The event is cancelled or has begun: there is nothing to withdraw from.", "error")
+        return redirect(url_for("events.event", event_id=event_id))
+    flash(f"You withdrew from “{event.title}”.", "success")
+    return redirect(url_for("events.event", event_id=event_id))
+
+
+def _ics(body: bytes, filename: str) -> Response:
+    response = make_response(body)
+    response.headers["Content-Type"] = ICS_TYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _link(event: Event) -> str:
+    return url_for("events.event", event_id=event.id, _external=True)
+
+
+@bp.route("/<int:event_id>.ics")
+@allow(*ALL_ROLES)
+def event_ics(event_id):
+    session, event = get_session(), event_or_404(event_id)
+    if event.cancelled_at is not None:
+        abort(410, f"“{event.title}” was cancelled, so it has no calendar file. {event.cancel_reason}".strip())
+    item = queries.listing(session, event, current_user.id)
+    private = item.status == ENROLLED or ownership.may_manage(session, current_user, event)
+    body = calendar_document([item], name=event.title, link=_link, with_online_links=private)
+    return _ics(body, f"event-{event.id}.ics")
+
+
+@bp.route("/mine.ics")
+@allow(*ALL_ROLES)
+def my_ics():
+    body = _my_calendar(current_user)
+    return _ics(body, "my-cbec-academy-events.ics")
+
+
+def _my_calendar(user) -> bytes:
+    listings = queries.of_person(get_session(), user.id)
+    return calendar_document(listings, name="CBEC Academy: my events", link=_link, with_online_links=True)
+
+
+@bp.route("/feed/<token>.ics")
+@allow("public")
+def feed(token):
+    user = feeds.owner_of(get_session(), token)
+    if user is None:
+        abort(404, "This calendar link is unknown or was revoked. Make a new one on the Events page.")
+    response = _ics(_my_calendar(user), "cbec-academy.ics")
+    response.headers["Content-Disposition"] = 'inline; filename="cbec-academy.ics"'
+    return response
+
+
+@bp.route("/feed", methods=["GET", "POST"])
+@allow(*ALL_ROLES)
+def feed_link():
+    """GET: the page about the calendar link; POST: a new link, shown once (the old one stops working)."""
+    session, form = get_session(), FeedTokenForm()
+    if form.validate_on_submit():
+        token = feeds.new_link(session, current_user._get_current_object())
+        session.commit()
+        url = url_for("events.feed", token=token, _external=True)
+        response = make_response(render_template("events/feed.html", form=form, url=url, has_link=True))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    return render_template("events/feed.html", form=form, url=None, has_link=feeds.has_link(session, current_user))
+
+
+@bp.route("/feed/revoke", methods=["POST"])
+@allow(*ALL_ROLES)
+def revoke_feed():
+    session = get_session()
+    if not FeedTokenForm().validate_on_submit():
+        abort(400)
+    if feeds.revoke(session, current_user._get_current_object()):
+        session.commit()
+        flash("Your calendar link is revoked: calendars subscribed to it get nothing more.", "success")
+    return redirect(url_for("events.feed_link"))
