@@ -3,10 +3,6 @@
 from course.models.action_plans import ActionPlan, Assignment, PlanReview
 from course.models.cohorts import Certificate, Cohort, CohortMember, Invitation
 from course.models.content import CatalogueRevision, Figure, GlossaryTerm, LearningPath, Lesson, Module
-from course.models.library import LibraryEntry, PracticeCase
-from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
-from course.models.portfolio import Reflection, ReflectionReply
-from course.models.content import CatalogueRevision, GlossaryTerm, LearningPath, Lesson, Module
 from course.models.events import (
     ENROLLED,
     EVENT_KINDS,
@@ -18,6 +14,9 @@ from course.models.events import (
     EventEnrolment,
     EventSession,
 )
+from course.models.library import LibraryEntry, PracticeCase
+from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
+from course.models.portfolio import Reflection, ReflectionReply
 from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
 from course.models.quiz import (
     Attempt,

@@ -14,6 +14,7 @@ from sqlmodel import SQLModel, select
 from course.accounts import create_user
 from course.action_plans.plans import save_plan, save_review
 from course.certificates.codes import new_code
+from course.events.scheduling import sessions_of
 from course.models import (
     Assignment,
     Certificate,
@@ -28,8 +29,6 @@ from course.models import (
     Quiz,
 )
 from course.portfolio.reflections import add_reply, save_reflection
-from course.events.scheduling import sessions_of
-from course.models import Certificate, Cohort, CohortMember, LearningPath, Lesson, Module, Quiz
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
