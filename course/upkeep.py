@@ -1,8 +1,9 @@
 """Keep module summaries and cohort tallies in step with the records, in the transaction that changes them.
 
 Every session notes, as it flushes, whose records changed: lesson progress, attempts, path
-enrolments and quiz extensions (their learner, whose `progress_version` moves so that cached pages of theirs are redone), cohort memberships, the profile fields that reports group by, a cohort's path, and the
-curriculum (lessons, quizzes, paths; a quiz, site-settings or library change also moves the catalogue's revision). Just before the transaction commits, the summaries of those
+enrolments, quiz extensions and event attendance (their learner, whose `progress_version` moves so that cached pages of theirs are redone), cohort memberships, the profile fields that reports group by, a cohort's path, the
+curriculum (lessons, quizzes, paths; a quiz, site-settings or library change also moves the catalogue's revision), and events whose
+attendance stops or starts counting (a series changed, an event or session cancelled: their attendees). Just before the transaction commits, the summaries of those
 learners are worked out again from their records and the difference is added to the tallies of
 their cohorts (`course.reports.tallies`). A learner's row is locked first, so two transactions for
 the same learner take turns. Writes that bypass the ORM (Core `insert`/`update` of these tables)
@@ -17,12 +18,16 @@ from sqlalchemy import event, inspect, update
 from sqlmodel import Session, select
 
 from course.content import catalogue
+from course.events.attendance import attended_series, attendees
 from course.models import (
     ActionPlan,
     Attempt,
+    Attendance,
     Cohort,
     CohortMember,
     CohortTally,
+    Event,
+    EventSession,
     LearningPath,
     Lesson,
     LessonProgress,
@@ -53,6 +58,7 @@ class Pending:
     cohorts: set[int] = field(default_factory=set)  # recount from scratch
     modules: set[int] = field(default_factory=set)  # curriculum changed: everyone in them again
     paths: set[int] = field(default_factory=set)
+    events: set[int] = field(default_factory=set)  # whether attending them counts changed: their attendees again
     catalogue_changed: bool = False  # cached quizzes, site settings or library entries are out of date
     pages: set[int] = field(default_factory=set)  # learners whose pages change but not their figures (a plan)
 
@@ -63,6 +69,7 @@ class Pending:
             or self.cohorts
             or self.modules
             or self.paths
+            or self.events
             or self.catalogue_changed
             or self.pages
         )
@@ -117,7 +124,7 @@ def _note(pending: Pending, obj, deleted: bool) -> None:
         return
     if isinstance(obj, Quiz | SiteSettings | LibraryEntry):
         pending.catalogue_changed = True
-    if isinstance(obj, LessonProgress | PathEnrolment | QuizExtension) or (
+    if isinstance(obj, LessonProgress | PathEnrolment | QuizExtension | Attendance) or (
         isinstance(obj, Attempt) and (deleted or _changed(obj, _ATTEMPT_FIELDS))
     ):
         pending.learners.add(obj.user_id)
@@ -137,8 +144,16 @@ def _note(pending: Pending, obj, deleted: bool) -> None:
         pending.modules.update(m for m in (obj.module_id, *history.deleted) if m is not None)
     elif isinstance(obj, Module) and obj.id is not None and (deleted or _changed(obj, ("archived",))):
         pending.modules.add(obj.id)
-    elif isinstance(obj, LearningPath) and obj.id is not None and (deleted or _changed(obj, ("steps", "archived"))):
+    elif (
+        isinstance(obj, LearningPath)
+        and obj.id is not None
+        and (deleted or _changed(obj, ("steps", "attendance", "archived")))
+    ):
         pending.paths.add(obj.id)
+    elif isinstance(obj, Event) and obj.id is not None and (deleted or _changed(obj, ("series", "cancelled_at"))):
+        pending.events.add(obj.id)
+    elif isinstance(obj, EventSession) and (deleted or _changed(obj, ("cancelled_at",))):
+        pending.events.add(obj.event_id)  # the sessions an attendee must have been at changed
 
 
 def _changed(obj, names) -> bool:
@@ -172,6 +187,8 @@ def _apply(session: Session, pending: Pending) -> None:
         tallies.uncount_member(session, cohort_id, counted)
     course = summaries.curriculum(session)
     learners = set(pending.learners)
+    if pending.events:
+        learners |= attendees(session, pending.events)
     if pending.modules:
         learners |= summaries.learners_in_modules(session, course, pending.modules)
     cohorts = set(pending.cohorts)
@@ -189,7 +206,7 @@ def _apply(session: Session, pending: Pending) -> None:
         expire(session, ModuleSummary)
     _move_page_versions(session, pending.pages - learners)
     for cohort_id in sorted(cohorts):
-        tallies.recount_cohort(session, cohort_id, _modules(session, cohort_id))
+        tallies.recount_cohort(session, cohort_id, _modules(session, cohort_id), _required(session, cohort_id))
     for chunk in chunks:
         _count_members(session, chunk, cohorts)
 
@@ -223,11 +240,14 @@ def _count_members(session: Session, learners: set[int], recounted: set[int]) ->
     if not members:
         return
     stored = summaries.stored(session, sorted(learners))
-    modules: dict[int, list] = {}
+    cohorts = sorted({member.cohort_id for member, _ in members})
+    modules = {cohort_id: _modules(session, cohort_id) for cohort_id in cohorts}
+    required = {cohort_id: _required(session, cohort_id) for cohort_id in cohorts}
+    attended = attended_series(session, learners) if any(required.values()) else {}
     for member, user in members:
-        if member.cohort_id not in modules:
-            modules[member.cohort_id] = _modules(session, member.cohort_id)
-        tallies.count_member(session, member, modules[member.cohort_id], stored.get(user.id, {}), user)
+        cohort_id = member.cohort_id
+        met = tallies.met(required[cohort_id], attended.get(user.id, set()))
+        tallies.count_member(session, member, modules[cohort_id], stored.get(user.id, {}), user, met)
 
 
 def expire(session: Session, model, fields: tuple[str, ...] | None = None) -> None:
@@ -240,6 +260,10 @@ def expire(session: Session, model, fields: tuple[str, ...] | None = None) -> No
 
 def _modules(session: Session, cohort_id: int):
     return queries.cohort_modules(session, session.get(Cohort, cohort_id))
+
+
+def _required(session: Session, cohort_id: int) -> tuple[str, ...]:
+    return queries.cohort_attendance(session, session.get(Cohort, cohort_id))
 
 
 def rebuild(session: Session, cohort_id: int | None = None) -> None:
@@ -264,5 +288,5 @@ def rebuild(session: Session, cohort_id: int | None = None) -> None:
             session.exec(moved.where(User.id.in_(ordered[start : start + _CHUNK])))
     expire(session, User, ("progress_version",))
     for cohort in cohorts:
-        tallies.recount_cohort(session, cohort, _modules(session, cohort))
+        tallies.recount_cohort(session, cohort, _modules(session, cohort), _required(session, cohort))
     session.info.pop(_PENDING, None)

@@ -128,6 +128,7 @@ class PathDoc:
     steps: list[PathStep]
     path: str
     line: int
+    attendance: list[dict] = field(default_factory=list)  # [{"series": slug, "title": text}]: events to attend
 
 
 @dataclass

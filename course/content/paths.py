@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from course.content.errors import ContentError, ContentProblem
@@ -10,6 +11,7 @@ from course.content.model import PathDoc, PathStep
 from course.content.yamlfile import line_of, load_yaml
 
 PATH_AUDIENCES = {"sme", "official", "social"}
+SERIES_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def read_paths(path: Path, root: Path, problems: list[ContentProblem]) -> list[PathDoc]:
@@ -59,8 +61,41 @@ def _read_path(item: dict, rel: str, problems: list[ContentProblem]) -> PathDoc:
     if audience and audience not in PATH_AUDIENCES:
         f.fail("audience", f"unknown audience {audience!r} (allowed: {', '.join(sorted(PATH_AUDIENCES))})")
     return PathDoc(
-        f.text("slug"), f.text("title"), audience, f.text("description", required=False), steps, rel, line_of(item)
+        f.text("slug"),
+        f.text("title"),
+        audience,
+        f.text("description", required=False),
+        steps,
+        rel,
+        line_of(item),
+        _attendance(item, f, rel, problems),
     )
+
+
+def _attendance(item: dict, f: FieldReader, rel: str, problems: list[ContentProblem]) -> list[dict]:
+    """The optional `attend` list: events of a series the learner must attend, e.g.
+    `- series: officials-policy-seminar` with a `title` telling the learner what to attend."""
+    raw = item.get("attend")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        f.fail("attend", "'attend' must be a list of {series, title} entries")
+        return []
+    needs, seen = [], set()
+    for entry in raw:
+        if not isinstance(entry, dict):
+            problems.append(ContentProblem(rel, f.line("attend"), "each 'attend' entry must have 'series' and 'title'"))
+            continue
+        e = FieldReader(entry, rel, 0, problems)
+        series, title = e.text("series"), e.text("title")
+        if series and not SERIES_SLUG.match(series):
+            e.fail("series", f"series {series!r} must be lower-case words joined by hyphens, e.g. policy-seminar")
+        elif series in seen:
+            e.fail("series", f"series {series!r} is required twice in this path")
+        elif series:
+            seen.add(series)
+            needs.append({"series": series, "title": title})
+    return needs
 
 
 def find_cycle(requires: dict[str, list[str]]) -> list[str] | None:

@@ -249,6 +249,7 @@ def _sync_paths(session, course, report) -> None:
             "description": doc.description,
             "position": position,
             "steps": steps,
+            "attendance": doc.attendance,
         }
         row = existing.get(doc.slug)
         if row is None:

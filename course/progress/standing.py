@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from course.content import catalogue
+from course.events.attendance import attended_series
 from course.models import LearningPath, Lesson, LessonProgress, Module, PathEnrolment
 from course.progress import records, rules
 from course.progress.learner_cache import kept_for_learner
@@ -34,6 +35,7 @@ class PathState:
     percent: int
     complete: bool
     next: rules.StepStatus | None
+    attendance: list[rules.AttendanceStatus] = field(default_factory=list)  # events the path asks to attend
 
 
 @dataclass
@@ -100,18 +102,32 @@ def _learner_state(session: Session, user_id: int | None) -> LearnerState:
     if user_id is None:
         return state
     followed = {e.path_id: e for e in records.enrolments(session, user_id)}
-    for path in catalogue.active_paths(session):
-        if path.id in followed:
-            state.paths.append(path_state(path, followed[path.id], modules))
+    paths = [p for p in catalogue.active_paths(session) if p.id in followed]
+    attended = attended_series(session, [user_id]).get(user_id, set()) if any(p.attendance for p in paths) else set()
+    for path in paths:
+        state.paths.append(path_state(path, followed[path.id], modules, attended))
     state.locked = rules.locked_modules([p.steps for p in state.paths])
     return state
 
 
-def path_state(path: LearningPath, enrolment: PathEnrolment | None, modules: dict[str, ModuleProgress]) -> PathState:
-    """A path's steps, lock states and progress for the learner behind `modules`."""
+def path_state(
+    path: LearningPath,
+    enrolment: PathEnrolment | None,
+    modules: dict[str, ModuleProgress],
+    attended: set[str] = frozenset(),
+) -> PathState:
+    """A path's steps, lock states, attendance requirements and progress for the learner behind `modules`
+    (who attended events of the series in `attended`)."""
     complete = {slug: p.status.complete for slug, p in modules.items()}
     percents = {slug: p.status.percent for slug, p in modules.items()}
     steps = rules.path_steps([s for s in path.steps if s["module"] in modules], complete)
+    attendance = rules.attendance_statuses(path.attendance or [], attended)
     return PathState(
-        path, enrolment, steps, rules.path_percent(steps, percents), rules.path_complete(steps), rules.next_step(steps)
+        path,
+        enrolment,
+        steps,
+        rules.path_percent(steps, percents, attendance),
+        rules.path_complete(steps, attendance),
+        rules.next_step(steps),
+        attendance,
     )

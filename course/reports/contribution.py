@@ -16,15 +16,23 @@ from course.reports.cohort import GROUPINGS, ModuleInfo, group_value
 NOTHING: dict = {}  # the contribution of no one: adds nothing
 
 
-def contribution(modules: list[ModuleInfo], summaries: Mapping[int, object], profile: Mapping[str, str | None]) -> dict:
-    """A member's contribution (JSON-ready) from their summaries by module id and their profile.
+def contribution(
+    modules: list[ModuleInfo],
+    summaries: Mapping[int, object],
+    profile: Mapping[str, str | None],
+    attendance: tuple[int, int] = (0, 0),
+) -> dict:
+    """A member's contribution (JSON-ready) from their summaries by module id, their profile and how many of
+    the path's attendance requirements they met, of how many (`attendance`: met, required).
 
-    Started: opened a path lesson or attempted a path quiz. Completed: every path module complete.
+    Started: opened a path lesson or attempted a path quiz. Completed: every path module complete and every
+    event the path requires attended.
     Stopped at: the path lesson opened last, while it is not complete. Gains: the pre- and post-test
     grades of each path module that has both tests, when the member has both grades.
     """
     mine = [summaries.get(m.id) for m in modules]
     present = [s for s in mine if s is not None]
+    met, required = attendance
     last = max(
         (s for s in present if s.last_opened_at is not None),
         key=lambda s: (s.last_opened_at, s.module_id),
@@ -34,7 +42,7 @@ def contribution(modules: list[ModuleInfo], summaries: Mapping[int, object], pro
         "groups": [group_value(profile.get(by)) for by in GROUPINGS],
         "started": any(s.lessons_opened or s.attempts for s in present),
         "complete": [m.id for m, s in zip(modules, mine, strict=True) if s is not None and s.complete],
-        "completed": bool(modules) and all(s is not None and s.complete for s in mine),
+        "completed": bool(modules) and all(s is not None and s.complete for s in mine) and met >= required,
         "stopped_at": last.last_lesson_id if last is not None and not last.last_lesson_done else None,
         "gains": {
             str(m.id): [s.pre_score, s.post_score]
@@ -45,6 +53,7 @@ def contribution(modules: list[ModuleInfo], summaries: Mapping[int, object], pro
             and s.pre_score is not None
             and s.post_score is not None
         },
+        "attendance": [met, required],
     }
 
 

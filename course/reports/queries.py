@@ -47,6 +47,12 @@ def cohort_modules(session: Session, cohort: Cohort) -> list[ModuleInfo]:
     return [_module_info(m, lessons.get(m.id, []), quizzes[m.id]) for m in active]
 
 
+def cohort_attendance(session: Session, cohort: Cohort) -> tuple[str, ...]:
+    """The event series the cohort's path requires its learners to attend (none without a path)."""
+    path = session.get(LearningPath, cohort.path_id) if cohort.path_id else None
+    return tuple(need["series"] for need in path.attendance) if path is not None and not path.archived else ()
+
+
 def _module_info(module, lessons, quizzes) -> ModuleInfo:
     infos = [QuizInfo(q.id, q.slug, q.title, q.kind, q.pass_mark, q.grading_method) for q in quizzes]
     first = {}

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from sqlalchemy import bindparam, delete, insert, update
 from sqlmodel import Session, select
 
+from course.events.attendance import attended_series
 from course.models import CohortMember, CohortTally, ModuleSummary, StopTally, User
 from course.progress.summaries import stored
 from course.reports.cohort import GROUPINGS, ModuleInfo
@@ -28,9 +29,11 @@ def count_member(
     modules: list[ModuleInfo],
     summaries: Mapping[int, ModuleSummary],
     user: User,
+    attendance: tuple[int, int] = (0, 0),
 ) -> None:
-    """Bring the cohort's tallies and the member's counted contribution up to date with their summaries."""
-    new = contribution(modules, summaries, _profile(user))
+    """Bring the cohort's tallies and the member's counted contribution up to date with their summaries
+    (and `attendance`: how many of the path's required event series they attended, of how many)."""
+    new = contribution(modules, summaries, _profile(user), attendance)
     rows, stops = difference(member.counted, new)
     _add(session, CohortTally, ("cohort_id", "grouping", "value", "module_id"), member.cohort_id, rows)
     _add(session, StopTally, ("cohort_id", "grouping", "value", "lesson_id"), member.cohort_id, stops)
@@ -45,8 +48,9 @@ def uncount_member(session: Session, cohort_id: int, counted: Mapping | None) ->
     _add(session, StopTally, ("cohort_id", "grouping", "value", "lesson_id"), cohort_id, stops)
 
 
-def recount_cohort(session: Session, cohort_id: int, modules: list[ModuleInfo]) -> None:
-    """The cohort's tallies from scratch, from every member's summaries and profile."""
+def recount_cohort(session: Session, cohort_id: int, modules: list[ModuleInfo], required: tuple[str, ...] = ()) -> None:
+    """The cohort's tallies from scratch, from every member's summaries, profile and, when the path requires
+    attending events of the `required` series, their attendance."""
     session.exec(delete(CohortTally).where(CohortTally.cohort_id == cohort_id))
     session.exec(delete(StopTally).where(StopTally.cohort_id == cohort_id))
     module_ids = [m.id for m in modules]
@@ -59,7 +63,16 @@ def recount_cohort(session: Session, cohort_id: int, modules: list[ModuleInfo]) 
     for start in range(0, len(members), _CHUNK):
         chunk = members[start : start + _CHUNK]
         summaries = stored(session, [user.id for _, user in chunk], module_ids)
-        counted = [(mid, contribution(modules, summaries.get(user.id, {}), _profile(user))) for mid, user in chunk]
+        attended = attended_series(session, [user.id for _, user in chunk]) if required else {}
+        counted = [
+            (
+                mid,
+                contribution(
+                    modules, summaries.get(user.id, {}), _profile(user), met(required, attended.get(user.id, set()))
+                ),
+            )
+            for mid, user in chunk
+        ]
         session.connection().execute(
             update(CohortMember.__table__)
             .where(CohortMember.__table__.c.id == bindparam("member_id"))
@@ -93,6 +106,11 @@ def recount_cohort(session: Session, cohort_id: int, modules: list[ModuleInfo]) 
     for obj in list(session.identity_map.values()):
         if isinstance(obj, CohortMember | CohortTally | StopTally):
             session.expire(obj)
+
+
+def met(required: tuple[str, ...], attended: set[str]) -> tuple[int, int]:
+    """(how many of the required event series were attended, how many are required)."""
+    return sum(1 for series in required if series in attended), len(required)
 
 
 def tally_rows(session: Session, cohort_id: int, grouping: str = "") -> list[CohortTally]:

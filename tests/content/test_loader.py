@@ -27,15 +27,6 @@ def test_fixture_course_loads():
     assert course.paths[0].steps[1].requires == ["pilot-zones"]
 
 
-def test_library_keys_are_accepted_unchecked(content_dir):
-    _edit(
-        content_dir / LESSON,
-        "minutes: 10",
-        "minutes: 10\nplace: {city: Harbour City, country: Nowhere}\norganisation: {name: X, type: zone}\nthemes: [customs]",
-    )
-    assert load_course(content_dir).modules[0].lessons[0].slug == "harbour-city-pilot"
-
-
 def test_a_case_module_needs_its_synthesis(content_dir):
     (content_dir / "02-logistics-basics" / "synthesis.md").unlink()
     assert "modules/02-logistics-basics/synthesis.md:1: synthesis.md is missing: every case module closes with one" in (
@@ -93,6 +84,17 @@ def test_only_the_opening_and_capstone_may_leave_cases_out(content_dir):
         in problems
     )
     assert f"{HARBOUR}:3: 'cases' must not be empty" in problems
+
+
+def test_a_path_may_require_attending_an_event_of_a_series(content_dir):
+    _edit(
+        content_dir / "paths.yml",
+        "  steps:\n",
+        "  attend:\n    - series: policy-seminar\n      title: Attend a policy seminar\n  steps:\n",
+    )
+    path = load_course(content_dir).paths[0]
+    assert path.attendance == [{"series": "policy-seminar", "title": "Attend a policy seminar"}]
+    assert load_course(FIXTURE_CONTENT).paths[0].attendance == []
 
 
 def _problems(content_dir) -> list[str]:
@@ -211,6 +213,24 @@ HARBOUR = "modules/01-pilot-zones/01-harbour-city-pilot.md"
             "form a cycle: pilot-zones -> logistics-basics -> pilot-zones",
         ),
         ("course.yml", "case_count: 4", "case_count: 5", "cases not covered by any lesson: 5"),
+        (
+            "paths.yml",
+            "  steps:\n",
+            "  attend:\n    - series: Policy Seminar\n      title: Attend one\n  steps:\n",
+            "modules/paths.yml:6: series 'Policy Seminar' must be lower-case words joined by hyphens",
+        ),
+        (
+            "paths.yml",
+            "  steps:\n",
+            "  attend:\n    - series: policy-seminar\n  steps:\n",
+            "modules/paths.yml:6: 'title' is required",
+        ),
+        (
+            "paths.yml",
+            "  steps:\n",
+            "  attend: policy-seminar\n  steps:\n",
+            "modules/paths.yml:5: 'attend' must be a list of {series, title} entries",
+        ),
     ],
 )
 def test_broken_content_is_reported_with_path_and_line(content_dir, file, old, new, expected):
