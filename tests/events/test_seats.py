@@ -152,3 +152,21 @@ def test_many_people_at_once_fill_exactly_the_seats(app, db, told):
     assert errors == []
     statuses = list(_statuses(db, event).values())
     assert (statuses.count(ENROLLED), statuses.count(WAITLISTED)) == (3, 5)
+
+
+def test_reminders_go_once_to_those_enrolled_for_sessions_starting_soon(app, db, told):
+    from course.events import reminders
+
+    owner, a, b = _people(db, 3)
+    soon = make_event(db, owner, capacity=1, sessions=2, starts=SOON)
+    seats.enrol(db, soon, a)
+    seats.enrol(db, soon, b)  # waiting: not reminded
+    db.commit()
+    told.clear()
+    now = SOON - timedelta(hours=20)
+    assert reminders.send_due(db, within=timedelta(hours=24), now=now) == 1
+    db.commit()
+    assert told == [(a.id, "event_reminder")]
+    assert reminders.send_due(db, within=timedelta(hours=24), now=now) == 0  # once per session
+    result = app.test_cli_runner().invoke(args=["events", "remind", "--hours", "1"])
+    assert result.exit_code == 0 and "Reminders announced: 0." in result.output

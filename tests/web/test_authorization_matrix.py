@@ -108,6 +108,7 @@ EXPECTED = {
     ("learn.follow_path", "POST"): POST_SIGNED_IN,
     ("api.my_progress", "GET"): SIGNED_IN_API,
     ("api.my_xapi", "GET"): SIGNED_IN_API,
+    ("api.events", "GET"): SIGNED_IN_API,
     ("certificates.mine", "GET"): SIGNED_IN,
     ("certificates.claim", "POST"): POST_SIGNED_IN,
     ("quiz.quiz_start_page", "GET"): SIGNED_IN,

@@ -3,9 +3,12 @@
 from flask import jsonify, request, url_for
 from flask_login import current_user
 
+from course import timezones
 from course.content import catalogue
 from course.db import get_session
+from course.events import queries as event_queries
 from course.library.search import search
+from course.models import EVENT_KINDS
 from course.progress import learner_record
 from course.web.access import allow
 from course.web.api import bp
@@ -72,3 +75,43 @@ def my_progress():
 @allow("trainee", "official", "instructor", "admin")
 def my_xapi():
     return jsonify(learner_record.my_statements(get_session(), current_user, _absolute_url))
+
+
+@bp.route("/events")
+@allow("trainee", "official", "instructor", "admin")
+def events():
+    """Upcoming events, soonest first, with their sessions as UTC instants (docs/exports.md)."""
+    listings = event_queries.upcoming(get_session(), current_user.id)
+    return jsonify({"events": [_event_json(item) for item in listings]})
+
+
+def _event_json(item) -> dict:
+    event = item.event
+    return {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind,
+        "kind_label": EVENT_KINDS.get(event.kind, event.kind),
+        "url": url_for("events.event", event_id=event.id, _external=True),
+        "ics": url_for("events.event_ics", event_id=event.id, _external=True),
+        "time_zone": event.time_zone,
+        "place": event.place,
+        "online": bool(event.online_url),
+        "audience": event.audience or None,
+        "language": event.language,
+        "capacity": event.capacity,
+        "seats_left": item.seats_left,
+        "waiting": item.waiting,
+        "lessons": list(event.lessons),
+        "cases": list(event.cases),
+        "series": event.series or None,
+        "my_status": item.status or None,
+        "sessions": [
+            {
+                "starts_at": timezones.iso_utc(s.starts_at),
+                "ends_at": timezones.iso_utc(s.ends_at),
+                "cancelled": s.cancelled_at is not None,
+            }
+            for s in item.sessions
+        ],
+    }
