@@ -60,6 +60,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.portfolio import bp as portfolio_bp
     from course.web.quiz import bp as quiz_bp
     from course.web.reports import bp as reports_bp
+    from course.web.tours import bp as tours_bp
 
     input_guards.register_converters(app)  # before the routes that use them
     for blueprint in (
@@ -79,6 +80,7 @@ def register_blueprints(app: Flask) -> None:
         portfolio_bp,
         notifications_bp,
         events_bp,
+        tours_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

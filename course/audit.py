@@ -44,6 +44,10 @@ ACTIONS = (
     "event.update",
     "event.cancel",
     "event.attendance",
+    "tour.create",
+    "tour.update",
+    "tour.cancel",
+    "tour.decision",
 )
 
 

@@ -1,6 +1,6 @@
 """Who may see and change staff objects: the one home of the ownership rule (docs/security.md).
 
-Cohorts, question banks, quizzes and events have an owner (the instructor who created them; None: admin-managed)
+Cohorts, question banks, quizzes, events and study tours have an owner (the instructor who created them; None: admin-managed)
 and co-instructors. An admin manages everything; an instructor manages what they own or co-teach, reads
 banks their owners marked shared, and reaches a trainee (essays, certificates) only through a cohort they
 manage. Views ask `may_manage` / `may_read` for one object and filter lists with `managed` / `readable`.
@@ -22,11 +22,12 @@ from course.models import (
     Question,
     QuestionBank,
     Quiz,
+    StudyTour,
     User,
 )
 
-Owned = Cohort | QuestionBank | Quiz | Event
-OWNED_TYPES = {"cohort": Cohort, "questionbank": QuestionBank, "quiz": Quiz, "event": Event}
+Owned = Cohort | QuestionBank | Quiz | Event | StudyTour
+OWNED_TYPES = {"cohort": Cohort, "questionbank": QuestionBank, "quiz": Quiz, "event": Event, "studytour": StudyTour}
 
 
 class NotAnInstructor(ValueError):
@@ -52,7 +53,7 @@ def _co_taught(model, user: User):
 
 
 def managed(user: User, model) -> ColumnElement:
-    """A WHERE clause: the rows of `model` (Cohort, QuestionBank, Quiz, Event) the user may change."""
+    """A WHERE clause: the rows of `model` (Cohort, QuestionBank, Quiz, Event, StudyTour) the user may change."""
     if _is_admin(user):
         return true()
     if not _is_instructor(user):

@@ -18,7 +18,8 @@ KINDS = {
     "event_promoted": "a seat was freed and given to you from the waiting list (data: event)",
     "event_reminder": "a session you enrolled in starts soon (data: event, event_session)",
     "event_cancelled": "an event you enrolled in, or wait for, is cancelled (data: event, reason)",
-    "tour_decision": "the programme decided on your study-tour application (data: tour, application)",
+    "tour_decision": "the programme decided on your study-tour application, or cancelled the tour "
+    "(data: tour, application; cancelled=True when the tour is cancelled)",
 }
 
 

@@ -1,19 +1,20 @@
 """Seats and waiting lists: enrol, withdraw, and give freed seats to the first in line. The caller commits.
 
-Every change of who holds a seat first locks the event (`hold_event`), so two people taking the last
-seat at the same moment take turns: the second sees the first's seat and joins the waiting list. On
-PostgreSQL that is a row lock (`SELECT … FOR UPDATE` on the event); on SQLite, a write to the event row
-that takes the database's write lock for the rest of the transaction (SQLite has one writer at a time,
-and a transaction that starts with a write reads what the previous writer committed).
+Every change of who holds a seat first locks the event (`hold_event`, with `course.locking.hold`), so two
+people taking the last seat at the same moment take turns: the second sees the first's seat and joins the
+waiting list. On PostgreSQL that is a row lock (`SELECT … FOR UPDATE` on the event); on SQLite, a write to
+the event row that takes the database's write lock for the rest of the transaction (SQLite has one writer
+at a time, and a transaction that starts with a write reads what the previous writer committed).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import func
 from sqlmodel import Session, select
 
+from course import locking
 from course.events import notices
 from course.models import ENROLLED, WAITLISTED, WITHDRAWN, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
@@ -25,12 +26,7 @@ class EnrolmentClosed(ValueError):
 
 def hold_event(session: Session, event: Event) -> Event:
     """Lock the event's seats until the transaction ends, then read the event as committed."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.exec(select(Event.id).where(Event.id == event.id).with_for_update())
-    else:
-        session.exec(update(Event).where(Event.id == event.id).values(sequence=Event.sequence))
-    session.refresh(event)
-    return event
+    return locking.hold(session, event)
 
 
 def enrolled_count(session: Session, event_id: int) -> int:

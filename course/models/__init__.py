@@ -31,6 +31,14 @@ from course.models.quiz import (
 from course.models.site import SiteSettings
 from course.models.staff import AuditEntry, CoInstructor
 from course.models.standing import CohortTally, ModuleSummary, StopTally
+from course.models.tours import (
+    APPLICATION_STATUSES,
+    Feedback,
+    StudyTour,
+    TourApplication,
+    TourReport,
+    TourVisit,
+)
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
@@ -39,6 +47,12 @@ __all__ = [
     "PlanReview",
     "Reflection",
     "ReflectionReply",
+    "APPLICATION_STATUSES",
+    "Feedback",
+    "StudyTour",
+    "TourApplication",
+    "TourReport",
+    "TourVisit",
     "Attendance",
     "CalendarFeed",
     "ENROLLED",

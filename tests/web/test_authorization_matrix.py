@@ -29,11 +29,17 @@ from course.models import (
     Quiz,
 )
 from course.portfolio.reflections import add_reply, save_reflection
+    Quiz,
+    TourApplication,
+    TourReport,
+)
+from course.models.base import utcnow
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions
 from tests.conftest import csrf_token
 from tests.web.events.helpers import make_event
+from tests.web.tours.helpers import make_tour
 
 ROLES = ("anonymous", "trainee", "official", "owner", "other", "admin")
 LOGIN = "login"  # a redirect to the log-in page
@@ -220,6 +226,28 @@ EXPECTED = {
     ("events.sign_in_sheet", "GET"): OWNED,
     ("events.upload_attendance", "GET"): OWNED,
     ("events.upload_attendance", "POST"): POST_OWNED,
+    ("events.feedback", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),  # no one attended yet
+    ("events.feedback", "POST"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    ("events.feedback_csv", "GET"): OWNED,
+    # --- study tours: A's tour, with the official's application and submitted report
+    ("tours.upcoming", "GET"): SIGNED_IN,
+    ("tours.tour", "GET"): SIGNED_IN,
+    ("tours.apply", "POST"): POST_SIGNED_IN,
+    ("tours.withdraw", "POST"): (LOGIN, MISSING, None, MISSING, MISSING, MISSING),  # only the applicant
+    ("tours.report", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),  # the tour has not begun
+    ("tours.report", "POST"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    ("tours.feedback", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    ("tours.feedback", "POST"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    ("tours.managed_list", "GET"): STAFF_ONLY,
+    ("tours.new_tour", "GET"): STAFF_ONLY,
+    ("tours.new_tour", "POST"): POST_STAFF,
+    ("tours.edit_tour", "GET"): OWNED,
+    ("tours.edit_tour", "POST"): POST_OWNED,
+    ("tours.cancel_tour", "POST"): POST_OWNED,
+    ("tours.manage", "GET"): OWNED,
+    ("tours.decide", "POST"): POST_OWNED,
+    ("tours.read_report", "GET"): OWNED,
+    ("tours.feedback_csv", "GET"): OWNED,
 }
 
 ESSAY_GIFT = """::bonded::Describe a bonded warehouse. {}
@@ -313,6 +341,11 @@ def _arrange(db):
     module = db.get(Module, lesson.module_id)
     event = make_event(db, owner)
     event_session = sessions_of(db, event.id)[0]
+    tour = make_tour(db, owner)
+    application = TourApplication(tour_id=tour.id, user_id=users["official"].id, motivation="To learn.")
+    report = TourReport(tour_id=tour.id, user_id=users["official"].id, title="Seen", submitted_at=utcnow())
+    db.add_all([application, report])
+    db.commit()
     return {
         "users": users,
         "values": {
@@ -337,6 +370,9 @@ def _arrange(db):
             "case_id": case.id,
             "event_id": event.id,
             "session_id": event_session.id,
+            "tour_id": tour.id,
+            "application_id": application.id,
+            "report_id": report.id,
         },
         # arguments (or query arguments) whose value depends on the route
         "by_route": {

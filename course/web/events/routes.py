@@ -9,11 +9,13 @@ from course.content import catalogue
 from course.db import get_session
 from course.events import feeds, month, queries, seats
 from course.events.ics import calendar_document
+from course.feedback import records as feedback_records
 from course.models import ENROLLED, EVENT_KINDS, Event
 from course.models.base import utcnow
 from course.web.access import ALL_ROLES, allow
 from course.web.events import bp
 from course.web.events.forms import EnrolForm, FeedTokenForm, WithdrawForm
+from course.web.feedback import feedback_page
 from course.web.local_time import viewer_zone
 from course.web.template_helpers import AUDIENCE_LABELS
 
@@ -84,7 +86,15 @@ def event(event_id):
         lessons=[found for slug in item.event.lessons if (found := catalogue.lesson_by_slug(session, slug))],
         enrol_form=EnrolForm(),
         withdraw_form=WithdrawForm(),
+        feedback_open=feedback_records.may_answer(session, item.event, current_user),
     )
+
+
+@bp.route("/<int:event_id>/feedback", methods=["GET", "POST"])
+@allow(*ALL_ROLES)
+def feedback(event_id):
+    event = event_or_404(event_id)
+    return feedback_page(event, event.title, url_for("events.event", event_id=event.id))
 
 
 @bp.route("/<int:event_id>/enrol", methods=["POST"])

@@ -12,6 +12,7 @@ from course.web.access import STAFF, allow
 from course.web.events import bp
 from course.web.events.forms import CancelEventForm, EventForm
 from course.web.events.plans import form_data, plan_from, show_refusal
+from course.web.feedback import csv_download, staff_figures
 from course.web.ownership.guard import managed_or_404, panel
 
 AUDITED = ("title", "kind", "time_zone", "place", "online_url", "capacity", "audience", "language", "series")
@@ -103,6 +104,7 @@ def cancel_event(event_id):
 def manage(event_id):
     session, event = get_session(), managed_event(event_id)
     item = queries.listing(session, event, None)
+    figures, chart = staff_figures(event)
     return render_template(
         "events/manage.html",
         item=item,
@@ -110,4 +112,15 @@ def manage(event_id):
         register=attendance.register(session, item),
         cancel_form=CancelEventForm(),
         ownership=panel(event),
+        feedback=figures,
+        chart=chart,
+        csv_url=url_for("events.feedback_csv", event_id=event.id),
+        attendees_word="who attended",
     )
+
+
+@bp.route("/<int:event_id>/feedback.csv")
+@allow(*STAFF)
+def feedback_csv(event_id):
+    event = managed_event(event_id)
+    return csv_download(event, event.title, f"event-{event.id}-feedback.csv")

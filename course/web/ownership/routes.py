@@ -17,6 +17,7 @@ PAGES = {
     "questionbank": ("instructor.bank", "bank_id"),
     "quiz": ("instructor.quiz", "quiz_id"),
     "event": ("events.manage", "event_id"),
+    "studytour": ("tours.manage", "tour_id"),
 }
 
 
@@ -54,7 +55,10 @@ def add_co_instructor(kind, object_id):
             session, current_user, "owner.co_instructor_add", obj, None, {"user_id": user.id, "email": user.email}
         )
         session.commit()
-        flash(f"{user.name} now manages this {kind.replace('questionbank', 'bank')} with you.", "success")
+        flash(
+            f"{user.name} now manages this {kind.replace('questionbank', 'bank').replace('studytour', 'study tour')} with you.",
+            "success",
+        )
     else:
         flash(f"{user.name} already manages it.", "info")
     return _back(obj)

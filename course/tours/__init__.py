@@ -1,0 +1,1 @@
+"""Study tours (Next Steps IV): itineraries of site visits, applications and decisions, pre-reading, reports."""

@@ -1,0 +1,131 @@
+"""Study tours for everyone signed in: the list, a tour's itinerary and pre-reading, applying, withdrawing,
+the post-tour report and feedback."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from course import ownership
+from course.content import catalogue
+from course.db import get_session
+from course.feedback import records as feedback_records
+from course.models import StudyTour
+from course.models.base import utcnow
+from course.progress.standing import learner_state
+from course.tours import applications, queries, reports
+from course.web.access import ALL_ROLES, allow
+from course.web.feedback import feedback_page
+from course.web.tours import bp
+from course.web.tours.forms import ApplicationForm, ReportForm, WithdrawForm
+
+
+def tour_or_404(tour_id: int) -> StudyTour:
+    return get_session().get(StudyTour, tour_id) or abort(404)
+
+
+@bp.route("/")
+@allow(*ALL_ROLES)
+def upcoming():
+    session, today = get_session(), utcnow().date()
+    return render_template(
+        "tours/list.html",
+        listings=queries.upcoming(session, current_user.id, today),
+        mine=queries.of_person(session, current_user.id),
+    )
+
+
+def lessons_named(session, slugs_list):
+    return [found for slug in slugs_list if (found := catalogue.lesson_by_slug(session, slug))]
+
+
+@bp.route("/<int:tour_id>")
+@allow(*ALL_ROLES)
+def tour(tour_id):
+    session, today = get_session(), utcnow().date()
+    item = queries.listing(session, tour_or_404(tour_id), current_user.id)
+    application = applications.application_of(session, tour_id, current_user.id)
+    completed = learner_state(session, current_user.id).completed
+    return render_template(
+        "tours/tour.html",
+        item=item,
+        application=application,
+        prereading=[(lesson, lesson.id in completed) for lesson in lessons_named(session, item.tour.prereading)],
+        visit_lessons={
+            slug: found for v in item.visits for slug in v.lessons if (found := catalogue.lesson_by_slug(session, slug))
+        },
+        accepting=applications.accepting(item.tour, today),
+        closes_on=applications.closes_on(item.tour),
+        may_manage=ownership.may_manage(session, current_user, item.tour),
+        may_report=reports.may_write(session, item.tour, current_user, today),
+        feedback_open=feedback_records.may_answer(session, item.tour, current_user),
+        form=ApplicationForm(data={"organisation": current_user.organisation}),
+        withdraw_form=WithdrawForm(),
+    )
+
+
+@bp.route("/<int:tour_id>/apply", methods=["POST"])
+@allow(*ALL_ROLES)
+def apply(tour_id):
+    session, tour = get_session(), tour_or_404(tour_id)
+    form = ApplicationForm()
+    if not form.validate_on_submit():
+        flash(" ".join(form.motivation.errors or form.organisation.errors or ["The form expired; try again."]), "error")
+        return redirect(url_for("tours.tour", tour_id=tour.id))
+    try:
+        applications.apply(
+            session,
+            tour,
+            current_user,
+            motivation=form.motivation.data,
+            organisation=form.organisation.data or "",
+            nominated_by=form.nominated_by.data or "",
+        )
+        session.commit()
+    except applications.ApplicationRefused as refused:
+        session.rollback()
+        flash(str(refused), "error")
+        return redirect(url_for("tours.tour", tour_id=tour.id))
+    flash("Your application is sent. The programme will tell you its decision.", "success")
+    return redirect(url_for("tours.tour", tour_id=tour.id))
+
+
+@bp.route("/<int:tour_id>/withdraw", methods=["POST"])
+@allow(*ALL_ROLES)
+def withdraw(tour_id):
+    session, tour = get_session(), tour_or_404(tour_id)
+    application = applications.application_of(session, tour.id, current_user.id)
+    if application is None:
+        abort(404)
+    if not WithdrawForm().validate_on_submit():
+        abort(400)
+    if applications.withdraw(session, application):
+        session.commit()
+        flash("Your application is withdrawn.", "success")
+    return redirect(url_for("tours.tour", tour_id=tour.id))
+
+
+@bp.route("/<int:tour_id>/report", methods=["GET", "POST"])
+@allow(*ALL_ROLES)
+def report(tour_id):
+    session, tour = get_session(), tour_or_404(tour_id)
+    if not reports.may_write(session, tour, current_user, utcnow().date()):
+        abort(404)
+    mine = reports.report_of(session, tour.id, current_user.id)
+    form = ReportForm(
+        data={"title": mine.title, "body": mine.body} if mine else {"title": f"What I saw on {tour.title}"}
+    )
+    if form.validate_on_submit():
+        saved = reports.save(
+            session, tour, current_user, title=form.title.data, body=form.body.data, submit=bool(form.submit.data)
+        )
+        session.commit()
+        flash("Report submitted to the programme." if saved.submitted_at else "Draft saved.", "success")
+        return redirect(url_for("tours.report", tour_id=tour.id))
+    page = render_template("tours/report.html", tour=tour, form=form, report=mine)
+    return page, 422 if form.errors else 200
+
+
+@bp.route("/<int:tour_id>/feedback", methods=["GET", "POST"])
+@allow(*ALL_ROLES)
+def feedback(tour_id):
+    tour = tour_or_404(tour_id)
+    return feedback_page(tour, tour.title, url_for("tours.tour", tour_id=tour.id))
