@@ -10,6 +10,7 @@ from flask.cli import AppGroup
 from sqlmodel import Session
 
 from course import accounts, migrate, upkeep
+from course.cli.demo_programme import add_demo_programme
 from course.content import catalogue
 from course.content.errors import ContentError
 from course.content.loader import load_course
@@ -127,6 +128,9 @@ DEMO_ACCOUNTS = (
 )
 
 
+DEMO_INSTRUCTOR = "instructor@demo.cbec-academy.org"
+
+
 def _path_for(session: Session, audience: str) -> LearningPath | None:
     """The first active path for this audience, else the first active path (None when there is none)."""
     paths = catalogue.active_paths(session)
@@ -154,6 +158,8 @@ def demo() -> None:
             if path is not None:
                 enrolments.enrol(session, user_id=user.id, path=path)
             created.append((role, email, password, path.title if path else ""))
+        instructor = accounts.find_user(session, email=DEMO_INSTRUCTOR)
+        programme = add_demo_programme(session, instructor) if instructor is not None else []
         session.commit()
     if created:
         click.echo("Demo accounts created. These passwords are shown once; note them now.")
@@ -164,6 +170,8 @@ def demo() -> None:
         for role, _, _, path_title in created:
             if path_title:
                 click.echo(f"The {role} follows the path “{path_title}”.")
+    if programme:
+        click.echo(f"Added {' and '.join(programme)}: see Events and Study tours.")
     if existing:
         click.echo(
             "Demo accounts that exist already (their passwords were shown when they were made): "

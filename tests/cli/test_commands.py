@@ -107,3 +107,23 @@ def test_demo_trainee_and_official_follow_a_path(runner, db, auth):
     for role in ("instructor", "admin"):
         user = db.exec(select(User).where(User.email == accounts[role][0])).one()
         assert records.enrolments(db, user.id) == []
+
+
+def test_demo_schedules_a_seminar_and_a_study_tour_once(runner, db, auth):
+    from course.models import Event, EventSession, StudyTour, TourVisit
+
+    result = runner.invoke(args=["course", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "Added the seminar" in result.output and "the study tour" in result.output
+    (event,) = db.exec(select(Event)).all()
+    (tour,) = db.exec(select(StudyTour)).all()
+    instructor = db.exec(select(User).where(User.email == "instructor@demo.cbec-academy.org")).one()
+    assert event.owner_id == tour.owner_id == instructor.id
+    assert len(db.exec(select(EventSession)).all()) == 2 and len(db.exec(select(TourVisit)).all()) == 4
+    accounts = _demo_passwords(result.output)
+    auth.login(*accounts["trainee"])
+    assert event.title in auth.client.get("/events/").get_data(as_text=True)
+    assert tour.title in auth.client.get("/tours/").get_data(as_text=True)
+    again = runner.invoke(args=["course", "demo"])
+    assert again.exit_code == 0 and "Added the seminar" not in again.output
+    assert len(db.exec(select(Event)).all()) == 1 and len(db.exec(select(StudyTour)).all()) == 1
