@@ -27,13 +27,11 @@ from course.models import (
     OutboxMessage,
     PracticeCase,
     Quiz,
-)
-from course.portfolio.reflections import add_reply, save_reflection
-    Quiz,
     TourApplication,
     TourReport,
 )
 from course.models.base import utcnow
+from course.portfolio.reflections import add_reply, save_reflection
 from course.questions import parse_gift
 from course.quizzes.attempts import attempt_items, save_responses, start_attempt, submit_attempt
 from course.quizzes.banks import get_or_create_bank, import_questions

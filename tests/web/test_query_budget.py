@@ -122,3 +122,30 @@ def test_the_dashboard_costs_the_same_for_three_members_and_thirty(app, client, 
         members = size
         counts.append(len(_statements(app, client, f"/reports/cohorts/{cohort.id}?by=country")))
     assert counts[0] == counts[1] <= DASHBOARD
+
+
+PROGRAMME_PAGES = {"/events/": 9, "/events/calendar?month={month}": 5, "/tours/": 9}  # whatever the number of events
+
+
+def test_programme_pages_cost_the_same_for_one_event_and_six(app, client, synced, db, auth):
+    from datetime import timedelta
+
+    from course.events import seats
+    from tests.web.events.helpers import SOON, make_event
+    from tests.web.tours.helpers import make_tour
+
+    instructor = auth.make_user("instructor")
+    trainee = auth.as_role("trainee")
+    counts: dict[str, list[int]] = {page: [] for page in PROGRAMME_PAGES}
+    made = 0
+    for size in (1, 6):
+        for n in range(made, size):
+            event = make_event(db, instructor, title=f"Event {n}", starts=SOON + timedelta(days=n))
+            seats.enrol(db, event, trainee)
+            make_tour(db, instructor, title=f"Tour {n}")
+            db.commit()
+        made = size
+        for page in PROGRAMME_PAGES:
+            counts[page].append(len(_statements(app, client, page.format(month=SOON.strftime("%Y-%m")))))
+    for page, (few, many) in counts.items():
+        assert few == many <= PROGRAMME_PAGES[page], (page, few, many)

@@ -92,7 +92,8 @@ class EventForm(FlaskForm):
         ],
     )
     audience = SelectField(
-        "Audience", choices=choices([("", "Everyone"), *((k, v[0].upper() + v[1:]) for k, v in AUDIENCE_LABELS.items())])
+        "Audience",
+        choices=choices([("", "Everyone"), *((k, v[0].upper() + v[1:]) for k, v in AUDIENCE_LABELS.items())]),
     )
     language = StringField(
         "Language",
