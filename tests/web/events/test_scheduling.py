@@ -166,3 +166,33 @@ def test_times_are_stored_in_utc_whatever_the_zone_they_were_typed_in(client, au
     assert auth.post("/events/new", form).status_code == 302
     (session,) = db.exec(select(EventSession)).all()
     assert session.starts_at.astimezone(UTC).hour == 1
+
+
+def test_a_cancelled_session_stays_in_calendars_as_cancelled_and_one_with_attendance_cannot_be_removed(
+    client, auth, db, synced
+):
+    import icalendar
+
+    from course.events import attendance, seats
+
+    instructor = auth.as_role("instructor")
+    event = make_event(db, instructor)
+    trainee = auth.make_user("trainee")
+    seats.enrol(db, event, trainee)
+    db.commit()
+    first, second = db.exec(select(EventSession).order_by(EventSession.starts_at)).all()
+    assert (
+        auth.post(f"/events/{event.id}/edit", _edit_form(db, event) | {"sessions-1-cancelled": "y"}).status_code == 302
+    )
+    db.expire_all()
+    assert db.get(EventSession, second.id).cancelled_at is not None
+    cal = icalendar.Calendar.from_ical(client.get(f"/events/{event.id}.ics").data)
+    assert [str(v["STATUS"]) for v in cal.walk("VEVENT")] == ["CONFIRMED", "CANCELLED"]
+    assert all(v["SEQUENCE"] == 1 for v in cal.walk("VEVENT"))
+    attendance.mark(db, db.get(EventSession, first.id), {trainee.id: True}, by=instructor)
+    db.commit()
+    removed = _edit_form(db, event) | {"sessions-0-starts": "", "sessions-0-ends": ""}
+    response = auth.post(f"/events/{event.id}/edit", removed)
+    assert response.status_code == 422
+    assert "A session with attendance marked cannot be removed" in response.get_data(as_text=True)
+    assert len(db.exec(select(EventSession)).all()) == 2
