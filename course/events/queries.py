@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, select
 
-from course.models import ENROLLED, WAITLISTED, Event, EventEnrolment, EventSession
+from course.models import ENROLLED, WAITLISTED, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
 
 
@@ -120,8 +120,6 @@ def managed(session: Session, clause: ColumnElement) -> list[EventListing]:
 
 def people(session: Session, event_id: int) -> dict[str, list]:
     """(enrolment, user) pairs of those enrolled (by name) and of the waiting list (in order)."""
-    from course.models import User
-
     rows = session.exec(
         select(EventEnrolment, User)
         .join(User, User.id == EventEnrolment.user_id)

@@ -2,7 +2,9 @@
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 from course.feedback.figures import CSV_COLUMNS, Answer, feedback_csv, figures
 
@@ -35,3 +37,10 @@ def test_the_csv_has_its_columns_and_safe_cells():
     assert tuple(header) == CSV_COLUMNS
     assert row[:3] == ["event", "7", "'=Seminar"] and row[4] == "'@Amina"
     assert row[9:] == ["1", "5", "4", "1", "'+cmd", "2031-05-02T09:00:00+00:00"]
+
+
+def test_the_documented_columns_are_the_csv_columns():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "exports.md").read_text()
+    section = docs.split("## Feedback on an event or a study tour (CSV)")[1].split("\n## ")[0]
+    cells = re.findall(r"^\| (`[a-z_]+`(?:, `[a-z_]+`)*) \|", section, flags=re.MULTILINE)
+    assert tuple(name.strip(" `") for cell in cells for name in cell.split(",")) == CSV_COLUMNS

@@ -112,7 +112,6 @@ class EventForm(FlaskForm):
     )
     series = SelectField(
         "Counts for a learning path",
-        validate_choice=False,
         description="Attending this event meets the requirement of the paths that ask for an event of this series.",
     )
     submit = SubmitField("Save event")

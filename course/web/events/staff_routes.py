@@ -48,7 +48,7 @@ def managed_list():
 @allow(*STAFF)
 def new_event():
     session = get_session()
-    form = _event_form(data=form_data(None, []))
+    form = _event_form(data=form_data(None, []) | {"time_zone": current_user.time_zone or "UTC"})
     if form.validate_on_submit() and (plan := plan_from(form)) is not None:
         try:
             event = scheduling.create_event(session, plan, owner=current_user)

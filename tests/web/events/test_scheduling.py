@@ -196,3 +196,10 @@ def test_a_cancelled_session_stays_in_calendars_as_cancelled_and_one_with_attend
     assert response.status_code == 422
     assert "A session with attendance marked cannot be removed" in response.get_data(as_text=True)
     assert len(db.exec(select(EventSession)).all()) == 2
+
+
+def test_a_series_no_path_names_is_refused(client, auth, db, synced):
+    auth.as_role("instructor")
+    response = auth.post("/events/new", event_form(series="x" * 300))
+    assert response.status_code == 422 and "Not a valid choice" in response.get_data(as_text=True)
+    assert _events(db) == []
