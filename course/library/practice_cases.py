@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from course import announcements, audit
 from course.content.case_metadata import ORG_TYPES, THEMES, countries
-from course.content.loader import AUDIENCES
+from course.content.lesson import AUDIENCES
 from course.library import entries
 from course.models import PracticeCase, User
 from course.models.base import utcnow

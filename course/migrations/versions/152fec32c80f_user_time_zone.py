@@ -1,7 +1,7 @@
 """user time zone: the IANA zone a user reads dates and times in ("" = not set)
 
 Revision ID: 152fec32c80f
-Revises: 7c3e2a9f4d32
+Revises: 54b1c1f9af34
 Create Date: 2026-11-29 09:08:55
 """
 from typing import Sequence, Union
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = '152fec32c80f'
-down_revision: Union[str, None] = '7c3e2a9f4d32'
+down_revision: Union[str, None] = '54b1c1f9af34'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

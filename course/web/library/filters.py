@@ -5,7 +5,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MultiDict
 
 from course.content.case_metadata import ORG_TYPES, THEMES
-from course.content.loader import AUDIENCES
+from course.content.lesson import AUDIENCES
 from course.library.facets import KINDS, Filters
 from course.library.query import MAX_QUERY
 

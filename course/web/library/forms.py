@@ -17,7 +17,7 @@ from wtforms.validators import Email, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from course.content.case_metadata import ORG_TYPES, THEMES, countries
-from course.content.loader import AUDIENCES
+from course.content.lesson import AUDIENCES
 from course.web.choices import choices
 from course.web.template_helpers import AUDIENCE_LABELS
 
