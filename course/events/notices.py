@@ -1,16 +1,17 @@
-"""What the programme tells people, in one place: the hook the notification system (issue 13) plugs into.
+"""What events and study tours tell people, in one place: their news handed to `course.notifications.notify`.
 
 Events and study tours call `announce` inside the action that causes the news, after its rows are
-written and before the caller commits, so a delivery system hooked in here can queue its message in
-the same transaction (an action rolled back then announces nothing). Until that system exists,
-`announce` only checks its arguments: nothing is sent.
+written and before the caller commits, so the notice and its email are queued in the same transaction
+(an action rolled back announces nothing). `announce` turns the rows into the plain data the message
+templates read (title, start, location, position, decision, reason, url).
 """
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from course.models import User
+from course.models import EventSession, User
+from course.notifications.notify import notify
 
 KINDS = {
     "event_confirmed": "a seat at an event is yours (data: event)",
@@ -24,6 +25,32 @@ KINDS = {
 
 
 def announce(session: Session, user: User | int, kind: str, **data) -> None:
-    """Tell `user` the news `kind` (a key of KINDS) with its data. No-op until notifications are wired in."""
+    """Tell `user` the news `kind` (a key of KINDS) with its data: an in-app notice, and an email unless they
+    turned that kind off."""
     if kind not in KINDS:
         raise ValueError(f"unknown notice kind {kind!r}")
+    recipient = user if isinstance(user, User) else session.get(User, user)
+    notify(session, recipient, kind, **_message_data(session, kind, data))
+
+
+def _message_data(session: Session, kind: str, data: dict) -> dict:
+    if kind == "tour_decision":
+        tour, application = data["tour"], data.get("application")
+        decision = "cancelled" if data.get("cancelled") else (application.status if application else "")
+        reason = tour.cancel_reason if data.get("cancelled") else (application.reason if application else "")
+        return {"title": tour.title, "decision": decision, "reason": reason, "url": f"/tours/{tour.id}"}
+    event = data["event"]
+    first = (
+        data.get("event_session")
+        or session.exec(
+            select(EventSession).where(EventSession.event_id == event.id).order_by(EventSession.starts_at)
+        ).first()
+    )
+    return {
+        "title": event.title,
+        "start": first.starts_at if first else None,
+        "location": event.place,
+        "position": data.get("position"),
+        "reason": data.get("reason") or "",
+        "url": f"/events/{event.id}",
+    }
