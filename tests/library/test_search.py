@@ -114,6 +114,7 @@ def test_pages_of_hits(synced, db):
 
 def test_an_archived_lesson_leaves_the_library(synced, db, runner, content_dir):
     (content_dir / "02-logistics-basics" / "02-returns-hub.md").unlink()
+    (content_dir / "02-logistics-basics" / "assignment.yml").unlink()  # it is presented by that lesson
     (content_dir / "course.yml").write_text("case_count: 3\n")
     _resync(runner)
     assert ("lesson", "returns-hub") not in _keys(search(db, "returns"))

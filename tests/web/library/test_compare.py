@@ -22,9 +22,8 @@ def test_two_lessons_side_by_side(synced, client):
         "What others can copy",
     ):
         assert f'<th scope="row">{label}</th>' in html
-    assert "Harbour City Pilot Area" in html and "Rail Freight Ltd." in html
-    assert "Trains carried 500 TEU a week." in html
-    assert "<li>1 is the case number</li>" in html and "<li>3 is the case number</li>" in html
+    assert "The Harbour City pilot area operator" in html and "Exporters waited too long." in html  # their model cards
+    assert "<li>One tool</li>" in html and "<li>Case 1 result</li>" in html and "<li>Case 3 result</li>" in html
     assert "data-print" in html and "print.js" in html
 
 
