@@ -52,6 +52,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.cohorts import bp as cohorts_bp
     from course.web.events import bp as events_bp
     from course.web.instructor import bp as instructor_bp
+    from course.web.interop import bp as interop_bp
     from course.web.invitations import bp as invitations_bp
     from course.web.learn import bp as learn_bp
     from course.web.library import bp as library_bp
@@ -81,6 +82,7 @@ def register_blueprints(app: Flask) -> None:
         notifications_bp,
         events_bp,
         tours_bp,
+        interop_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

@@ -74,4 +74,6 @@ def default_config(instance_path: str) -> dict:
         "REQUIRE_EMAIL_VERIFICATION": os.environ.get("REQUIRE_EMAIL_VERIFICATION") == "1",
         # The site's address in links of messages made outside a request (`flask mail due-reminders`).
         "BASE_URL": os.environ.get("CBEC_BASE_URL", "http://127.0.0.1:5000"),
+        # The public address of the site (https://academy.example.org): packages link there for pages they lack.
+        "SITE_URL": os.environ.get("CBEC_SITE_URL", ""),
     }

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from course import accounts, migrate, upkeep
 from course.cli.demo_programme import add_demo_programme
+from course.cli.export import export_command
 from course.content import catalogue
 from course.content.errors import ContentError
 from course.content.loader import load_course
@@ -21,6 +22,7 @@ from course.progress import enrolments
 from course.quizzes.sync import sync_quizzes
 
 course_cli = AppGroup("course", help="Load course content.")
+course_cli.add_command(export_command)
 
 
 @course_cli.command("sync")

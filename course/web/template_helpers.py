@@ -86,6 +86,7 @@ STAFF_LINKS = [
     ("cohorts.list_cohorts", "Cohorts"),
     ("reports.cohorts", "Reports"),
     ("action_plans.to_review", "Action plans"),
+    ("interop.exports", "Packages"),
 ]
 
 

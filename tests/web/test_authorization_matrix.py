@@ -196,6 +196,9 @@ EXPECTED = {
     ("instructor.remove_slot", "POST"): POST_OWNED,
     ("instructor.grant_extension", "POST"): POST_OWNED,
     ("instructor.preview_quiz", "GET"): OWNED,
+    # --- course packages (Common Cartridge, SCORM, offline): any staff member
+    ("interop.exports", "GET"): STAFF_ONLY,
+    ("interop.download", "GET"): STAFF_ONLY,
     # --- grading: the essay of a trainee in A's cohort
     ("instructor.grading", "GET"): STAFF_ONLY,
     ("instructor.grade_item", "GET"): OWNED,
@@ -386,6 +389,7 @@ def _arrange(db):
             "cohorts.reinvite": {"user_id": pending.id},
             "ownership.remove_co_instructor": {"user_id": users["other"].id},
             "ownership.share_bank": {"object_id": bank.id},
+            "interop.download": {"format": "imscc"},
         },
     }
 
