@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from course.interop import imscc
+from course.interop import imscc, scorm
 from course.interop.model import CourseMaterial
 from course.interop.package import Package
 
@@ -22,7 +22,13 @@ class Format:
     needs_module: bool = False
 
 
-FORMATS = {f.name: f for f in (Format("imscc", "IMS Common Cartridge 1.1 (Moodle, Canvas, Open edX)", imscc.build),)}
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("imscc", "IMS Common Cartridge 1.1 (Moodle, Canvas, Open edX)", imscc.build),
+        Format("scorm12", "SCORM 1.2 (one module: lessons and the graded quiz)", scorm.build, needs_module=True),
+    )
+}
 
 
 def export(name: str, material: CourseMaterial, *, module_chosen: bool) -> Package:

@@ -8,6 +8,8 @@ import pytest
 def test_each_format_writes_its_package(synced_quizzes, export):
     cartridge = export("--format", "imscc")
     assert "imsmanifest.xml" in cartridge.namelist()
+    scorm = export("--format", "scorm12", "--module", "pilot-zones")
+    assert "imsmanifest.xml" in scorm.namelist()
 
 
 def test_a_module_export_holds_that_module_only(synced_quizzes, export):
@@ -19,6 +21,7 @@ def test_a_module_export_holds_that_module_only(synced_quizzes, export):
 @pytest.mark.parametrize(
     "args, message",
     [
+        (["--format", "scorm12"], "scorm12 packages hold one module: name it with --module SLUG"),
         (["--format", "imscc", "--module", "no-such-module"], "no active module has the slug 'no-such-module'"),
         (["--format", "zip"], "Invalid value for '--format'"),
     ],
@@ -43,5 +46,10 @@ def test_an_empty_database_is_refused(app, runner, tmp_path):
 def test_a_rebuild_of_the_same_content_is_the_same_file(synced_quizzes, runner, tmp_path):
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
     for out in (first, second):
-        assert runner.invoke(args=["course", "export", "--format", "imscc", "-o", str(out)]).exit_code == 0
+        assert (
+            runner.invoke(
+                args=["course", "export", "--format", "scorm12", "--module", "pilot-zones", "-o", str(out)]
+            ).exit_code
+            == 0
+        )
     assert first.read_bytes() == second.read_bytes()

@@ -22,6 +22,7 @@ def test_staff_find_the_packages_page_in_their_menu(synced_quizzes, client, auth
     [
         ("format=imscc", "cbec-academy.imscc", "imsmanifest.xml"),
         ("format=imscc&module=pilot-zones", "cbec-academy-pilot-zones.imscc", "pilot-zones/harbour-city-pilot.html"),
+        ("format=scorm12&module=pilot-zones", "cbec-academy-pilot-zones-scorm12.zip", "imsmanifest.xml"),
     ],
 )
 def test_a_download_is_the_package_as_a_file(synced_quizzes, client, auth, query, filename, inside):
@@ -33,9 +34,18 @@ def test_a_download_is_the_package_as_a_file(synced_quizzes, client, auth, query
     assert inside in zipfile.ZipFile(io.BytesIO(response.data)).namelist()
 
 
+def test_packages_link_to_the_live_site_for_pages_they_lack(synced_quizzes, client, auth):
+    auth.as_role("instructor")
+    response = client.get("/exports/download?format=scorm12&module=pilot-zones")
+    package = zipfile.ZipFile(io.BytesIO(response.data))
+    lesson = package.read("lessons/harbour-city-pilot.html").decode()
+    assert 'href="../glossary.html#cpa"' in lesson
+
+
 @pytest.mark.parametrize(
     "query, message",
     [
+        ("format=scorm12", "A SCORM12 package holds one module: choose the module."),
         ("format=tarball", "Choose one of the package formats below."),
         ("format=imscc&module=nowhere", "No module has the slug “nowhere”: choose one from the list."),
     ],

@@ -1,0 +1,145 @@
+"""Packages played in Chromium: a SCORM 1.2 package inside a stand-in platform whose `API` object records
+every call, and the offline edition opened from file:// without a server."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from tests.conftest import FIXTURE_CONTENT, FIXTURE_QUIZZES, QUIZZES, make_app
+
+# A stand-in learning platform: the SCO runs in the frame, the platform's SCORM 1.2 API records the calls.
+STAND_IN_PLATFORM = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Stand-in platform</title>
+<script>
+window.calls = [];
+window.cmi = {"cmi.core.lesson_status": "not attempted"};
+function record(name) { return function () { window.calls.push([name].concat([].slice.call(arguments))); return "true"; }; }
+window.API = {
+  LMSInitialize: record("LMSInitialize"),
+  LMSFinish: record("LMSFinish"),
+  LMSCommit: record("LMSCommit"),
+  LMSGetValue: function (key) { window.calls.push(["LMSGetValue", key]); return window.cmi[key] || ""; },
+  LMSSetValue: function (key, value) { window.calls.push(["LMSSetValue", key, value]); window.cmi[key] = value; return "true"; },
+  LMSGetLastError: function () { return "0"; },
+  LMSGetErrorString: function () { return ""; },
+  LMSGetDiagnostic: function () { return ""; }
+};
+</script></head>
+<body><iframe id="sco" title="Course" style="width:100%;height:90vh"></iframe>
+<script>document.getElementById("sco").src = new URLSearchParams(location.search).get("sco");</script>
+</body></html>
+"""
+
+
+def _package(tmp_path, sqlite_templates, *args: str) -> zipfile.ZipFile:
+    database = tmp_path / "packages.db"
+    shutil.copy(sqlite_templates(QUIZZES), database)
+    app = make_app(f"sqlite:///{database}", FIXTURE_CONTENT, FIXTURE_QUIZZES)
+    out = tmp_path / "package.zip"
+    try:
+        result = app.test_cli_runner().invoke(args=["course", "export", *args, "-o", str(out)])
+    finally:
+        app.extensions["db_engine"].dispose()
+    assert result.exit_code == 0, result.output
+    return zipfile.ZipFile(out)
+
+
+@pytest.fixture
+def platform(tmp_path, sqlite_templates):
+    """The pilot-zones SCORM package unzipped beside the stand-in platform, served on 127.0.0.1."""
+    folder = tmp_path / "platform"
+    _package(tmp_path, sqlite_templates, "--format", "scorm12", "--module", "pilot-zones").extractall(folder)
+    (folder / "platform.html").write_text(STAND_IN_PLATFORM)
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    server.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def _finished_calls(tab) -> list[list[str]]:
+    tab.wait_for_function("window.calls.some(function (c) { return c[0] === 'LMSFinish'; })")
+    return tab.evaluate("window.calls")
+
+
+def _set_values(calls) -> dict[str, str]:
+    return {call[1]: call[2] for call in calls if call[0] == "LMSSetValue"}
+
+
+def test_a_lesson_sco_reports_completion(platform, tab):
+    tab.goto(f"{platform}/platform.html?sco=lessons/harbour-city-pilot.html")
+    sco = tab.frame_locator("#sco")
+    sco.get_by_role("heading", name="Harbour City pilot area").wait_for()
+    sco.get_by_role("button", name="I have read this lesson").click()
+    calls = _finished_calls(tab)
+    assert calls[0] == ["LMSInitialize", ""]
+    assert ["LMSSetValue", "cmi.core.lesson_status", "incomplete"] in calls
+    assert calls[-3:] == [
+        ["LMSSetValue", "cmi.core.lesson_status", "completed"],
+        ["LMSCommit", ""],
+        ["LMSFinish", ""],
+    ]
+    assert sco.get_by_text("Recorded: lesson completed.").is_visible()
+
+
+def test_the_quiz_sco_grades_in_the_page_and_reports_a_pass(platform, tab):
+    tab.goto(f"{platform}/platform.html?sco=quiz/pilot-zones-quiz.html")
+    questions = tab.frame_locator("#sco").locator("section.question")
+    questions.nth(5).wait_for()
+    questions.nth(0).get_by_label("Harbour City").check()
+    questions.nth(1).get_by_label("Your answer").fill("2015")
+    questions.nth(2).get_by_label("True").check()
+    questions.nth(3).get_by_label("Customs clearance").check()
+    questions.nth(3).get_by_label("Tax rebates").check()
+    questions.nth(4).get_by_label("Your answer").fill("  teu ")
+    for place, built in (("Harbour City", "pilot area"), ("River Town", "bonded zone"), ("Rail hub", "freight trains")):
+        questions.nth(5).get_by_label(place).select_option(label=built)
+    tab.frame_locator("#sco").get_by_role("button", name="Check my answers").click()
+    calls = _finished_calls(tab)
+    values = _set_values(calls)
+    assert values["cmi.core.score.raw"] == "100"
+    assert values["cmi.core.score.min"] == "0" and values["cmi.core.score.max"] == "100"
+    assert values["cmi.core.lesson_status"] == "passed"
+    assert [c[0] for c in calls[-2:]] == ["LMSCommit", "LMSFinish"]
+    assert tab.frame_locator("#sco").get_by_text("Your score: 100 %").is_visible()
+
+
+def test_the_quiz_sco_reports_a_fail_below_the_pass_mark(platform, tab):
+    tab.goto(f"{platform}/platform.html?sco=quiz/pilot-zones-quiz.html")
+    questions = tab.frame_locator("#sco").locator("section.question")
+    questions.nth(0).get_by_label("Harbour City").check()  # one right of six
+    questions.nth(3).get_by_label("Customs clearance").check()  # half of one
+    tab.frame_locator("#sco").get_by_role("button", name="Check my answers").click()
+    values = _set_values(_finished_calls(tab))
+    assert values["cmi.core.score.raw"] == "25"
+    assert values["cmi.core.lesson_status"] == "failed"
+
+
+def test_a_sco_outside_a_platform_says_nothing_is_recorded(platform, tab):
+    tab.goto(f"{platform}/lessons/harbour-city-pilot.html")
+    assert tab.get_by_text("Not connected to a learning platform: nothing will be recorded.").is_visible()
