@@ -4,6 +4,7 @@ every call, and the offline edition opened from file:// without a server."""
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import threading
 import zipfile
@@ -11,7 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.conftest import FIXTURE_CONTENT, FIXTURE_QUIZZES, QUIZZES, make_app
+from tests.conftest import FIXTURE_CONTENT, FIXTURE_QUIZZES, QUIZZES, ROOT, make_app
 
 # A stand-in learning platform: the SCO runs in the frame, the platform's SCORM 1.2 API records the calls.
 STAND_IN_PLATFORM = """<!doctype html>
@@ -143,3 +144,43 @@ def test_the_quiz_sco_reports_a_fail_below_the_pass_mark(platform, tab):
 def test_a_sco_outside_a_platform_says_nothing_is_recorded(platform, tab):
     tab.goto(f"{platform}/lessons/harbour-city-pilot.html")
     assert tab.get_by_text("Not connected to a learning platform: nothing will be recorded.").is_visible()
+
+
+@pytest.fixture
+def offline_edition(tmp_path, sqlite_template):
+    """The offline edition of the real curriculum, unzipped into a folder: (folder, zip size in bytes)."""
+    database = tmp_path / "real.db"
+    shutil.copy(sqlite_template, database)
+    app = make_app(f"sqlite:///{database}", ROOT / "modules", ROOT / "quizzes")
+    out = tmp_path / "offline.zip"
+    try:
+        runner = app.test_cli_runner()
+        assert runner.invoke(args=["course", "sync"]).exit_code == 0
+        result = runner.invoke(args=["course", "export", "--format", "offline", "-o", str(out)])
+    finally:
+        app.extensions["db_engine"].dispose()
+    assert result.exit_code == 0, result.output
+    zipfile.ZipFile(out).extractall(tmp_path / "usb-stick")
+    return tmp_path / "usb-stick" / "cbec-academy-offline", out.stat().st_size
+
+
+def test_the_offline_edition_works_from_a_folder_without_a_network(offline_edition, tab):
+    folder, size = offline_edition
+    assert size < 5 * 1024 * 1024
+    asked: list[str] = []
+    tab.route(re.compile(r"^(https?|wss?)://"), lambda route: (asked.append(route.request.url), route.abort()))
+    tab.goto((folder / "index.html").as_uri())
+    tab.get_by_label("Search the lessons and the glossary").fill("yiwu bonded")
+    tab.get_by_text(re.compile(r"\d+ pages? found")).wait_for()
+    tab.get_by_role("link", name="Lesson: Yiwu CBZ: bonded functions for a small-commodity market").click()
+    assert tab.url.endswith("/lessons/yiwu-cbz.html")
+    tab.get_by_role("heading", name="Yiwu CBZ: bonded functions for a small-commodity market").wait_for()
+    tab.get_by_role("link", name="Module 1").click()
+    tab.get_by_role("link", name=re.compile("^Practice quiz:")).click()
+    tab.get_by_text("Practice only: your answers are checked in this page and recorded nowhere.").wait_for()
+    assert tab.locator("section.question").count() == 10  # the quiz draws ten from its pool, as on the site
+    tab.get_by_role("button", name="Check my answers").click()
+    tab.get_by_text("Your score: 0 %").wait_for()
+    tab.get_by_role("button", name="Try new questions").click()
+    assert tab.locator("#result").inner_text() == ""
+    assert asked == []  # nothing was fetched from a network

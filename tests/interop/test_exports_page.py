@@ -23,6 +23,7 @@ def test_staff_find_the_packages_page_in_their_menu(synced_quizzes, client, auth
         ("format=imscc", "cbec-academy.imscc", "imsmanifest.xml"),
         ("format=imscc&module=pilot-zones", "cbec-academy-pilot-zones.imscc", "pilot-zones/harbour-city-pilot.html"),
         ("format=scorm12&module=pilot-zones", "cbec-academy-pilot-zones-scorm12.zip", "imsmanifest.xml"),
+        ("format=offline", "cbec-academy-offline.zip", "cbec-academy-offline/index.html"),
     ],
 )
 def test_a_download_is_the_package_as_a_file(synced_quizzes, client, auth, query, filename, inside):
