@@ -24,6 +24,7 @@ PURE = sorted(
         *(ROOT / "course/events" / name for name in ("checks.py", "month.py", "attendance_csv.py")),
         ROOT / "course/tours/checks.py",
         ROOT / "course/feedback/figures.py",
+        *(ROOT / "course/certificates" / name for name in ("badges.py", "keyring.py")),
     ]
 )
 IMPURE = {"flask", "flask_login", "flask_wtf", "sqlmodel", "sqlalchemy", "werkzeug", "markupsafe"}

@@ -1,5 +1,5 @@
 """Command-line groups, one module each: `flask db`, `flask users`, `flask course`, `flask quiz`, `flask mail`,
-`flask events`."""
+`flask events`, `flask badges`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask import Flask
 
 def register_commands(app: Flask) -> None:
     """Add every command group to the app's `flask` command."""
+    from course.cli.badges import badges_cli
     from course.cli.course import course_cli
     from course.cli.db import db_cli
     from course.cli.events import events_cli
@@ -15,5 +16,5 @@ def register_commands(app: Flask) -> None:
     from course.cli.quiz import quiz_cli
     from course.cli.users import users_cli
 
-    for group in (db_cli, users_cli, course_cli, quiz_cli, mail_cli, events_cli):
+    for group in (db_cli, users_cli, course_cli, quiz_cli, mail_cli, events_cli, badges_cli):
         app.cli.add_command(group)

@@ -87,7 +87,9 @@ def _lesson_entries(session: Session) -> dict[tuple[str, str], dict]:
             "title": lesson.title,
             "keywords": keywords(lesson.org_name, lesson.city, lesson.province, lesson.country, lesson.themes),
             "summary": plain(lesson.summary),
-            "body": text_of(" ".join((lesson.facts_html, lesson.reading_html, lesson.body_html, lesson.reflection_html))),
+            "body": text_of(
+                " ".join((lesson.facts_html, lesson.reading_html, lesson.body_html, lesson.reflection_html))
+            ),
             "position": module.position * 1000 + lesson.position,
             "chapter": module.chapter,
             "city": lesson.city,

@@ -80,6 +80,14 @@ EXPECTED = {
     ("api.cases", "GET"): PUBLIC,
     ("certificates.verify_lookup", "GET"): PUBLIC,
     ("certificates.verify", "GET"): PUBLIC,
+    ("certificates.check_credential", "POST"): POST_PUBLIC,
+    # --- Open Badges: the issuer's profiles and keys, badge classes and images, hosted assertions
+    ("certificates.issuer_keys", "GET"): PUBLIC,
+    ("certificates.issuer_profile", "GET"): PUBLIC,
+    ("certificates.issuer_v2", "GET"): PUBLIC,
+    ("certificates.badge_class", "GET"): PUBLIC,
+    ("certificates.badge_image", "GET"): PUBLIC,
+    ("certificates.assertion", "GET"): PUBLIC,
     ("invitations.accept", "GET"): (MISSING,) * 6,  # the URL's token is unknown
     ("invitations.accept", "POST"): POST_PUBLIC,
     ("auth.login", "GET"): (OK, MOVED, MOVED, MOVED, MOVED, MOVED),  # signed in: sent on
@@ -140,6 +148,7 @@ EXPECTED = {
     ("portfolio.entry", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
     ("portfolio.reply", "POST"): (LOGIN, None, MISSING, None, MISSING, None),
     ("portfolio.hide_reply", "POST"): (LOGIN, DENIED, MISSING, None, MISSING, None),  # staff who teach
+    ("certificates.credential", "GET"): (LOGIN, OK, MISSING, OK, MISSING, OK),
     # --- administrators
     ("admin.users", "GET"): ADMIN_ONLY,
     ("admin.change_role", "POST"): POST_ADMIN,
@@ -390,6 +399,8 @@ def _arrange(db):
             "ownership.remove_co_instructor": {"user_id": users["other"].id},
             "ownership.share_bank": {"object_id": bank.id},
             "interop.download": {"format": "imscc"},
+            "certificates.badge_class": {"slug": path.slug},
+            "certificates.badge_image": {"slug": path.slug},
         },
     }
 

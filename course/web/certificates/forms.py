@@ -1,8 +1,9 @@
 """Certificate forms."""
 
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField
-from wtforms.validators import DataRequired, Length
+from flask_wtf.file import FileField
+from wtforms import StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
 
 class RevokeForm(FlaskForm):
@@ -10,3 +11,21 @@ class RevokeForm(FlaskForm):
         "Reason for revoking", validators=[DataRequired("Give a reason for revoking."), Length(max=500)]
     )
     submit = SubmitField("Revoke")
+
+
+class CredentialCheckForm(FlaskForm):
+    """A credential file (or its text) to check against the certificate's verification page."""
+
+    credential = TextAreaField("Or paste the credential", validators=[Optional(), Length(max=20000)])
+    credential_file = FileField("Credential file (.jwt)")
+    submit = SubmitField("Check the credential")
+
+    def credential_text(self) -> str:
+        """The uploaded file's text, else the pasted text ("" when neither, or not text)."""
+        upload = self.credential_file.data
+        if upload:
+            try:
+                return upload.read(20001).decode("ascii").strip()
+            except UnicodeDecodeError:
+                return ""
+        return (self.credential.data or "").strip()

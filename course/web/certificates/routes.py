@@ -13,7 +13,7 @@ from course.models import Certificate
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates import bp
 from course.web.certificates.award import award_certificates
-from course.web.certificates.forms import RevokeForm
+from course.web.certificates.forms import CredentialCheckForm, RevokeForm
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
@@ -50,20 +50,9 @@ def claim():
 @bp.route("/certificates/<code>.pdf")
 @allow(*ALL_ROLES)
 def pdf(code):
-    session = get_session()
-    certificate = issuing.by_code(session, code)
-    # Its holder, an admin, or an instructor of a cohort the holder belongs to (course/ownership.py).
-    if certificate is None or (
-        certificate.user_id != current_user.id and not ownership.teaches(session, current_user, certificate.user_id)
-    ):
-        abort(404, "There is no certificate of yours with this code.")
+    certificate = readable_certificate(get_session(), code)
     if certificate.revoked_at is not None:
-        return render_template(
-            "error.html",
-            code=410,
-            title="Certificate revoked",
-            message="This certificate was revoked and can no longer be downloaded.",
-        ), 410
+        return revoked_page()
     text = CertificateText(
         certificate.holder_name,
         certificate.path_title,
@@ -76,6 +65,26 @@ def pdf(code):
     response.headers["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+def readable_certificate(session, code: str) -> Certificate:
+    """The certificate with this code if the user may download it, else 404: its holder, an admin, or an
+    instructor of a cohort the holder belongs to (course/ownership.py)."""
+    certificate = issuing.by_code(session, code)
+    if certificate is None or (
+        certificate.user_id != current_user.id and not ownership.teaches(session, current_user, certificate.user_id)
+    ):
+        abort(404, "There is no certificate of yours with this code.")
+    return certificate
+
+
+def revoked_page():
+    return render_template(
+        "error.html",
+        code=410,
+        title="Certificate revoked",
+        message="This certificate was revoked and can no longer be downloaded.",
+    ), 410
 
 
 @bp.route("/verify")
@@ -93,7 +102,8 @@ def verify(code):
     certificate = issuing.by_code(get_session(), code)
     if certificate is None:
         abort(404, NOT_FOUND.format(code=code))
-    response = make_response(render_template("certificates/verify.html", certificate=certificate))
+    form = CredentialCheckForm()
+    response = make_response(render_template("certificates/verify.html", certificate=certificate, form=form))
     response.headers["X-Robots-Tag"] = "noindex"  # holders' names are not for search engines
     return response
 
