@@ -76,6 +76,10 @@ def default_config(instance_path: str) -> dict:
         "BASE_URL": os.environ.get("CBEC_BASE_URL", "http://127.0.0.1:5000"),
         # The public address of the site (https://academy.example.org): packages link there for pages they lack.
         "SITE_URL": os.environ.get("CBEC_SITE_URL", ""),
+        # The learning record store `flask xapi send` posts statements to (its base URL, before /statements).
+        "LRS_URL": os.environ.get("LRS_URL", ""),
+        "LRS_USERNAME": os.environ.get("LRS_USERNAME", ""),
+        "LRS_PASSWORD": os.environ.get("LRS_PASSWORD", ""),
         # The Open Badges signing keys (course/certificates/keyring.py); one file shared by every server.
         "BADGE_KEYRING": os.environ.get("CBEC_BADGE_KEYRING") or str(Path(instance_path) / "badge-keys.json"),
     }

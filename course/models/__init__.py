@@ -17,7 +17,7 @@ from course.models.events import (
 from course.models.library import LibraryEntry, PracticeCase
 from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
 from course.models.portfolio import Reflection, ReflectionReply
-from course.models.progress import ActivityEvent, LessonProgress, PathEnrolment
+from course.models.progress import ActivityEvent, LessonProgress, LrsFeed, PathEnrolment
 from course.models.quiz import (
     Attempt,
     AttemptItem,
@@ -91,6 +91,7 @@ __all__ = [
     "Lesson",
     "LibraryEntry",
     "LessonProgress",
+    "LrsFeed",
     "Module",
     "ORG_TYPE_LABELS",
     "OrgType",

@@ -41,3 +41,21 @@ class ActivityEvent(SQLModel, table=True):
     label: str = Field(default="", max_length=300)
     score: float | None = None
     at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class LrsFeed(SQLModel, table=True):
+    """How far the learning record store (LRS_URL) has been sent the activity events: one row.
+
+    Events are sent in id order; `last_event_id` moves only in the transaction that follows the store's
+    answer, so an event is sent again only when a send was cut short, and then under the same statement
+    id, which a store keeps once. A run holds a lease while it sends (no lock is held meanwhile)."""
+
+    id: int = Field(default=1, primary_key=True)
+    last_event_id: int = 0
+    statements_sent: int = 0
+    failures: int = 0  # in a row, since the last success
+    next_attempt_at: datetime | None = None
+    last_error: str = ""
+    last_sent_at: datetime | None = None
+    lease_holder: str = Field(default="", max_length=32)
+    lease_until: datetime | None = None

@@ -91,6 +91,40 @@ def my_statements(session: Session, user: User, url_for: UrlFor) -> list[dict]:
     return xapi.statements(xapi.Actor(user.name, user.email), events, attempts, _activities(session, events, url_for))
 
 
+def statements_of_events(session: Session, rows: list[ActivityEvent], url_for: UrlFor) -> list[dict]:
+    """The statements of these activity events, whoever's they are (for the learning record store feed)."""
+    by_user: dict[int, list[xapi.Event]] = {}
+    for e in rows:
+        by_user.setdefault(e.user_id, []).append(
+            xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at)
+        )
+    if not by_user:
+        return []
+    users = {u.id: u for u in session.exec(select(User).where(User.id.in_(by_user)))}
+    attempts: dict[int, list[xapi.AttemptRecord]] = {}
+    quiz_ids = {e.object_id for e in rows if e.object_type == "quiz"}
+    if quiz_ids:
+        for user_id, *row in session.exec(
+            select(
+                Attempt.user_id,
+                Attempt.quiz_id,
+                Attempt.submitted_at,
+                Attempt.score,
+                Attempt.marks,
+                Attempt.max_marks,
+                Attempt.practice,
+            ).where(Attempt.user_id.in_(by_user), Attempt.quiz_id.in_(quiz_ids), Attempt.state == "submitted")
+        ):
+            attempts.setdefault(user_id, []).append(xapi.AttemptRecord(*row))
+    activities = _activities(session, [e for events in by_user.values() for e in events], url_for)
+    statements = []
+    for user_id, events in by_user.items():
+        user = users[user_id]
+        actor = xapi.Actor(user.name, user.email)
+        statements += xapi.statements(actor, events, attempts.get(user_id, []), activities)
+    return statements
+
+
 def _activities(session: Session, events: list[xapi.Event], url_for: UrlFor) -> dict[tuple[str, int], xapi.Activity]:
     """The lessons and quizzes the events are about, with their URLs and the module page above them."""
     lesson_ids = {e.object_id for e in events if e.object_type == "lesson"}

@@ -58,7 +58,7 @@ def cases():
     return jsonify(case_document(results, int(limit)))
 
 
-def _absolute_url(kind: str, key) -> str:
+def activity_url(kind: str, key) -> str:
     """The absolute URL of a lesson, quiz or module page: the activity ids of xAPI statements."""
     if kind == "quiz":
         return url_for("quiz.quiz_start_page", quiz_id=key, _external=True)
@@ -74,7 +74,7 @@ def my_progress():
 @bp.route("/me/xapi")
 @allow("trainee", "official", "instructor", "admin")
 def my_xapi():
-    return jsonify(learner_record.my_statements(get_session(), current_user, _absolute_url))
+    return jsonify(learner_record.my_statements(get_session(), current_user, activity_url))
 
 
 @bp.route("/events")
