@@ -4,6 +4,7 @@ every call, and the offline edition opened from file:// without a server."""
 from __future__ import annotations
 
 import functools
+import json
 import re
 import shutil
 import threading
@@ -184,3 +185,61 @@ def test_the_offline_edition_works_from_a_folder_without_a_network(offline_editi
     tab.get_by_role("button", name="Try new questions").click()
     assert tab.locator("#result").inner_text() == ""
     assert asked == []  # nothing was fetched from a network
+
+
+# Responses to each question of the fixture quiz, graded by the page and by the server's rules.
+RESPONSES = {
+    "capital": ["a0", "a1", "a2", None, "a9"],
+    "year": ["2015", "2,015", "2015.0", " 2015 ", "2 015", "2016", "abc", "", "2.015e3"],
+    "zone-tf": [True, False, None],
+    "services": [[], ["a0"], ["a0", "a1"], ["a0", "a1", "a2"], ["a2"]],
+    "name": ["TEU", "teu", "  twenty-foot   equivalent unit ", "container", ""],
+    "match": [{"s0": "c0", "s1": "c1", "s2": "c2"}, {"s0": "c0", "s1": "c2", "s2": "c1"}, {}],
+}
+NUMBERS = [
+    "1500",
+    "1,500",
+    "1.500",
+    "1 500",
+    "0,5",
+    "0,500",
+    "2,5",
+    "1,500.25",
+    "1.500,25",
+    "1'500",
+    "1e3",
+    "-2",
+    "\u22122",
+    "abc",
+    "1,5,0",
+    ".5",
+    ",5",
+    "1.500.000",
+    "12,34,567",
+    "1 500,5",
+    "",
+]
+
+
+def test_the_page_grades_as_the_server_does(platform, tab):
+    from course.questions import parse_gift
+    from course.questions.grading import grade
+    from course.questions.numbers import read_number
+
+    tab.goto(f"{platform}/quiz/pilot-zones-quiz.html")
+    data = json.loads(tab.locator("#quiz-data").text_content())
+    page_questions = {slot["question"]["id"]: slot["question"] for slot in data["fixed"]}
+    server_questions = {q.name: q for q in parse_gift((FIXTURE_QUIZZES / "01-pilot-zones.gift").read_text()).questions}
+    names = ["capital", "year", "zone-tf", "services", "name", "match"]
+    differ = []
+    for name, page_question in zip(names, page_questions.values(), strict=True):
+        for response in RESPONSES[name]:
+            in_page = tab.evaluate("([q, r]) => window.cbecQuiz.grade(q, r)[0]", [page_question, response])
+            on_server = grade(server_questions[name], response).fraction
+            if in_page != pytest.approx(on_server):
+                differ.append(f"{name} {response!r}: page {in_page}, server {on_server}")
+    for text in NUMBERS:
+        in_page = tab.evaluate("(t) => window.cbecQuiz.readNumber(t)", text)
+        if in_page != read_number(text):
+            differ.append(f"number {text!r}: page {in_page}, server {read_number(text)}")
+    assert differ == []

@@ -1,6 +1,6 @@
 /* The in-page quiz of a package: draws the questions, grades them in the page and reports the result.
-   Grading follows course/questions/grading.py (the server's rules) for the types a page can grade;
-   the page reads numbers more simply (1500, 0.5 or 0,5). It fires "quiz:graded" on the form with
+   Grading follows course/questions/grading.py and numbers.py (the server's rules) for the types a page
+   can grade; tests/browser/test_packages.py holds the two to the same answers. It fires "quiz:graded" on the form with
    {percent, passed, points, max}; scorm.js listens for it in SCORM packages. */
 (function () {
   "use strict";
@@ -126,11 +126,42 @@
     return new RegExp("^(?:" + source + ")$", caseSensitive ? "s" : "is").test(typed);
   }
 
+  /* Numbers as people type them: course/questions/numbers.py's rules (1500, 1,500, 1 500, 0.5, 0,5, 1.5e3). */
+  var SHAPE = /^([+-]?)([0-9][0-9 ',.]*|[.,][0-9]+)([eE][+-]?[0-9]+)?$/;
+  var GROUPED = /^[0-9]{1,3}(?:([ ',.])[0-9]{3})(?:\1[0-9]{3})*$/;
+  function count(text, mark) { return text.split(mark).length - 1; }
+  function cut(text, at) { return [text.slice(0, at), text.slice(at + 1)]; }
+  function grouped(integer, fraction) {
+    if (!GROUPED.test(integer) && !/^[0-9]+$/.test(integer)) { return null; }
+    if (fraction && !/^[0-9]+$/.test(fraction)) { return null; }
+    var digits = integer.replace(/[ ',.]/g, "");
+    return fraction ? digits + "." + fraction : digits;
+  }
+  function plainNumber(body) {
+    var parts;
+    if (body.indexOf(" ") >= 0 || body.indexOf("'") >= 0) {
+      var decimal = body.indexOf(".") >= 0 ? "." : (body.indexOf(",") >= 0 ? "," : "");
+      parts = decimal ? cut(body, body.lastIndexOf(decimal)) : [body, ""];
+      return grouped(parts[0], parts[1]);
+    }
+    var points = count(body, "."), commas = count(body, ",");
+    if (points && commas) {
+      parts = cut(body, Math.max(body.lastIndexOf("."), body.lastIndexOf(",")));
+      return grouped(parts[0], parts[1]);
+    }
+    var mark = points ? "." : (commas ? "," : "");
+    if (!mark) { return body; }
+    if (count(body, mark) > 1) { return grouped(body, ""); }
+    parts = cut(body, body.indexOf(mark));
+    if (parts[1].length === 3 && parts[0] !== "" && parts[0] !== "0" && mark === ",") { return grouped(body, ""); }
+    return parts[1] ? (parts[0] || "0") + "." + parts[1] : null;
+  }
   function readNumber(text) {
-    var plain = String(text).trim().replace(/[\s\u00a0\u2009\u202f']/g, "").replace(/\u2212/g, "-");
-    if (/^[+-]?[0-9]*,[0-9]+$/.test(plain)) { plain = plain.replace(",", "."); }
-    if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(plain)) { return null; }
-    var number = parseFloat(plain);
+    var match = SHAPE.exec(String(text).trim().replace(/[\u00a0\u2009\u202f]/g, " ").replace(/\u2019/g, "'").replace(/\u2212/g, "-"));
+    if (!match) { return null; }
+    var whole = plainNumber(match[2]);
+    if (whole === null) { return null; }
+    var number = parseFloat(match[1] + whole + (match[3] || ""));
     return isFinite(number) ? number : null;
   }
 
@@ -207,6 +238,7 @@
     form.dispatchEvent(new CustomEvent("quiz:graded", { detail: { percent: percent, passed: passed, points: points, max: max } }));
   });
 
+  window.cbecQuiz = { grade: grade, readNumber: readNumber };  // for the tests that compare with the server
   if (again) { again.addEventListener("click", start); }
   start();
 }());
