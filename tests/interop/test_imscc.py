@@ -14,11 +14,12 @@ CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS = {"cp": CP, "lomimscc": "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest", "qti": QTI}
 # The IMS CC 1.1 schema files are public material kept beside the project, not in it (like shared/gift-samples):
-# ../shared/imscc-1.1/ (ccv1p1_imscp_v1p2_v1p0.xsd, ccv1p1_imsccauth_v1p1.xsd, ccv1p1_lommanifest_v1p0.xsd,
-# ccv1p1_lomresource_v1p0.xsd and xml.xsd, as vendored by moodle/moodle backup/cc/schemas11 and
-# backup/cc/schemas), or the folder CBEC_IMSCC_SCHEMAS names.
+# ../shared/imscc-1.1/ (ccv1p1_imscp_v1p2_v1p0.xsd with ccv1p1_imsccauth_v1p1.xsd, ccv1p1_lommanifest_v1p0.xsd,
+# ccv1p1_lomresource_v1p0.xsd and xml.xsd; ccv1p1_qtiasiv1p2p1_v1p0.xsd for the QTI), as moodle/moodle vendors
+# them in backup/cc/schemas11, or the folder CBEC_IMSCC_SCHEMAS names.
 SCHEMA_DIR = Path(os.environ.get("CBEC_IMSCC_SCHEMAS") or SHARED / "imscc-1.1")
 MANIFEST_XSD = SCHEMA_DIR / "ccv1p1_imscp_v1p2_v1p0.xsd"
+QTI_XSD = SCHEMA_DIR / "ccv1p1_qtiasiv1p2p1_v1p0.xsd"
 
 
 def _manifest(package) -> etree._Element:
@@ -31,6 +32,16 @@ def test_the_manifest_validates_against_the_cc_1_1_schema(synced_quizzes, export
     for args in (("--format", "imscc"), ("--format", "imscc", "--module", "pilot-zones")):
         manifest = _manifest(export(*args))
         assert schema.validate(manifest), schema.error_log
+
+
+@pytest.mark.skipif(not QTI_XSD.exists(), reason=f"no IMS CC 1.1 QTI schema at {QTI_XSD}")
+def test_the_quizzes_and_the_bank_validate_against_the_cc_1_1_qti_profile(synced_quizzes, export):
+    schema = etree.XMLSchema(etree.parse(str(QTI_XSD)))
+    package = export("--format", "imscc")
+    documents = [name for name in package.namelist() if name.endswith(".xml") and name != "imsmanifest.xml"]
+    assert len(documents) == 2  # the pilot-zones quiz and the bank
+    for name in documents:
+        assert schema.validate(etree.fromstring(package.read(name))), (name, schema.error_log)
 
 
 def test_the_manifest_is_common_cartridge_1_1(synced_quizzes, export):
