@@ -1,7 +1,7 @@
 """learning record store feed: how far activity events have been sent
 
 Revision ID: be4c65bde64f
-Revises: 8d4f3b0a5e43
+Revises: 818dd12ae347
 Create Date: 2026-11-29 10:10:00.000000
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlmodel
 
 
 revision: str = 'be4c65bde64f'
-down_revision: Union[str, None] = '8d4f3b0a5e43'
+down_revision: Union[str, None] = '818dd12ae347'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
