@@ -6,7 +6,9 @@ curriculum (lessons, quizzes, paths; a quiz, site-settings or library change als
 attendance stops or starts counting (a series changed, an event or session cancelled: their attendees). Just before the transaction commits, the summaries of those
 learners are worked out again from their records and the difference is added to the tallies of
 their cohorts (`course.reports.tallies`). A learner's row is locked first, so two transactions for
-the same learner take turns. Writes that bypass the ORM (Core `insert`/`update` of these tables)
+the same learner take turns. The programme tallies (`course.reports.reach_tallies`) are brought up to date
+for those learners too, and for people who registered, were certified (or lost a certificate), changed role
+or left a cohort. Writes that bypass the ORM (Core `insert`/`update` of these tables)
 are not seen: after such bulk loads run `rebuild` (`flask course rebuild-standing`).
 """
 
@@ -23,6 +25,7 @@ from course.models import (
     ActionPlan,
     Attempt,
     Attendance,
+    Certificate,
     Cohort,
     CohortMember,
     CohortTally,
@@ -43,7 +46,7 @@ from course.models import (
     User,
 )
 from course.progress import summaries
-from course.reports import queries, tallies
+from course.reports import queries, reach_tallies, tallies
 from course.reports.cohort import GROUPINGS
 
 _PENDING = "standing_pending"
@@ -61,6 +64,8 @@ class Pending:
     events: set[int] = field(default_factory=set)  # whether attending them counts changed: their attendees again
     catalogue_changed: bool = False  # cached quizzes, site settings or library entries are out of date
     pages: set[int] = field(default_factory=set)  # learners whose pages change but not their figures (a plan)
+    reach: set[int] = field(default_factory=set)  # only their programme figures moved
+    people: list = field(default_factory=list)  # new users: their ids are known once flushed
 
     def __bool__(self) -> bool:
         return bool(
@@ -72,6 +77,8 @@ class Pending:
             or self.events
             or self.catalogue_changed
             or self.pages
+            or self.reach
+            or self.people
         )
 
 
@@ -124,6 +131,7 @@ def _note(pending: Pending, obj, deleted: bool) -> None:
         return
     if isinstance(obj, Quiz | SiteSettings | LibraryEntry):
         pending.catalogue_changed = True
+    _note_reach(pending, obj, deleted)
     if isinstance(obj, LessonProgress | PathEnrolment | QuizExtension | Attendance) or (
         isinstance(obj, Attempt) and (deleted or _changed(obj, _ATTEMPT_FIELDS))
     ):
@@ -154,6 +162,17 @@ def _note(pending: Pending, obj, deleted: bool) -> None:
         pending.events.add(obj.id)
     elif isinstance(obj, EventSession) and (deleted or _changed(obj, ("cancelled_at",))):
         pending.events.add(obj.event_id)  # the sessions an attendee must have been at changed
+
+
+def _note_reach(pending: Pending, obj, deleted: bool) -> None:
+    """Changes that move only the programme figures: a certificate, a member leaving, a new account, a role."""
+    if isinstance(obj, Certificate) or (isinstance(obj, CohortMember) and deleted):
+        pending.reach.add(obj.user_id)
+    elif isinstance(obj, User) and not deleted:
+        if obj.id is None:
+            pending.people.append(obj)
+        elif _changed(obj, ("role",)):
+            pending.reach.add(obj.id)
 
 
 def _changed(obj, names) -> bool:
@@ -209,6 +228,18 @@ def _apply(session: Session, pending: Pending) -> None:
         tallies.recount_cohort(session, cohort_id, _modules(session, cohort_id), _required(session, cohort_id))
     for chunk in chunks:
         _count_members(session, chunk, cohorts)
+    reach_tallies.count_learners(session, _reach_learners(session, pending, learners, cohorts))
+
+
+def _reach_learners(session: Session, pending: Pending, learners: set[int], cohorts: set[int]) -> set[int]:
+    """Whose programme facts may have moved: learners brought up to date, the members of recounted cohorts,
+    the followers of changed paths, and the people noted for their programme figures alone."""
+    found = learners | pending.reach | {person.id for person in pending.people if person.id is not None}
+    if cohorts:
+        found |= set(session.exec(select(CohortMember.user_id).where(CohortMember.cohort_id.in_(sorted(cohorts)))))
+    if pending.paths or pending.modules:
+        found |= set(session.exec(select(PathEnrolment.user_id).distinct()))
+    return found
 
 
 def _move_page_versions(session: Session, learners: set[int]) -> None:
@@ -289,4 +320,8 @@ def rebuild(session: Session, cohort_id: int | None = None) -> None:
     expire(session, User, ("progress_version",))
     for cohort in cohorts:
         tallies.recount_cohort(session, cohort, _modules(session, cohort), _required(session, cohort))
+    if learners is None:
+        reach_tallies.recount(session)
+    else:
+        reach_tallies.count_learners(session, learners)
     session.info.pop(_PENDING, None)

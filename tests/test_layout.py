@@ -14,7 +14,7 @@ PURE = sorted(
         *(ROOT / "course/progress" / name for name in ("rules.py", "document.py", "xapi.py", "lrs_client.py")),
         *(
             ROOT / "course/reports" / name
-            for name in ("cohort.py", "items.py", "exports.py", "member_standing.py", "contribution.py")
+            for name in ("cohort.py", "items.py", "exports.py", "member_standing.py", "contribution.py", "reach.py")
         ),
         *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
         *(ROOT / "course/library" / name for name in ("query.py", "facets.py", "related.py", "model_card.py")),
@@ -81,7 +81,11 @@ def _grep(pattern: str) -> list[str]:
         (r"def (lock_on|is_locked)\b", ["course/progress/standing.py"]),  # the module-lock check
         (r"class CohortSummary\b", ["course/reports/cohort.py"]),
         (r"def contribution\(", ["course/reports/contribution.py"]),  # what a member adds to the cohort figures
-        (r"def summarise\(", ["course/progress/summaries.py"]),  # a learner's standing on a module, as kept
+        (r"def summarise\(", ["course/progress/summaries.py"]),
+        (
+            r"def learner_facts\(",
+            ["course/reports/reach.py"],
+        ),  # what a learner adds to the programme figures  # a learner's standing on a module, as kept
         (r"\.record_change\(", ["course/content/sync.py", "course/upkeep.py"]),  # who moves the catalogue revision
         (r"def notify\(", ["course/notifications/notify.py"]),  # the one way to tell a user something
         (r"= OutboxMessage\(", ["course/mail/outbox.py"]),  # the one way to queue an email

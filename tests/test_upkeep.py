@@ -10,11 +10,15 @@ from course import upkeep
 from course.content import catalogue
 from course.models import (
     Attempt,
+    Certificate,
     Cohort,
     CohortMember,
     CohortTally,
     LearningPath,
     ModuleSummary,
+    PathEnrolment,
+    ProgrammeLearner,
+    ProgrammeTally,
     Question,
     Quiz,
     StopTally,
@@ -44,7 +48,24 @@ def _snapshot(db):
         (s.cohort_id, s.grouping, s.value, s.lesson_id, s.members) for s in db.exec(select(StopTally)) if s.members
     )
     counted = sorted((m.cohort_id, m.user_id, repr(m.counted)) for m in db.exec(select(CohortMember)))
-    return summaries, tallies, stops, counted
+    programme = sorted(
+        (
+            t.scope,
+            t.country,
+            t.month,
+            t.grouping,
+            t.value,
+            t.measure,
+            t.module_id,
+            t.n,
+            round(t.pre_sum, 9),
+            round(t.post_sum, 9),
+        )
+        for t in db.exec(select(ProgrammeTally))
+        if t.n or abs(t.pre_sum) > 1e-9 or abs(t.post_sum) > 1e-9
+    )
+    facts = sorted((p.user_id, repr(p.counted)) for p in db.exec(select(ProgrammeLearner)) if p.counted is not None)
+    return summaries, tallies, stops, counted, programme, facts
 
 
 @pytest.fixture
@@ -110,6 +131,8 @@ def test_rebuild_equals_what_was_kept_at_each_write(course_with_tests, db, auth)
                 upkeep.rebuild(db)
             else:
                 db.add(CohortMember(cohort_id=cohort.id, user_id=user.id))
+        elif action < 0.935:
+            _programme_change(db, rng, user, officials)
         elif action < 0.95:
             open_attempt = db.exec(
                 select(Attempt).where(Attempt.user_id == user.id, Attempt.state == "in_progress")
@@ -122,9 +145,26 @@ def test_rebuild_equals_what_was_kept_at_each_write(course_with_tests, db, auth)
         db.commit()
     kept = _snapshot(db)
     assert kept[1], "the scenario produced tallies"
+    assert {row[5] for row in kept[4]} >= {"registered", "active", "certified", "quiz_taken"}, kept[4]
     upkeep.rebuild(db)
     db.commit()
     assert _snapshot(db) == kept
+
+
+def _programme_change(db, rng, user, path):
+    """What moves the programme figures alone: following a path, a certificate issued or revoked, a role."""
+    choice = rng.random()
+    if choice < 0.3 and not db.exec(select(PathEnrolment).where(PathEnrolment.user_id == user.id)).first():
+        db.add(PathEnrolment(user_id=user.id, path_id=path.id))
+    elif choice < 0.7:
+        held = db.exec(select(Certificate).where(Certificate.user_id == user.id)).first()
+        if held is None:
+            db.add(Certificate(code=f"C{user.id}", user_id=user.id, path_id=path.id, holder_name="x", path_title="y"))
+        else:
+            held.revoked_at = None if held.revoked_at else held.issued_at
+    else:
+        row = db.get(User, user.id)
+        row.role = {"trainee": "official", "official": "instructor", "instructor": "trainee"}[row.role]
 
 
 def test_the_dashboard_moves_with_each_action(synced_quizzes, db, auth):

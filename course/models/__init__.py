@@ -17,6 +17,7 @@ from course.models.events import (
 from course.models.library import LibraryEntry, PracticeCase
 from course.models.mail import Notification, NotificationPreference, OutboxMessage, PasswordReset
 from course.models.portfolio import Reflection, ReflectionReply
+from course.models.programme import ImpactPage, ProgrammeLearner, ProgrammeTally
 from course.models.progress import ActivityEvent, LessonProgress, LrsFeed, PathEnrolment
 from course.models.quiz import (
     Attempt,
@@ -76,6 +77,9 @@ __all__ = [
     "NotificationPreference",
     "OutboxMessage",
     "PasswordReset",
+    "ImpactPage",
+    "ProgrammeLearner",
+    "ProgrammeTally",
     "Attempt",
     "AttemptItem",
     "Question",

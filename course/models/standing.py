@@ -31,6 +31,11 @@ class ModuleSummary(SQLModel, table=True):
     completed_at: datetime | None = None
     pre_score: float | None = None  # pre-test grade by its grading method, 0..1
     post_score: float | None = None
+    # When, for the programme report's months (course.reports.reach): first activity, first finished
+    # end-of-module attempt, and when both a pre- and a post-test grade were first held.
+    first_active_at: datetime | None = None
+    quiz_taken_at: datetime | None = None
+    gain_at: datetime | None = None
 
 
 class CohortTally(SQLModel, table=True):

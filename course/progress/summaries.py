@@ -84,8 +84,10 @@ def summarise(
 ) -> dict:
     """One learner's ModuleSummary values on one module from their rows of it.
 
-    `progress` holds rows with lesson_id, last_opened_at, completed_at; `attempts` rows with quiz_id,
-    practice, state, needs_grading, score, submitted_at, in the order taken.
+    `progress` holds rows with lesson_id, first_opened_at, last_opened_at, completed_at; `attempts` rows with
+    quiz_id, practice, state, needs_grading, score, started_at, submitted_at, in the order taken. The dates the
+    programme report counts by month: first activity (a lesson opened or an attempt started, practice too),
+    the first finished end-of-module attempt, and when the learner first held both a pre- and a post-test grade.
     """
     active = set(lesson_ids)
     progress = [p for p in progress if p.lesson_id in active]
@@ -99,6 +101,8 @@ def summarise(
     status = rules.module_status(list(lesson_ids), done, bool(quizzes.ends), passed)
     scores = [final_score(a) for q in quizzes.ends for a in counted[q.id]]
     finished = [s for s in scores if s is not None]
+    pre_score = grade_of(quizzes.pretest, counted[quizzes.pretest.id]) if quizzes.pretest else None
+    post_score = grade_of(quizzes.posttest, counted[quizzes.posttest.id]) if quizzes.posttest else None
     completed_at = None
     if status.complete:
         completed_at = previous_completed_at or max(
@@ -121,14 +125,29 @@ def summarise(
         percent=status.percent,
         complete=status.complete,
         completed_at=completed_at,
-        pre_score=grade_of(quizzes.pretest, counted[quizzes.pretest.id]) if quizzes.pretest else None,
-        post_score=grade_of(quizzes.posttest, counted[quizzes.posttest.id]) if quizzes.posttest else None,
+        pre_score=pre_score,
+        post_score=post_score,
+        first_active_at=min(
+            [p.first_opened_at for p in progress] + [a.started_at for a in attempts if a.started_at], default=None
+        ),
+        quiz_taken_at=_first_finished([a for q in quizzes.ends for a in counted[q.id]]),
+        gain_at=max(_first_finished(counted[quizzes.pretest.id]), _first_finished(counted[quizzes.posttest.id]))
+        if pre_score is not None and post_score is not None
+        else None,
     )
+
+
+def _first_finished(attempts: list) -> datetime | None:
+    """When the first of these attempts to count as finished (submitted and fully graded) was submitted (started,
+    for rows without a submission time)."""
+    finished = [a.submitted_at or a.started_at for a in attempts if final_score(a) is not None]
+    return min((moment for moment in finished if moment is not None), default=None)
 
 
 _PROGRESS_COLUMNS = (
     LessonProgress.user_id,
     LessonProgress.lesson_id,
+    LessonProgress.first_opened_at,
     LessonProgress.last_opened_at,
     LessonProgress.completed_at,
 )
@@ -139,6 +158,7 @@ _ATTEMPT_COLUMNS = (
     Attempt.state,
     Attempt.needs_grading,
     Attempt.score,
+    Attempt.started_at,
     Attempt.submitted_at,
 )
 

@@ -236,7 +236,8 @@ def test_summaries_and_detail_agree_with_the_rules(states):
     stored = {}
     for m, (done, ok) in zip(modules, states, strict=True):
         progress = [
-            SimpleNamespace(lesson_id=lesson.id, last_opened_at=T0, completed_at=T0) for lesson in m.lessons[:done]
+            SimpleNamespace(lesson_id=lesson.id, first_opened_at=T0, last_opened_at=T0, completed_at=T0)
+            for lesson in m.lessons[:done]
         ]
         attempts = (
             [
@@ -246,6 +247,7 @@ def test_summaries_and_detail_agree_with_the_rules(states):
                     state="submitted",
                     needs_grading=False,
                     score=1.0 if ok else 0.0,
+                    started_at=T0,
                     submitted_at=T0,
                 )
             ]
