@@ -14,7 +14,18 @@ PURE = sorted(
         *(ROOT / "course/progress" / name for name in ("rules.py", "document.py", "xapi.py", "lrs_client.py")),
         *(
             ROOT / "course/reports" / name
-            for name in ("cohort.py", "items.py", "exports.py", "member_standing.py", "contribution.py", "reach.py")
+            for name in (
+                "cohort.py",
+                "items.py",
+                "exports.py",
+                "member_standing.py",
+                "contribution.py",
+                "reach.py",
+                "programme.py",
+                "disclosure.py",
+                "programme_display.py",
+                "programme_export.py",
+            )
         ),
         *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
         *(ROOT / "course/library" / name for name in ("query.py", "facets.py", "related.py", "model_card.py")),
