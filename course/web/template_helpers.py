@@ -87,6 +87,7 @@ STAFF_LINKS = [
     ("reports.cohorts", "Reports"),
     ("action_plans.to_review", "Action plans"),
     ("interop.exports", "Packages"),
+    ("reports.programme", "Programme report"),
 ]
 
 

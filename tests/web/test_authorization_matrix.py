@@ -172,6 +172,11 @@ EXPECTED = {
     ("reports.cohorts", "GET"): STAFF_ONLY,
     ("reports.cohort_dashboard", "GET"): OWNED,
     ("reports.progress_csv", "GET"): OWNED,
+    # --- the programme report: an instructor's adds up the cohorts they manage (B's is empty, not refused)
+    ("reports.programme", "GET"): STAFF_ONLY,
+    ("reports.programme_csv", "GET"): STAFF_ONLY,
+    ("reports.programme_pdf_file", "GET"): STAFF_ONLY,
+    ("api.programme_report", "GET"): (401, DENIED, DENIED, OK, OK, OK),
     # --- who manages what (the cohort's panel): B cannot see the cohort at all
     ("ownership.add_co_instructor", "POST"): POST_OWNED,
     ("ownership.remove_co_instructor", "POST"): POST_OWNED,

@@ -149,3 +149,27 @@ def test_programme_pages_cost_the_same_for_one_event_and_six(app, client, synced
             counts[page].append(len(_statements(app, client, page.format(month=SOON.strftime("%Y-%m")))))
     for page, (few, many) in counts.items():
         assert few == many <= PROGRAMME_PAGES[page], (page, few, many)
+
+
+PROGRAMME = 5  # the programme report, for an admin or an instructor, whatever the number of learners
+
+
+@pytest.mark.parametrize("role", ["admin", "instructor"])
+def test_the_programme_report_costs_the_same_for_three_learners_and_thirty(app, client, synced_quizzes, db, auth, role):
+    officials = db.exec(select(LearningPath).where(LearningPath.slug == "officials")).one()
+    lessons = catalogue.lessons_by_module(db)[catalogue.module_by_slug(db, "pilot-zones").id]
+    reader = auth.as_role(role)
+    cohort = Cohort(name="Budget", path_id=officials.id, owner_id=reader.id)
+    db.add(cohort)
+    db.commit()
+    counts, learners = [], 0
+    for size in (3, 30):
+        for n in range(learners, size):
+            learner = auth.make_user(email=f"learner{n}@example.org", country=("Ghana", "Peru", "")[n % 3])
+            db.add(CohortMember(cohort_id=cohort.id, user_id=learner.id))
+            records.mark_complete(db, user_id=learner.id, lesson=lessons[n % len(lessons)])
+            db.commit()
+        learners = size
+        seen = _statements(app, client, "/reports/programme?country=Ghana")
+        counts.append(len(seen))
+    assert counts[0] == counts[1] <= PROGRAMME, "\n".join(s[:120] for s in seen)

@@ -1,6 +1,6 @@
 """JSON endpoints other tools can read."""
 
-from flask import jsonify, request, url_for
+from flask import abort, jsonify, request, url_for
 from flask_login import current_user
 
 from course import timezones
@@ -10,10 +10,14 @@ from course.events import queries as event_queries
 from course.library.search import search
 from course.models import EVENT_KINDS
 from course.progress import learner_record
-from course.web.access import allow
+from course.reports.programme import PeriodError
+from course.reports.programme_export import report_document
+from course.reports.programme_report import FilterError
+from course.web.access import STAFF, allow
 from course.web.api import bp
 from course.web.library.filters import read_search
 from course.web.library.presenter import case_document
+from course.web.reports.programme_request import asked_report
 
 
 @bp.route("/catalog")
@@ -115,3 +119,14 @@ def _event_json(item) -> dict:
             for s in item.sessions
         ],
     }
+
+
+@bp.route("/reports/programme")
+@allow(*STAFF)
+def programme_report():
+    """The programme report's figures (the query string of /reports/programme: from, to, path, audience, country)."""
+    try:
+        report = asked_report(get_session(), current_user)
+    except (PeriodError, FilterError) as problem:
+        abort(400, description=str(problem))
+    return jsonify(report_document(report))

@@ -1,7 +1,7 @@
-"""Cohort reports for instructors and administrators: dashboard and progress export."""
+"""Reports for instructors and administrators: cohort dashboards and their export, the programme report."""
 
 from flask import Blueprint
 
 bp = Blueprint("reports", __name__, url_prefix="/reports", template_folder="templates")
 
-from course.web.reports import routes  # noqa: E402,F401
+from course.web.reports import programme_routes, routes  # noqa: E402,F401
