@@ -51,6 +51,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.certificates import bp as certificates_bp
     from course.web.cohorts import bp as cohorts_bp
     from course.web.events import bp as events_bp
+    from course.web.impact import bp as impact_bp
     from course.web.instructor import bp as instructor_bp
     from course.web.interop import bp as interop_bp
     from course.web.invitations import bp as invitations_bp
@@ -83,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
         events_bp,
         tours_bp,
         interop_bp,
+        impact_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

@@ -48,6 +48,7 @@ ACTIONS = (
     "tour.update",
     "tour.cancel",
     "tour.decision",
+    "impact.settings",
 )
 
 

@@ -76,6 +76,7 @@ def staff_nav() -> list[dict]:
         items.append({"label": "Outbox", "url": url_for("admin.mail_outbox")})
         items.append({"label": "Site settings", "url": url_for("admin.site_settings")})
         items.append({"label": "Case review", "url": url_for("library.review_list")})
+        items.append({"label": "Impact page", "url": url_for("impact.impact_settings")})
     return items
 
 

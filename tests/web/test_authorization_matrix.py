@@ -177,6 +177,10 @@ EXPECTED = {
     ("reports.programme_csv", "GET"): STAFF_ONLY,
     ("reports.programme_pdf_file", "GET"): STAFF_ONLY,
     ("api.programme_report", "GET"): (401, DENIED, DENIED, OK, OK, OK),
+    # --- the public impact page: not found until published (an admin sees a preview); its switch is the admin's
+    ("impact.impact_page", "GET"): (MISSING, MISSING, MISSING, MISSING, MISSING, OK),
+    ("impact.impact_settings", "GET"): ADMIN_ONLY,
+    ("impact.impact_settings", "POST"): POST_ADMIN,
     # --- who manages what (the cohort's panel): B cannot see the cohort at all
     ("ownership.add_co_instructor", "POST"): POST_OWNED,
     ("ownership.remove_co_instructor", "POST"): POST_OWNED,

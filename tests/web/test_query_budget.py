@@ -5,6 +5,8 @@ starts to run a query per lesson, quiz or member (N+1) fails here, and so does a
 count grows with the size of a cohort.
 """
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
@@ -173,3 +175,17 @@ def test_the_programme_report_costs_the_same_for_three_learners_and_thirty(app, 
         seen = _statements(app, client, "/reports/programme?country=Ghana")
         counts.append(len(seen))
     assert counts[0] == counts[1] <= PROGRAMME, "\n".join(s[:120] for s in seen)
+
+
+IMPACT = 2  # the public impact page: its settings and the tallies of its months
+
+
+def test_the_impact_page_keeps_to_its_budget(app, client, synced, db, auth):
+    from course.models import ImpactPage
+    from course.reports.programme import shift
+
+    db.add(ImpactPage(id=1, published=True, since=shift(datetime.now(UTC).strftime("%Y-%m"), -12)))
+    for n in range(6):
+        auth.make_user(email=f"reached{n}@example.org", country="Ghana")
+    seen = _statements(app, client, "/impact")
+    assert len(seen) <= IMPACT, "\n".join(s[:120] for s in seen)

@@ -23,6 +23,7 @@ AUDITED_TYPES = (
     "certificate",
     "sitesettings",
     "practicecase",
+    "impactpage",
 )
 
 
