@@ -80,11 +80,11 @@ def readability_report(content_dir: str | None) -> None:
 
 @course_cli.command("rebuild-standing")
 def rebuild_standing() -> None:
-    """Work out every module summary and cohort tally again from the lesson and attempt records."""
+    """Work out every module summary, cohort tally and programme tally again from the records."""
     with Session(engine()) as session:
         upkeep.rebuild(session)
         session.commit()
-    click.echo("Module summaries and cohort tallies rebuilt from the records.")
+    click.echo("Module summaries, cohort tallies and programme tallies rebuilt from the records.")
 
 
 # The demo accounts, one per role. Trainee and official follow the first path for their audience.

@@ -24,7 +24,7 @@ def db_upgrade(revision: str) -> None:
         with Session(engine()) as session:
             upkeep.rebuild(session)
             session.commit()
-        click.echo("Module summaries and cohort tallies rebuilt from the records.")
+        click.echo("Module summaries, cohort tallies and programme tallies rebuilt from the records.")
 
 
 @db_cli.command("downgrade")

@@ -108,7 +108,9 @@ def programme_report(
 ) -> ProgrammeReport:
     """The figures of the period and of the one before it, as the reader may see them."""
     readers = readership(session, reader, filters)
-    rows = reach_tallies.sums(session, readers.scopes, filters.country, period.previous.first, period.last)
+    rows = reach_tallies.sums(
+        session, readers.scopes, filters.country, period.previous.first, period.last, split=period.first
+    )
     modules = report_modules(session, filters)
     scope = EventScope(
         None if reader is None or reader.role == "admin" else reader.id,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from sqlalchemy import delete, func, insert
+from sqlalchemy import Integer, case, cast, delete, func, insert, literal, null, union_all
 from sqlmodel import Session, select
 
 from course.content import catalogue
@@ -86,7 +86,7 @@ def count_learners(session: Session, user_ids: Iterable[int]) -> None:
                 for name, amount in change.items():
                     into[name] += amount
             stored.append({"user_id": uid, "counted": new})
-        _add(session, changes)
+        add_changes(session, changes)
         _store(session, stored)
 
 
@@ -112,38 +112,20 @@ def recount(session: Session) -> None:
 
 
 def _learners(session: Session, user_ids: list[int]) -> tuple[dict[int, Learner], dict[int, dict | None]]:
-    """These people's rows as `Learner`s, and what each last counted (absent: never counted)."""
+    """These people's rows as `Learner`s, and what each last counted (absent: never counted). Three statements:
+    upkeep runs this in every transaction that changes a learner's records."""
     people = session.exec(
-        select(User.id, User.role, User.created_at, *(getattr(User, by) for by in GROUPINGS)).where(
-            User.id.in_(user_ids)
-        )
+        select(User.id, User.role, User.created_at, ProgrammeLearner.user_id, ProgrammeLearner.counted)
+        .add_columns(*(getattr(User, by) for by in GROUPINGS))
+        .outerjoin(ProgrammeLearner, ProgrammeLearner.user_id == User.id)
+        .where(User.id.in_(user_ids))
     ).all()
-    counted = dict(
-        session.exec(
-            select(ProgrammeLearner.user_id, ProgrammeLearner.counted).where(ProgrammeLearner.user_id.in_(user_ids))
-        ).all()
-    )
-    paths: dict[int, dict] = {}
-    for uid, path_id, chosen in session.exec(
-        select(PathEnrolment.user_id, PathEnrolment.path_id, PathEnrolment.chosen_at).where(
-            PathEnrolment.user_id.in_(user_ids)
-        )
-    ):
-        paths.setdefault(uid, {})[path_id] = chosen
-    cohorts: dict[int, dict] = {}
-    for uid, cohort_id, path_id, enrolled in session.exec(
-        select(CohortMember.user_id, CohortMember.cohort_id, Cohort.path_id, CohortMember.enrolled_at)
-        .join(Cohort, Cohort.id == CohortMember.cohort_id)
-        .where(CohortMember.user_id.in_(user_ids))
-    ):
-        cohorts.setdefault(uid, {})[cohort_id] = (path_id, enrolled)
-    certificates: dict[int, dict] = {}
-    for uid, path_id, issued in session.exec(
-        select(Certificate.user_id, Certificate.path_id, Certificate.issued_at).where(
-            Certificate.user_id.in_(user_ids), Certificate.revoked_at.is_(None)
-        )
-    ):
-        certificates.setdefault(uid, {})[path_id] = issued
+    ties: dict[str, dict[int, dict]] = {"path": {}, "cohort": {}, "certificate": {}}
+    for kind, uid, path_id, cohort_id, moment in session.exec(_ties(user_ids)):
+        if kind == "cohort":
+            ties[kind].setdefault(uid, {})[cohort_id] = (path_id, moment)
+        else:
+            ties[kind].setdefault(uid, {})[path_id] = moment
     summaries: dict[int, dict] = {}
     for row in session.exec(select(*_SUMMARY_COLUMNS).where(ModuleSummary.user_id.in_(user_ids))):
         summaries.setdefault(row.user_id, {})[row.module_id] = row
@@ -152,17 +134,37 @@ def _learners(session: Session, user_ids: list[int]) -> tuple[dict[int, Learner]
             role,
             created,
             dict(zip(GROUPINGS, profile, strict=True)),
-            paths.get(uid, {}),
-            cohorts.get(uid, {}),
-            certificates.get(uid, {}),
+            ties["path"].get(uid, {}),
+            ties["cohort"].get(uid, {}),
+            ties["certificate"].get(uid, {}),
             summaries.get(uid, {}),
         )
-        for uid, role, created, *profile in people
+        for uid, role, created, _, _, *profile in people
     }
+    counted = {uid: facts for uid, _, _, kept, facts, *_ in people if kept is not None}
     return learners, counted
 
 
-def _add(session: Session, changes: Mapping[tuple, Mapping]) -> None:
+def _ties(user_ids: list[int]):
+    """(kind, user, path, cohort, since) of the paths they chose, the cohorts they are in and their valid
+    certificates, in one statement."""
+    nothing = cast(null(), Integer)
+    return union_all(
+        select(literal("path"), PathEnrolment.user_id, PathEnrolment.path_id, nothing, PathEnrolment.chosen_at).where(
+            PathEnrolment.user_id.in_(user_ids)
+        ),
+        select(
+            literal("cohort"), CohortMember.user_id, Cohort.path_id, CohortMember.cohort_id, CohortMember.enrolled_at
+        )
+        .join(Cohort, Cohort.id == CohortMember.cohort_id)
+        .where(CohortMember.user_id.in_(user_ids)),
+        select(literal("certificate"), Certificate.user_id, Certificate.path_id, nothing, Certificate.issued_at).where(
+            Certificate.user_id.in_(user_ids), Certificate.revoked_at.is_(None)
+        ),
+    )
+
+
+def add_changes(session: Session, changes: Mapping[tuple, Mapping]) -> None:
     """Add each change to its row, making the row when missing (upserts in key order: no deadlocks)."""
     if not changes:
         return
@@ -202,26 +204,26 @@ class TallySum(NamedTuple):
     post_sum: float
 
 
-def sums(session: Session, scopes: list[str], country: str, first: str, last: str) -> list[TallySum]:
-    """The tallies of these scopes (added up) from month `first` to `last`, for one country or every ("")."""
+def sums(
+    session: Session, scopes: list[str], country: str, first: str, last: str, split: str | None = None
+) -> list[TallySum]:
+    """The tallies of these scopes (added up) from month `first` to `last`, for one country or every ("").
+
+    The whole programme's and each module's rows come month by month; the rows per profile group (as many as
+    the countries learners gave) come added up over the months before `split` (labelled `first`) and from
+    `split` on (labelled `split`): one statement, whose rows do not grow with the months asked for."""
     if not scopes:
         return []
     t = ProgrammeTally
-    query = (
-        select(
-            t.month,
-            t.grouping,
-            t.value,
-            t.measure,
-            t.module_id,
-            func.sum(t.n),
-            func.sum(t.pre_sum),
-            func.sum(t.post_sum),
-        )
-        .where(t.scope.in_(scopes), t.country == country, t.month >= first, t.month <= last)
-        .group_by(t.month, t.grouping, t.value, t.measure, t.module_id)
-    )
-    return [TallySum(*row[:5], int(row[5] or 0), float(row[6] or 0), float(row[7] or 0)) for row in session.exec(query)]
+    split = split or first
+    amounts = (func.sum(t.n), func.sum(t.pre_sum), func.sum(t.post_sum))
+    keys = (t.grouping, t.value, t.measure, t.module_id)
+    chosen = (t.scope.in_(scopes), t.country == country, t.month >= first, t.month <= last)
+    bucket = case((t.month >= split, literal(split)), else_=literal(first))
+    monthly = select(t.month, *keys, *amounts).where(*chosen, t.grouping == "").group_by(t.month, *keys)
+    grouped = select(bucket, *keys, *amounts).where(*chosen, t.grouping != "").group_by(bucket, *keys)
+    rows = session.connection().execute(union_all(monthly, grouped))
+    return [TallySum(*row[:5], int(row[5] or 0), float(row[6] or 0), float(row[7] or 0)) for row in rows]
 
 
 def countries(session: Session, scopes: list[str]) -> list[str]:
