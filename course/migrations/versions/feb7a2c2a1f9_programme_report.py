@@ -1,7 +1,7 @@
 """programme report: dates on module summaries, programme tallies, the public impact page
 
 Revision ID: feb7a2c2a1f9
-Revises: 8d4f3b0a5e43
+Revises: be4c65bde64f
 Create Date: 2026-11-30 10:00:00.000000
 """
 from typing import Sequence, Union
@@ -12,7 +12,7 @@ import sqlmodel
 
 
 revision: str = 'feb7a2c2a1f9'
-down_revision: Union[str, None] = '8d4f3b0a5e43'
+down_revision: Union[str, None] = 'be4c65bde64f'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

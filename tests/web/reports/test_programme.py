@@ -8,6 +8,7 @@ import csv
 import io
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -180,3 +181,12 @@ def test_a_cohort_moved_to_another_path_moves_the_path_figures(client, auth, arr
     cohort.path_id = path.id
     db.commit()
     assert _figure(_page(client, SPRING + "&path=officials"), "active") == "3"
+
+
+def test_the_csv_columns_are_the_documented_ones():
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "exports.md").read_text()
+    section = docs.split("### The CSV")[1].split("### The JSON")[0]
+    documented = [
+        c for cell in re.findall(r"^\| ([^|]+) \|", section, flags=re.MULTILINE) for c in re.findall(r"`(\w+)`", cell)
+    ]
+    assert documented == list(CSV_COLUMNS), documented
