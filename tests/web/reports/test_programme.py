@@ -190,3 +190,17 @@ def test_the_csv_columns_are_the_documented_ones():
         c for cell in re.findall(r"^\| ([^|]+) \|", section, flags=re.MULTILINE) for c in re.findall(r"`(\w+)`", cell)
     ]
     assert documented == list(CSV_COLUMNS), documented
+
+
+def test_the_pdf_prints_names_in_other_scripts_when_the_fonts_are_there(client, auth, arranged, db):
+    from course.certificates.pdf import installed_fonts
+
+    if installed_fonts() is None:
+        pytest.skip("no Unicode font installed (apt-get install fonts-dejavu-core)")
+    chen = db.exec(select(User).where(User.email == "chen@example.org")).one()
+    chen.country = "Україна"
+    db.commit()
+    auth.as_role("admin")
+    response = client.get(f"/reports/programme.pdf{SPRING}")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    assert "Україна" in text
