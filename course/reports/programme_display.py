@@ -3,7 +3,8 @@ public (small cells "< 5", complementary cells withheld: `course.reports.disclos
 
 Both pages lay out the same shapes, so one set of tables and charts serves the staff report and the public
 impact page. The public page lists groups in a fixed order (alphabetical, "Not stated" last) rather than by
-size, so that the order says nothing about the cells it hides.
+size, so that the order says nothing about the cells it hides, and names no country that fewer than 5 people
+gave (those are added up as "Other countries").
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from dataclasses import dataclass
 from course.reports import disclosure
 from course.reports.disclosure import Shown
 from course.reports.programme import REACH_LABELS, GroupReach, ModuleResult, Period, ProgrammeFigures, Reach
+
+FREE_TEXT = ("country",)  # groupings whose values learners type rather than choose
+OTHERS, OTHERS_LABEL = "*others*", "Other countries (fewer than 5 people each)"
 
 
 @dataclass(frozen=True)
@@ -104,13 +108,30 @@ def shown_protected(figures: ProgrammeFigures) -> ShownFigures:
     """Figures anyone may read: no group of fewer than 5 people can be read or worked out."""
     total = ShownReach(*(disclosure.count(figures.reach.get(m)) for m in REACH_LABELS))
     groups = {
-        by: _protected_groups(sorted(rows, key=lambda g: (not g.value, g.label.casefold())), figures.reach)
+        by: _protected_groups(
+            sorted(
+                _named_groups(rows) if by in FREE_TEXT else rows,
+                key=lambda g: (g.value in ("", OTHERS), g.label.casefold()),
+            ),
+            figures.reach,
+        )
         for by, rows in figures.groups.items()
     }
     months = _protected_groups([GroupReach(m.month, m.label, m.reach) for m in figures.months], figures.reach)
     return ShownFigures(
         figures.period, total, groups, months, [_module_protected(m) for m in figures.modules], protected=True
     )
+
+
+def _named_groups(rows: list[GroupReach]) -> list[GroupReach]:
+    """Groups of a grouping learners type (their country), with those whose every figure is below 5 put together
+    as "Other countries": a value only a few people typed could itself point at them."""
+    named = [g for g in rows if not g.value or any(g.reach.get(m) >= disclosure.THRESHOLD for m in REACH_LABELS)]
+    few = [g for g in rows if g not in named]
+    if not few:
+        return named
+    together = Reach(*(sum(g.reach.get(m) for g in few) for m in REACH_LABELS))
+    return [*named, GroupReach(OTHERS, OTHERS_LABEL, together)]
 
 
 def _protected_groups(rows: list[GroupReach], totals: Reach) -> list[ShownGroup]:

@@ -100,3 +100,14 @@ def test_one_small_month_takes_another_with_it():
 
 def test_change_against_the_previous_period():
     assert change_percent(150, 100) == 50.0 and change_percent(5, 0) is None
+
+
+def test_the_public_names_no_country_fewer_than_five_people_gave():
+    rows = [TallySum("2026-01", "", "", "registered", 0, 14, 0, 0)]
+    for country, n in (("Ghana", 9), ("Atlantis", 2), ("Lemuria", 1), ("", 2)):
+        rows.append(TallySum("2026-01", "country", country, "registered", 0, n, 0, 0))
+    public = shown_protected(figures_of(Period("2026-01", "2026-01"), [], rows))
+    shown = [(g.label, g.reach.registered.text) for g in public.groups["country"]]
+    assert shown == [("Ghana", "9"), (NOT_STATED, SMALL), ("Other countries (fewer than 5 people each)", SMALL)]
+    staff = shown_exactly(figures_of(Period("2026-01", "2026-01"), [], rows))
+    assert {g.label for g in staff.groups["country"]} >= {"Atlantis", "Lemuria"}
