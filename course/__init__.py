@@ -11,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from course import db
 from course.cli import register_commands
 from course.config import default_config
-from course.extensions import csrf, login_manager
+from course.extensions import babel, csrf, login_manager
 
 
 def create_app(config: Mapping | None = None) -> Flask:
@@ -36,9 +36,11 @@ def create_app(config: Mapping | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from course.web.auth.loader import load_user  # noqa: F401  (registers the user loader)
+    from course.web.language.selection import select_locale, select_timezone
 
     login_manager.init_app(app)
     csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -55,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     from course.web.instructor import bp as instructor_bp
     from course.web.interop import bp as interop_bp
     from course.web.invitations import bp as invitations_bp
+    from course.web.language import bp as language_bp
     from course.web.learn import bp as learn_bp
     from course.web.library import bp as library_bp
     from course.web.notifications import bp as notifications_bp
@@ -85,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
         tours_bp,
         interop_bp,
         impact_bp,
+        language_bp,
     ):
         app.register_blueprint(blueprint)
     assert_every_view_checks_access(app)

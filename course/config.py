@@ -82,4 +82,7 @@ def default_config(instance_path: str) -> dict:
         "LRS_PASSWORD": os.environ.get("LRS_PASSWORD", ""),
         # The Open Badges signing keys (course/certificates/keyring.py); one file shared by every server.
         "BADGE_KEYRING": os.environ.get("CBEC_BADGE_KEYRING") or str(Path(instance_path) / "badge-keys.json"),
+        # The interface language when neither the user, a cookie nor the browser names one (course/languages.py).
+        "BABEL_DEFAULT_LOCALE": os.environ.get("CBEC_DEFAULT_LANGUAGE", "en"),
+        "BABEL_TRANSLATION_DIRECTORIES": "translations",
     }

@@ -52,6 +52,8 @@ class User(UserMixin, SQLModel, table=True):
     sex: str = Field(default="", max_length=20)
     # An IANA zone name (course/timezones.py) that pages show times in; "": not set (the browser's zone, else UTC).
     time_zone: str = Field(default="", max_length=64)
+    # The interface language the user chose (a Babel locale of course/languages.py); "" follows the browser.
+    language: str = Field(default="", max_length=10)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
     # Moves whenever the user's learning records change (course.upkeep): pages cache what they derive from them by it.

@@ -1,8 +1,8 @@
 """Whole pages of one learner, rendered once and served again until something on them changes.
 
 A lesson or module page read again and again (a seminar of 500 officials on the same lesson) is the
-same page until the learner's records, the curriculum, their name, role or unread count change: it is kept per
-process under those (`course.progress.learner_cache`) and only the CSRF token, which belongs to the
+same page until the learner's records, the curriculum, their name, role, unread count, language or time zone
+change: it is kept per process under those (`course.progress.learner_cache`) and only the CSRF token, which belongs to the
 browser's session, is put in on each view. Visitors who are not signed in all get one page per
 catalogue revision. A page with flashed messages is rendered afresh.
 """
@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Callable
 
 from flask import current_app, render_template, request, session
+from flask_babel import get_locale, get_timezone
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from sqlmodel import Session
@@ -34,11 +35,13 @@ def render_kept(db: Session, page: tuple, build: Callable[[], tuple[str, dict, i
     if "_flashes" in session:
         template, context, status = build()
         return render_template(template, **context), status
+    # Kept per language and time zone too: a reader who switches sees the page in the new one at once.
+    where = (request.script_root, str(get_locale()), str(get_timezone()))
     if user.is_authenticated:
         # Everything of the user's that the page shows besides their records: the header's name and unread count.
-        user_id, kind = user.id, ("page", *page, user.name, user.role, user.unread_notifications, request.script_root)
-    else:  # every visitor sees the same page: kept once per catalogue revision
-        user_id, kind = None, ("page", *page, "visitor", request.script_root)
+        user_id, kind = user.id, ("page", *page, user.name, user.role, user.unread_notifications, *where)
+    else:  # every visitor sees the same page: kept once per catalogue revision (and language)
+        user_id, kind = None, ("page", *page, "visitor", *where)
 
     def render() -> tuple[str, int]:
         template, context, status = build()

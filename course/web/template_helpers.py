@@ -12,7 +12,9 @@ from course.content.case_metadata import ORG_TYPES, THEMES
 from course.content.render import render_user_markdown
 from course.questions.numbers import HINT as NUMBER_HINT
 from course.quizzes.grades import pass_applies
-from course.web import local_time
+from course.languages import LANGUAGES
+from course.web import formatting, local_time
+from course.web.language.selection import current_language
 from course.web.links import remembering_url_for
 from course.web.question_text import render_text
 
@@ -36,6 +38,15 @@ def register(app: Flask) -> None:
     app.add_template_global(pass_applies)
     app.add_template_filter(utc_iso, "utc_iso")
     local_time.register(app)
+    register_language(app)
+
+
+def register_language(app: Flask) -> None:
+    """The reader's language for `<html lang dir>` and the switcher, and the locale-aware formatters."""
+    app.jinja_env.policies["ext.i18n.trimmed"] = True  # {% trans %} blocks: one line per message, as extracted
+    app.add_template_global(current_language)
+    app.add_template_global(LANGUAGES, "languages")
+    formatting.register(app)
 
 
 def utc_iso(moment: datetime | None) -> str:

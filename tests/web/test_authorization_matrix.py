@@ -100,6 +100,8 @@ EXPECTED = {
     ("auth.reset_with_token", "POST"): (MISSING,) * 6,
     ("auth.verify_email", "GET"): (MISSING,) * 6,
     ("auth.verify_email", "POST"): (MISSING,) * 6,
+    ("language.choose", "GET"): (MOVED,) * 6,  # keeps the choice in a cookie and sends the visitor back
+    ("language.choose", "POST"): POST_PUBLIC,
     # --- everyone signed in
     ("auth.profile", "GET"): SIGNED_IN,
     ("auth.profile", "POST"): POST_SIGNED_IN,

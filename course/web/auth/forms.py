@@ -1,11 +1,13 @@
 """Account forms, validated on the server."""
 
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from course.credentials import MIN_PASSWORD_LENGTH, password_problem
+from course.languages import LANGUAGES
 from course.models import ORG_TYPE_LABELS
 from course.web.choices import choices, time_zone_field
 
@@ -69,10 +71,17 @@ class LoginForm(FlaskForm):
 
 class ProfileForm(ProfileFields, FlaskForm):
     time_zone = time_zone_field(
-        "Time zone",
-        none_label="Not set: use my browser's time zone",
-        description="Dates and times of events are shown in this zone. Not set: your browser's zone "
-        "(or UTC where the browser cannot tell).",
+        _l("Time zone"),
+        none_label=_l("Not set: use my browser's time zone"),
+        description=_l(
+            "Dates and times of events are shown in this zone. Not set: your browser's zone "
+            "(or UTC where the browser cannot tell)."
+        ),
+    )
+    language = SelectField(
+        _l("Language of the interface"),
+        choices=choices([("", _l("As my browser asks"))] + [(lang.locale, lang.name) for lang in LANGUAGES]),
+        default="",
     )
     submit = SubmitField("Save profile")
 

@@ -121,7 +121,7 @@ def _end_all_sessions() -> None:
 def profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
-        for field in (*PROFILE_FIELDS, "time_zone"):
+        for field in (*PROFILE_FIELDS, "time_zone", "language"):
             value = getattr(form, field).data
             setattr(current_user, field, value.strip() if isinstance(value, str) else value)
         get_session().commit()

@@ -1,0 +1,75 @@
+"""Dates, times, numbers and percentages written the way the reader's language writes them (Babel).
+
+Stored times are UTC (naive values from SQLite are UTC too); they are shown in the user's time zone when their
+profile has one, else in UTC. Calendar dates (a due date) have no time zone and are shown as they are.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from flask import Flask
+from flask_babel import get_locale, get_timezone, to_user_timezone
+
+
+def _locale():
+    return get_locale() or "en"
+
+
+def _local(moment: datetime) -> datetime:
+    return to_user_timezone(moment)
+
+
+def date_long(value: date | datetime | None) -> str:
+    """29 November 2026 / 29 novembre 2026 / 2026年11月29日."""
+    if value is None:
+        return ""
+    day = _local(value) if isinstance(value, datetime) else value
+    return babel_dates.format_date(day, "long", locale=_locale())
+
+
+def date_short(value: date | datetime | None) -> str:
+    """29 Nov 2026 / 29 nov. 2026 / 2026年11月29日."""
+    if value is None:
+        return ""
+    day = _local(value) if isinstance(value, datetime) else value
+    return babel_dates.format_date(day, "medium", locale=_locale())
+
+
+def date_time(value: datetime | None, *, zone: bool = False) -> str:
+    """A day and a time to the minute in the reader's time zone, and the zone (`UTC`, `Asia/Shanghai`) when `zone`."""
+    if value is None:
+        return ""
+    locale = _locale()
+    clock = babel_dates.format_time(_local(value), "short", locale=locale)
+    text = babel_dates.get_datetime_format("medium", locale=locale).replace("{1}", date_short(value))
+    text = text.replace("{0}", clock)
+    return f"{text} {get_timezone().zone}" if zone else text
+
+
+def percent(fraction: float | None, digits: int = 1) -> str:
+    """A fraction (0.857) as a percentage with at most `digits` decimals: 85.7% / 85,7 % / ٪85.7."""
+    if fraction is None:
+        return "—"
+    return babel_numbers.format_percent(round(fraction, digits + 2), locale=_locale(), decimal_quantization=False)
+
+
+def number(value: float | int | None, digits: int = 2) -> str:
+    """A number with at most `digits` decimals, grouped per locale: 1,234.5 / 1 234,5."""
+    if value is None:
+        return "—"
+    return babel_numbers.format_decimal(round(value, digits), locale=_locale(), decimal_quantization=False)
+
+
+def register(app: Flask) -> None:
+    """Make the formatters template filters."""
+    for name, formatter in {
+        "date_long": date_long,
+        "date_short": date_short,
+        "date_time": date_time,
+        "percent": percent,
+        "number": number,
+    }.items():
+        app.add_template_filter(formatter, name)
