@@ -27,9 +27,14 @@ PURE = sorted(
                 "programme_export.py",
             )
         ),
-        *(p for p in ROOT.glob("course/content/*.py") if p.name not in ("sync.py", "catalogue.py")),
+        *(
+            p
+            for p in ROOT.glob("course/content/*.py")
+            if p.name not in ("sync.py", "translation_sync.py", "catalogue.py")
+        ),
         *(ROOT / "course/library" / name for name in ("query.py", "facets.py", "related.py", "model_card.py")),
         ROOT / "course/credentials.py",
+        ROOT / "course/languages.py",
         *(ROOT / "course/mail" / name for name in ("server.py", "kinds.py", "retry.py")),
         ROOT / "course/timezones.py",
         *(ROOT / "course/events" / name for name in ("checks.py", "month.py", "attendance_csv.py")),

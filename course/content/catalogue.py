@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 from course.models import (
     Assignment,
     CatalogueRevision,
+    ContentTranslation,
     Figure,
     GlossaryTerm,
     LearningPath,
@@ -48,6 +49,8 @@ class _Snapshot:
     assignments: tuple[Assignment, ...]  # active assignments
     figures: tuple[Figure, ...]  # active figures in their order
     settings: SiteSettings
+    translations: dict[tuple[str, str, str], dict]  # (kind, slug, language) -> translated fields
+    translated_into: dict[tuple[str, str], list[str]]  # (kind, slug) -> languages
     checked: list[float] = field(default_factory=lambda: [time.monotonic()])  # when the revision was last compared
 
 
@@ -139,6 +142,17 @@ def site_settings(session: Session) -> SiteSettings:
     return _snapshot(session).settings
 
 
+def translation(session: Session, kind: str, slug: str, language: str) -> dict | None:
+    """The translated texts of a module, lesson, term, path or synthesis (by the English row's field names), or
+    None when that language has none."""
+    return _snapshot(session).translations.get((kind, slug, language))
+
+
+def translation_languages(session: Session, kind: str, slug: str) -> list[str]:
+    """The content codes (`fr`, `zh`...) this module, lesson, term, path or synthesis is translated into."""
+    return _snapshot(session).translated_into.get((kind, slug), [])
+
+
 def revision(session: Session) -> int:
     """The revision of the catalogue the process holds (what it derives from the catalogue may be cached by it)."""
     return _snapshot(session).revision
@@ -199,6 +213,26 @@ def _load(session: Session, revision: int) -> _Snapshot:
         assignments = tuple(loader.exec(select(Assignment).where(Assignment.archived == False).order_by(Assignment.id)))
         figures = tuple(loader.exec(select(Figure).where(Figure.archived == False).order_by(Figure.position)))
         settings = loader.get(SiteSettings, 1) or SiteSettings()
+        translations = {
+            (row.kind, row.slug, row.language): row.fields
+            for row in loader.exec(select(ContentTranslation).order_by(ContentTranslation.id))
+        }
         loader.expunge_all()
     slugs = {lesson.slug: lesson for group in lessons.values() for lesson in group}
-    return _Snapshot(revision, modules, lessons, slugs, paths, terms, quizzes, assignments, figures, settings)
+    translated_into: dict[tuple[str, str], list[str]] = {}
+    for kind, slug, language in translations:
+        translated_into.setdefault((kind, slug), []).append(language)
+    return _Snapshot(
+        revision,
+        modules,
+        lessons,
+        slugs,
+        paths,
+        terms,
+        quizzes,
+        assignments,
+        figures,
+        settings,
+        translations,
+        translated_into,
+    )

@@ -16,6 +16,13 @@ from course.content.lesson import read_lesson
 from course.content.model import CourseContent, GlossaryEntry, LessonDoc, ModuleDoc
 from course.content.paths import read_paths
 from course.content.synthesis import SYNTHESIS_FILE, read_synthesis
+from course.content.translations import (
+    check_file_names,
+    read_document_translations,
+    read_glossary_translations,
+    read_path_translations,
+    translation_language,
+)
 from course.content.validate import validate_course
 from course.content.yamlfile import line_of, load_yaml
 
@@ -31,9 +38,11 @@ def load_course(content_dir: str | Path) -> CourseContent:
     if not root.is_dir():
         raise ContentError([ContentProblem(str(root), 1, "content folder not found")])
     settings = _read_settings(root, problems)
+    check_file_names(root, lambda p: _rel(p, root), problems)
     modules = [m for m in (_read_module(d, root, problems) for d in _module_dirs(root, problems)) if m]
     glossary = _read_glossary(root, problems)
     paths = read_paths(root / "paths.yml", root, problems)
+    _read_path_translations(root, paths, problems)
     course = CourseContent(modules, glossary, paths, settings.get("case_count"), read_figures(root, problems))
     if not problems:
         validate_course(course, problems)
@@ -103,6 +112,7 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
         path=rel,
         glossary_line=f.line("glossary"),
         glossary_links=find_glossary_links(doc.body, doc.body_line),
+        translations=read_document_translations(path, doc, lambda p: _rel(p, root), problems),
     )
     if not doc.body.strip():
         problems.append(ContentProblem(rel, doc.body_line, "the module overview is empty"))
@@ -113,6 +123,8 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
     synthesis = folder / SYNTHESIS_FILE
     if holds_cases(module.chapter):
         module.synthesis = read_synthesis(synthesis, _rel(synthesis, root), problems)
+        if module.synthesis is not None:
+            module.synthesis.translations = _document_translations(synthesis, root, problems)
     elif synthesis.exists():
         problems.append(
             ContentProblem(_rel(synthesis, root), 1, "the opening and capstone modules have no synthesis page")
@@ -123,8 +135,8 @@ def _read_module(folder: Path, root: Path, problems: list[ContentProblem]) -> Mo
 def _lesson_files(folder: Path, root: Path, problems: list[ContentProblem]) -> list[Path]:
     files = []
     for entry in sorted(folder.iterdir()):
-        if entry.name in NOT_LESSONS or entry.name.startswith("."):
-            continue
+        if entry.name in NOT_LESSONS or entry.name.startswith(".") or translation_language(entry.name):
+            continue  # translations are read with their English file
         if entry.is_file() and LESSON_FILE.match(entry.name):
             files.append(entry)
         else:
@@ -140,12 +152,25 @@ def _read_lesson(path: Path, root: Path, chapter: int, problems: list[ContentPro
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
-    return read_lesson(doc, slug, int(position), chapter, problems)
+    lesson = read_lesson(doc, slug, int(position), chapter, problems)
+    lesson.translations = read_document_translations(path, doc, lambda p: _rel(p, root), problems)
+    return lesson
+
+
+def _document_translations(path: Path, root: Path, problems: list[ContentProblem]) -> dict:
+    """The translations of a markdown file whose own reader does not keep its `Document` (a synthesis page)."""
+    try:
+        english = read_document(path.read_text(encoding="utf-8"), _rel(path, root))
+    except ContentError:
+        return {}  # its reader reported the problem
+    return read_document_translations(path, english, lambda p: _rel(p, root), problems)
 
 
 def _read_glossary(root: Path, problems: list[ContentProblem]) -> list[GlossaryEntry]:
     entries: list[GlossaryEntry] = []
     for path in sorted((root / "glossary").glob("*.yml")):
+        if translation_language(path.name):
+            continue  # read with its English file, below
         rel = _rel(path, root)
         try:
             data = load_yaml(path.read_text(encoding="utf-8"), rel) or []
@@ -161,4 +186,20 @@ def _read_glossary(root: Path, problems: list[ContentProblem]) -> list[GlossaryE
                 continue
             f = FieldReader(item, rel, 0, problems)
             entries.append(GlossaryEntry(f.text("slug"), f.text("term"), f.text("definition"), rel, line_of(item)))
+        _attach_glossary_translations(path, [e for e in entries if e.path == rel], root, problems)
     return entries
+
+
+def _attach_glossary_translations(path: Path, entries: list[GlossaryEntry], root: Path, problems) -> None:
+    slugs = [entry.slug for entry in entries]
+    for language, texts in read_glossary_translations(path, slugs, lambda p: _rel(p, root), problems).items():
+        for entry in entries:
+            entry.translations[language] = texts[entry.slug]
+
+
+def _read_path_translations(root: Path, paths: list, problems: list[ContentProblem]) -> None:
+    slugs = [path.slug for path in paths]
+    found = read_path_translations(root / "paths.yml", slugs, lambda p: _rel(p, root), problems)
+    for language, texts in found.items():
+        for path in paths:
+            path.translations[language] = texts[path.slug]

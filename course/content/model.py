@@ -67,6 +67,7 @@ class LessonDoc:
     place: Place | None = None
     organisation: Organisation | None = None
     themes: list[str] = field(default_factory=list)
+    translations: dict = field(default_factory=dict)  # language code -> translations.TranslatedDocument
 
     def section(self, title: str) -> str:
         return next((text for name, text in self.sections if name == title), "")
@@ -81,6 +82,7 @@ class SynthesisDoc:
     questions: str  # "Questions to compare" markdown
     path: str
     glossary_links: list[tuple[str, int]] = field(default_factory=list)
+    translations: dict = field(default_factory=dict)  # language code -> translations.TranslatedDocument
 
 
 @dataclass
@@ -100,6 +102,7 @@ class ModuleDoc:
     glossary_links: list[tuple[str, int]] = field(default_factory=list)
     synthesis: SynthesisDoc | None = None
     assignment: AssignmentDoc | None = None
+    translations: dict = field(default_factory=dict)  # language code -> translations.TranslatedDocument
 
 
 @dataclass
@@ -109,6 +112,7 @@ class GlossaryEntry:
     definition: str
     path: str
     line: int
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # language code -> (term, definition)
 
 
 @dataclass
@@ -129,6 +133,7 @@ class PathDoc:
     path: str
     line: int
     attendance: list[dict] = field(default_factory=list)  # [{"series": slug, "title": text}]: events to attend
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)  # language code -> (title, description)
 
 
 @dataclass

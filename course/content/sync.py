@@ -16,6 +16,7 @@ from course.content import catalogue
 from course.content.model import CourseContent, LessonDoc, ModuleDoc
 from course.content.render import plain_text, render_markdown
 from course.content.sections import FACTS, READING, REFLECTION
+from course.content.translation_sync import sync_content_translations, wanted_translations
 from course.library import entries as library_entries
 from course.models import Assignment, Figure, GlossaryTerm, LearningPath, Lesson, Module
 
@@ -26,15 +27,17 @@ class SyncReport:
     updated: list[str] = field(default_factory=list)
     archived: list[str] = field(default_factory=list)
     unchanged: int = 0
+    translated: list[str] = field(default_factory=list)  # translations added, changed or removed
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.archived)
+        return bool(self.created or self.updated or self.archived or self.translated)
 
     def summary(self) -> str:
         return (
             f"{len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.archived)} archived, {self.unchanged} unchanged"
+            f"{len(self.archived)} archived, {self.unchanged} unchanged, "
+            f"{len(self.translated)} translations added, changed or removed"
         )
 
 
@@ -53,6 +56,7 @@ def sync_course(
     _sync_figures(session, course, report)
     _sync_glossary(session, course, report)
     _sync_paths(session, course, report)
+    report.translated = sync_content_translations(session, wanted_translations(course, glossary_url))
     session.flush()
     library_entries.refresh_curriculum(session)
     if report.changed:

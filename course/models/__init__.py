@@ -40,6 +40,7 @@ from course.models.tours import (
     TourReport,
     TourVisit,
 )
+from course.models.translations import ContentTranslation, QuestionTranslation
 from course.models.users import ORG_TYPE_LABELS, OrgType, Role, User
 
 __all__ = [
@@ -70,6 +71,8 @@ __all__ = [
     "Cohort",
     "CohortMember",
     "CohortTally",
+    "ContentTranslation",
+    "QuestionTranslation",
     "ModuleSummary",
     "StopTally",
     "Invitation",

@@ -18,19 +18,38 @@ from course.questions.draw import draw_questions, order_items
 from course.questions.types import Question as QuestionData
 from course.quizzes.banks import current_version
 from course.quizzes.grades import has_passed
+from course.quizzes.translations import answers_in_every_language
 
 GRACE = timedelta(seconds=30)  # network latency on submit, not extra working time
 UNGRADED_TYPES = ("essay", "description")
 
 
 class AttemptRefused(Exception):
-    """The trainee may not start (or change) this attempt; the message says why."""
+    """The trainee may not start (or change) this attempt. `code` says why (one of REFUSALS; the web layer words
+    it), `when` is the date it concerns (the quiz opens or closes), if any."""
+
+    def __init__(self, code: str, when: datetime | None = None):
+        super().__init__(code)
+        self.code, self.when = code, when
+
+
+# Why an attempt cannot start or change: the codes `Availability.reason`, `practice_refusal` and AttemptRefused carry.
+REFUSALS = (
+    "not_open",
+    "closed",
+    "no_attempts_left",
+    "practice_not_offered",
+    "practice_not_open",
+    "practice_closed",
+    "submitted",
+    "time_up",
+)
 
 
 @dataclass
 class Availability:
     can_start: bool
-    reason: str
+    reason: str  # "" or a code of REFUSALS
     attempts_used: int
     attempts_left: int | None  # None: unlimited
     opens_at: datetime | None
@@ -79,26 +98,31 @@ def availability(
     left = None if allowed is None else max(0, allowed - used)
     reason = ""
     if quiz.opens_at and now < quiz.opens_at:
-        reason = f"This quiz opens on {quiz.opens_at:%d %B %Y at %H:%M} UTC."
+        reason = "not_open"
     elif closes and now > closes:
-        reason = f"This quiz closed on {closes:%d %B %Y at %H:%M} UTC."
+        reason = "closed"
     elif left == 0:
-        reason = "You have used all your attempts."
+        reason = "no_attempts_left"
     return Availability(not reason, reason, used, left, quiz.opens_at, closes)
 
 
 def practice_refusal(quiz: Quiz, window: Availability, now: datetime) -> str:
-    """Why the trainee may not practise now ("" when they may): practice follows the quiz's window
-    (with the trainee's extension) unless the instructor opened practice outside it."""
+    """Why the trainee may not practise now: a code of REFUSALS ("" when they may). Practice follows the quiz's
+    window (with the trainee's extension) unless the instructor opened practice outside it."""
     if not quiz.allow_practice:
-        return "Practice mode is not offered for this quiz."
+        return "practice_not_offered"
     if quiz.practice_outside_window:
         return ""
     if window.opens_at and now < window.opens_at:
-        return f"Practice opens with the quiz on {window.opens_at:%d %B %Y at %H:%M} UTC."
+        return "practice_not_open"
     if window.closes_at and now > window.closes_at:
-        return f"Practice closed with the quiz on {window.closes_at:%d %B %Y at %H:%M} UTC."
+        return "practice_closed"
     return ""
+
+
+def refusal_date(code: str, window: Availability) -> datetime | None:
+    """The date a refusal concerns: when the quiz opens (not open yet) or closed."""
+    return window.opens_at if code.endswith("not_open") else window.closes_at if code.endswith("closed") else None
 
 
 def drawable_questions(session: Session, quiz: Quiz) -> set[int]:
@@ -140,9 +164,9 @@ def start_attempt(
     if practice:
         refusal = practice_refusal(quiz, window, now)
         if refusal:
-            raise AttemptRefused(refusal)
+            raise AttemptRefused(refusal, refusal_date(refusal, window))
     elif not window.can_start:
-        raise AttemptRefused(window.reason)
+        raise AttemptRefused(window.reason, refusal_date(window.reason, window))
     attempt = Attempt(
         quiz_id=quiz.id,
         user_id=user_id,
@@ -263,15 +287,15 @@ def save_responses(
     answers after the deadline are refused, not counted."""
     now = now or utcnow()
     if attempt.state != "in_progress":
-        raise AttemptRefused("This attempt has already been submitted.")
+        raise AttemptRefused("submitted")
     if is_overdue(attempt, now):
-        raise AttemptRefused("Time is up: answers sent after the deadline are not counted.")
+        raise AttemptRefused("time_up")
     # Lock the attempt row so a submit running at the same moment cannot grade half-saved answers.
     still_open = session.execute(
         update(Attempt).where(Attempt.id == attempt.id, Attempt.state == "in_progress").values(state="in_progress")
     ).rowcount
     if still_open != 1:
-        raise AttemptRefused("This attempt has already been submitted.")
+        raise AttemptRefused("submitted")
     return _store_responses(session, attempt, responses, now, flagged)
 
 
@@ -311,7 +335,7 @@ def submit_attempt(
     if responses and not late:
         _store_responses(session, attempt, responses, now)
     session.flush()
-    for item, question in attempt_items(session, attempt):
+    for item, question in answers_in_every_language(session, attempt_items(session, attempt)):
         _grade_item(item, question)
     recompute_score(session, attempt)
     _record_result(session, attempt, session.get(Quiz, attempt.quiz_id))

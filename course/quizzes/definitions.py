@@ -8,6 +8,7 @@ from pathlib import Path
 
 from course.content.errors import ContentError, ContentProblem
 from course.content.fields import FieldReader
+from course.content.translations import translation_language
 from course.content.yamlfile import line_of, load_yaml
 from course.questions.errors import ParseResult, QuestionFileError
 from course.questions.files import QUESTION_FILE_SUFFIXES, read_question_file
@@ -42,8 +43,8 @@ def read_banks(folder: Path, *, questions_per_import: int) -> dict[str, ParseRes
     banks: dict[str, ParseResult] = {}
     problems: list[ContentProblem] = []
     for path in sorted(folder.glob("*")):
-        if path.suffix.lower() not in QUESTION_FILE_SUFFIXES or not path.is_file():
-            continue
+        if path.suffix.lower() not in QUESTION_FILE_SUFFIXES or not path.is_file() or translation_language(path.name):
+            continue  # a translation (`05-logistics.fr.gift`) is read with its bank: course/content/translations.py
         bank = path.name.split(".")[0]
         try:
             banks[bank] = read_question_file(path.read_text(encoding="utf-8-sig"), f"quizzes/{path.name}")

@@ -8,6 +8,8 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from course.content.errors import ContentError, ContentProblem
+from course.content.translation_sync import sync_question_translations
+from course.content.translations import read_bank_translations
 from course.models import Module, Question, Quiz
 from course.questions.errors import Problem
 from course.quizzes.banks import get_or_create_bank, import_questions
@@ -34,9 +36,10 @@ def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: 
     if not folder.is_dir():
         return QuizSyncReport("no quiz folder")
     banks = read_banks(folder, questions_per_import=questions_per_import)
+    translations = read_bank_translations(folder, {name: parsed.questions for name, parsed in banks.items()})
     definitions = read_quiz_definitions(folder / "quizzes.yml")
     modules = {m.slug: m.id for m in session.exec(select(Module))}
-    created = revised = unchanged = 0
+    created = revised = unchanged = translated = 0
     bank_rows = {}
     for name, parsed in banks.items():
         bank = get_or_create_bank(session, name, modules.get(module_slug_for_bank(name)))
@@ -47,6 +50,7 @@ def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: 
             unchanged + report.unchanged,
         )
         bank_rows[name] = bank
+        translated += sync_question_translations(session, bank.id, translations.get(name, {}))
     problems: list[ContentProblem] = []
     for definition in definitions:
         _define_quiz(session, definition, bank_rows, modules, problems)
@@ -54,8 +58,9 @@ def sync_quizzes(session: Session, folder: str | Path, *, questions_per_import: 
         raise ContentError(problems)
     skipped = [problem for parsed in banks.values() for problem in parsed.skipped]
     summary = (
-        f"{len(banks)} banks ({created} new questions, {revised} revised, {unchanged} unchanged), "
-        f"{len(definitions)} quizzes" + (f"; {len(skipped)} questions skipped" if skipped else "")
+        f"{len(banks)} banks ({created} new questions, {revised} revised, {unchanged} unchanged, "
+        f"{translated} translated texts added, changed or removed), {len(definitions)} quizzes"
+        + (f"; {len(skipped)} questions skipped" if skipped else "")
     )
     return QuizSyncReport(summary, skipped)
 

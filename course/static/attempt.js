@@ -5,6 +5,10 @@
 (function () {
   var form = document.getElementById("attempt-form");
   if (!form) return;
+  // The page's language: the words come from the server (data-words), dates follow <html lang>.
+  var words = JSON.parse(form.getAttribute("data-words") || "{}");
+  function word(key, fallback, n) { return (words[key] || fallback).replace("{n}", n); }
+  var language = document.documentElement.lang || undefined;
 
   // --- the question navigator
   function refreshNavigator() {
@@ -23,7 +27,7 @@
       link.classList.toggle("answered", answered);
       link.classList.toggle("flagged", !!flagged);
       var state = link.querySelector(".nav-state");
-      if (state) state.textContent = (answered ? "answered" : "not answered") + (flagged ? ", flagged" : "");
+      if (state) state.textContent = (answered ? word("answered", "answered") : word("not_answered", "not answered")) + (flagged ? word("flagged", ", flagged") : "");
     });
   }
   form.addEventListener("change", refreshNavigator);
@@ -36,7 +40,7 @@
   if (isNaN(deadline)) return;
   var shown = document.getElementById("deadline");
   try {
-    shown.textContent = new Intl.DateTimeFormat(undefined, {
+    shown.textContent = new Intl.DateTimeFormat(language, {
       day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
     }).format(new Date(deadline));
   } catch (e) { /* keep the UTC text */ }
@@ -53,8 +57,8 @@
   }
   function timeUp() {
     submitted = true;
-    countdown.textContent = "Time is up: submitting your answers…";
-    announcement.textContent = "Time is up. Your answers are being submitted.";
+    countdown.textContent = word("time_up", "Time is up: submitting your answers…");
+    announcement.textContent = word("time_up_announced", "Time is up. Your answers are being submitted.");
     var marker = document.createElement("input");
     marker.type = "hidden"; marker.name = "timed_out"; marker.value = "1";
     form.appendChild(marker);
@@ -65,11 +69,11 @@
     if (submitted) return;
     var remaining = deadline - Date.now();
     if (remaining <= 0) { timeUp(); return; }
-    countdown.textContent = "Time left: " + left(remaining);
+    countdown.textContent = word("time_left", "Time left: {n}", left(remaining));
     [5, 1].forEach(function (minutes) {
       if (remaining <= minutes * 60000 && !announced[minutes] && remaining > (minutes * 60000) - 30000) {
         announced[minutes] = true;
-        announcement.textContent = minutes === 1 ? "One minute left." : minutes + " minutes left.";
+        announcement.textContent = minutes === 1 ? word("one_minute", "One minute left.") : word("minutes_left", "{n} minutes left.", minutes);
       } else if (remaining <= minutes * 60000) {
         announced[minutes] = true;  // the page opened later than that: no announcement for a moment already past
       }

@@ -6,6 +6,7 @@ profile has one, else in UTC. Calendar dates (a due date) have no time zone and 
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 
 from babel import dates as babel_dates
@@ -65,6 +66,7 @@ def number(value: float | int | None, digits: int = 2) -> str:
 
 def register(app: Flask) -> None:
     """Make the formatters template filters."""
+    app.add_template_filter(sort_by_name)
     for name, formatter in {
         "date_long": date_long,
         "date_short": date_short,
@@ -73,3 +75,20 @@ def register(app: Flask) -> None:
         "number": number,
     }.items():
         app.add_template_filter(formatter, name)
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """A sort key that orders names as a reader of most languages expects without ICU: letters compared without
+    accents and case first (é with e, Ä with a; Cyrillic and Arabic in alphabet order), then exactly.
+    Chinese sorts by code point (roughly by radical), not by pinyin: ICU would be needed for that."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)), text
+
+
+def sort_by_name(items, attribute: str) -> list:
+    """A list sorted by one attribute (or key) with `collation_key`: `rows|sort_by_name('name')` in a template."""
+
+    def key(item):
+        return collation_key(str(item[attribute] if isinstance(item, dict) else getattr(item, attribute)))
+
+    return sorted(items, key=key)

@@ -10,20 +10,20 @@ from markupsafe import Markup
 
 from course.content.case_metadata import ORG_TYPES, THEMES
 from course.content.render import render_user_markdown
-from course.questions.numbers import HINT as NUMBER_HINT
-from course.quizzes.grades import pass_applies
 from course.languages import LANGUAGES
-from course.web import formatting, local_time
+from course.questions.numbers import HINT as NUMBER_HINT
+from course.quizzes.attempts import refusal_date
+from course.quizzes.grades import pass_applies
+from course.web import content_language, formatting, local_time, wording
 from course.web.language.selection import current_language
 from course.web.links import remembering_url_for
 from course.web.question_text import render_text
-
-AUDIENCE_LABELS = {"sme": "SMEs", "official": "government officials", "social": "social organisations"}
+from course.web.quiz import wording as quiz_wording
 
 
 def register(app: Flask) -> None:
     """Make the helpers available to every template."""
-    app.add_template_filter(lambda code: AUDIENCE_LABELS.get(code, code), "audience_label")
+    app.add_template_filter(lambda code: wording.label(wording.AUDIENCES, code), "audience_label")
     app.add_template_filter(_module_title, "module_title")
     app.add_template_filter(lambda code: THEMES.get(code, code), "theme_label")
     app.add_template_filter(lambda code: ORG_TYPES.get(code, code), "org_type_label")
@@ -47,6 +47,12 @@ def register_language(app: Flask) -> None:
     app.add_template_global(current_language)
     app.add_template_global(LANGUAGES, "languages")
     formatting.register(app)
+    content_language.register(app)
+    app.add_template_global(wording.activity_text)
+    app.add_template_global(quiz_wording.refusal_text)
+    app.add_template_global(quiz_wording.script_words)
+    app.add_template_global(refusal_date)
+    app.add_template_filter(lambda code: wording.label(wording.ROLES, code), "role_label")
 
 
 def utc_iso(moment: datetime | None) -> str:
@@ -71,7 +77,7 @@ def place_name(case) -> str:
 
 def _module_title(slug: str, state) -> str:
     progress = state.modules.get(slug)
-    return progress.module.title if progress else slug
+    return content_language.localized(progress.module, "title") if progress else slug
 
 
 def staff_nav() -> list[dict]:

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from course.web.choices import choices
-from course.web.template_helpers import AUDIENCE_LABELS
+from course.web import wording
 
 PLAN_WORDS_MAX = 20_000  # characters: a plan is about 600-1,000 words
 COMMENT_MAX = 4_000
 
 
 class PlanForm(FlaskForm):
-    audience = SelectField("Kind of plan", validators=[DataRequired()])
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
-    text = TextAreaField("Your plan (markdown)", validators=[DataRequired(), Length(max=PLAN_WORDS_MAX)])
-    save = SubmitField("Save draft")
-    submit_plan = SubmitField("Submit for review")
+    audience = SelectField(_l("Kind of plan"), validators=[DataRequired()])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    text = TextAreaField(_l("Your plan (markdown)"), validators=[DataRequired(), Length(max=PLAN_WORDS_MAX)])
+    save = SubmitField(_l("Save draft"))
+    submit_plan = SubmitField(_l("Submit for review"))
 
     def offer(self, briefs: dict) -> PlanForm:
         """Offer the kinds of plan the assignment has a brief for."""
-        self.audience.choices = choices((key, f"Plan for {AUDIENCE_LABELS.get(key, key)}") for key in briefs)
+        self.audience.choices = choices(
+            (key, _("Plan for %(audience)s", audience=wording.label(wording.AUDIENCES, key))) for key in briefs
+        )
         return self
 
 

@@ -1,9 +1,10 @@
 """Learner actions posted from lesson and path pages."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SubmitField
 
-COMPLETE_LABEL = "Mark lesson complete"
+COMPLETE_LABEL = _l("Mark lesson complete")
 
 
 class CompleteLessonForm(FlaskForm):
@@ -13,4 +14,4 @@ class CompleteLessonForm(FlaskForm):
 
 
 class ChoosePathForm(FlaskForm):
-    submit = SubmitField("Follow this path")
+    submit = SubmitField(_l("Follow this path"))

@@ -1,6 +1,7 @@
 """Learning pages. Views stay thin: data functions and rules live elsewhere."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -14,6 +15,8 @@ from course.progress.standing import learner_state, path_state
 from course.quizzes.standing import quizzes_of_module
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates.award import award_certificates
+from course.web.content_language import localized
+from course.web.formatting import collation_key
 from course.web.kept_pages import render_kept
 from course.web.learn import bp
 from course.web.learn.dashboard import dashboard_context
@@ -118,7 +121,7 @@ def _lesson_to_act_on(slug: str, form: FlaskForm):
     if not form.validate_on_submit():
         abort(400)
     if learner_state(session, current_user.id).lock_on(lesson.module_id):
-        abort(403, "This module is locked until its prerequisites are complete.")
+        abort(403, _("This module is locked until its prerequisites are complete."))
     return lesson
 
 
@@ -148,9 +151,9 @@ def complete_lesson(slug):
     if records.mark_complete(session, user_id=current_user.id, lesson=lesson):
         award_certificates(session, current_user.id)
         session.commit()
-        flash(f"“{lesson.title}” is marked complete.", "success")
+        flash(_("“%(title)s” is marked complete.", title=localized(lesson, "title")), "success")
     else:
-        flash("You had already completed this lesson.", "info")
+        flash(_("You had already completed this lesson."), "info")
     return redirect(url_for("learn.lesson", slug=slug))
 
 
@@ -166,7 +169,8 @@ def my_learning():
 @bp.route("/glossary")
 @allow("reader")
 def glossary():
-    return render_template("learn/glossary.html", terms=catalogue.glossary_terms(get_session()))
+    terms = sorted(catalogue.glossary_terms(get_session()), key=lambda term: collation_key(localized(term, "term")))
+    return render_template("learn/glossary.html", terms=terms)
 
 
 @bp.route("/paths")
@@ -189,5 +193,5 @@ def follow_path(slug):
     enrolments.enrol(session, user_id=current_user.id, path=path)
     award_certificates(session, current_user.id)
     session.commit()
-    flash(f"You now follow the path “{path.title}”.", "success")
+    flash(_("You now follow the path “%(title)s”.", title=localized(path, "title")), "success")
     return redirect(url_for("learn.my_learning"))

@@ -1,6 +1,7 @@
 """Quiz pages for trainees."""
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
@@ -9,14 +10,18 @@ from course.db import get_session
 from course.models import Attempt, Module, Quiz
 from course.models.base import utcnow
 from course.progress.standing import learner_state
+from course.questions.grading import grade
 from course.quizzes import attempts as service
+from course.quizzes import translations as question_translations
 from course.quizzes.grades import has_passed, pass_applies
 from course.quizzes.standing import quiz_standings
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates.award import award_certificates
+from course.web.language.selection import current_language
 from course.web.quiz import bp
 from course.web.quiz.presenter import shown_questions, subquestion_ids
 from course.web.quiz.responses import read_response
+from course.web.quiz.wording import refusal_text
 
 
 def _quiz(quiz_id: int) -> Quiz:
@@ -70,14 +75,14 @@ def start(quiz_id):
     if not FlaskForm().validate_on_submit():
         abort(400)
     if _lock_on(quiz):
-        abort(403, "This quiz's module is locked until its prerequisites are complete.")
+        abort(403, _("This quiz's module is locked until its prerequisites are complete."))
     practice = request.form.get("mode") == "practice"
     try:
         attempt = service.start_attempt(session, quiz, current_user.id, practice=practice)
         session.commit()
     except service.AttemptRefused as refusal:
         session.rollback()
-        flash(str(refusal), "error")
+        flash(refusal_text(refusal.code, refusal.when), "error")
         return redirect(url_for("quiz.quiz_start_page", quiz_id=quiz.id))
     except IntegrityError:  # a second tab started the same attempt at the same moment
         session.rollback()
@@ -95,8 +100,13 @@ def attempt_page(attempt_id):
     if service.is_overdue(attempt):
         # A page view never writes: the trainee's "See my result" button submits the saved answers.
         return render_template("quiz/time_up.html", quiz=quiz, attempt=attempt, form=FlaskForm())
-    questions = shown_questions(quiz, attempt, service.attempt_items(session, attempt))
+    questions = shown_questions(quiz, attempt, _in_reader_language(session, service.attempt_items(session, attempt)))
     return render_template("quiz/attempt.html", quiz=quiz, attempt=attempt, questions=questions, form=FlaskForm())
+
+
+def _in_reader_language(session, items):
+    """The questions with their texts in the reader's language where a translation was loaded."""
+    return question_translations.in_language(session, items, current_language().content)
 
 
 def _form_responses(session, attempt) -> dict[int, object]:
@@ -128,12 +138,12 @@ def save(attempt_id):
     except service.AttemptRefused as refusal:
         session.rollback()
         if wants_json:
-            return jsonify({"saved": 0, "error": str(refusal)}), 409
-        flash(str(refusal), "error")
+            return jsonify({"saved": 0, "error": refusal_text(refusal.code, refusal.when)}), 409
+        flash(refusal_text(refusal.code, refusal.when), "error")
         return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
     if wants_json:
         return jsonify({"saved": saved})
-    flash("Your answers are saved.", "success")
+    flash(_("Your answers are saved."), "success")
     return redirect(url_for("quiz.attempt_page", attempt_id=attempt.id))
 
 
@@ -147,11 +157,11 @@ def submit(attempt_id):
     award_certificates(session, current_user.id)
     session.commit()
     if newly and late:
-        flash("Time was up: only answers saved before the deadline were counted.", "info")
+        flash(_("Time was up: only answers saved before the deadline were counted."), "info")
     elif newly and request.form.get("timed_out"):
-        flash("Time is up: your answers were saved and submitted.", "info")
+        flash(_("Time is up: your answers were saved and submitted."), "info")
     elif newly:
-        flash("Your attempt is submitted.", "success")
+        flash(_("Your attempt is submitted."), "success")
     return redirect(url_for("quiz.review", attempt_id=attempt.id))
 
 
@@ -165,8 +175,14 @@ def review(attempt_id):
     withheld = set()
     if attempt.practice and not quiz.practice_shows_keys:
         withheld = service.drawable_questions(session, quiz)
-    items = service.attempt_items(session, attempt)
-    questions = shown_questions(quiz, attempt, items, with_review=True, keys_withheld=withheld)
+    english = service.attempt_items(session, attempt)
+    items = _in_reader_language(session, english)
+    feedback = {
+        item.id: service.grade_record(grade(question, item.response["value"] if item.response else None))
+        for (item, question), (_, original) in zip(items, english, strict=True)
+        if question is not original and question.type not in service.UNGRADED_TYPES
+    }
+    questions = shown_questions(quiz, attempt, items, with_review=True, keys_withheld=withheld, feedback_texts=feedback)
     return render_template(
         "quiz/review.html",
         quiz=quiz,
