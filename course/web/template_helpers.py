@@ -20,6 +20,9 @@ from course.web.links import remembering_url_for
 from course.web.question_text import render_text
 from course.web.quiz import wording as quiz_wording
 
+# The audience words (translated when shown): course/web/wording.py.
+AUDIENCE_LABELS = wording.AUDIENCES
+
 
 def register(app: Flask) -> None:
     """Make the helpers available to every template."""

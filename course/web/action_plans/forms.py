@@ -8,8 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from course.web.choices import choices
 from course.web import wording
+from course.web.choices import choices
 
 PLAN_WORDS_MAX = 20_000  # characters: a plan is about 600-1,000 words
 COMMENT_MAX = 4_000

@@ -2,6 +2,7 @@
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
@@ -93,7 +94,7 @@ class EventForm(FlaskForm):
     )
     audience = SelectField(
         "Audience",
-        choices=choices([("", "Everyone"), *((k, v[0].upper() + v[1:]) for k, v in AUDIENCE_LABELS.items())]),
+        choices=choices([("", _l("Everyone")), *AUDIENCE_LABELS.items()]),
     )
     language = StringField(
         "Language",
