@@ -215,7 +215,7 @@ def breakdown_of(
     result = [
         GroupSummary(
             value,
-            labels.get(value, value) if value else NOT_GIVEN,
+            labels.get(value, value) if value else labels.get("", NOT_GIVEN),
             summary_of(modules, group, stops_by_value[value]),
         )
         for value, group in by_value.items()

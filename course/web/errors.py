@@ -1,6 +1,6 @@
 """Friendly error pages: the site's layout for pages, JSON under /api/."""
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 PAGES = (
@@ -54,5 +54,7 @@ def server_error(_error):
     """Something broke: a page drawn without the database or the signed-in user, which may be what broke."""
     if request.path.startswith("/api/"):
         return jsonify({"error": "Server error", "status": 500}), 500
-    # Straight from Jinja: render_template's context processors would load the signed-in user from the database.
+    # Straight from Jinja: render_template's context processors would load the signed-in user from the database;
+    # the language comes from the cookie or the browser, not from the user's profile, for the same reason.
+    g.language_without_user = True
     return current_app.jinja_env.get_template("server_error.html").render(), 500

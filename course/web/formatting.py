@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from flask import Flask
@@ -16,7 +17,9 @@ from flask_babel import get_locale, get_timezone, to_user_timezone
 
 
 def _locale():
-    return get_locale() or "en"
+    """The reader's locale for formats; English is written the British way, as the site's texts are."""
+    locale = get_locale()
+    return "en_GB" if locale is None or str(locale) == "en" else locale
 
 
 def _local(moment: datetime) -> datetime:
@@ -51,16 +54,22 @@ def date_time(value: datetime | None, *, zone: bool = False) -> str:
 
 
 def percent(fraction: float | None, digits: int = 1) -> str:
-    """A fraction (0.857) as a percentage with at most `digits` decimals: 85.7% / 85,7 % / ٪85.7."""
+    """A fraction (0.857) as a percentage with `digits` decimals, written per locale: 85.7% / 85,7 % / 85.7%."""
     if fraction is None:
         return "—"
-    return babel_numbers.format_percent(round(fraction, digits + 2), locale=_locale(), decimal_quantization=False)
+    locale = _locale()
+    pattern = Locale.parse(locale).percent_formats[None].pattern
+    if digits:
+        pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
+    return babel_numbers.format_percent(fraction, pattern, locale=locale)
 
 
-def number(value: float | int | None, digits: int = 2) -> str:
-    """A number with at most `digits` decimals, grouped per locale: 1,234.5 / 1 234,5."""
+def number(value: float | int | None, digits: int = 2, fixed: bool = False) -> str:
+    """A number grouped per locale (1,234.5 / 1 234,5), with at most `digits` decimals (exactly, when `fixed`)."""
     if value is None:
         return "—"
+    if fixed:
+        return babel_numbers.format_decimal(value, "#,##0." + "0" * digits, locale=_locale())
     return babel_numbers.format_decimal(round(value, digits), locale=_locale(), decimal_quantization=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, abort, request
+from flask_babel import gettext as _
 from werkzeug.routing import IntegerConverter
 
 # The largest id stored: id columns are INTEGER, a signed 32-bit number on PostgreSQL, which refuses to compare
@@ -33,4 +34,4 @@ def refuse_nul_characters() -> None:
     if request.method == "POST" and request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
         texts += [value for values in request.form.listvalues() for value in values]
     if any(isinstance(text, str) and "\x00" in text for text in texts):
-        abort(400, "The text you sent holds a NUL character (\\0), which cannot be stored. Remove it and try again.")
+        abort(400, _("The text you sent holds a NUL character (\\0), which cannot be stored. Remove it and try again."))

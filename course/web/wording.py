@@ -6,6 +6,12 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+
+def N_(text: str) -> str:
+    """Marks a text for `pybabel extract` where it is written; it is translated where it is shown (`_(text)`)."""
+    return text
+
+
 AUDIENCES = {"sme": _l("SMEs"), "official": _l("government officials"), "social": _l("social organisations")}
 ORG_TYPES = {
     "sme": _l("SME (small or medium enterprise)"),
@@ -22,6 +28,13 @@ FIRM_SIZES = {
     "na": _l("Not a firm"),
 }
 SEXES = {"": _l("Prefer not to say"), "female": _l("Female"), "male": _l("Male"), "other": _l("Other")}
+GROUPINGS = {
+    "org_type": _l("Organisation type"),
+    "country": _l("Country"),
+    "firm_size": _l("Firm size"),
+    "sex": _l("Sex"),
+}
+NOT_GIVEN = _l("Prefer not to say / not given")
 ROLES = {
     "trainee": _l("trainee"),
     "official": _l("official"),

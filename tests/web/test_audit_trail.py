@@ -228,7 +228,7 @@ def test_the_trail_page_is_paginated_and_filtered(client, auth, db):
     assert "56 entries (page 1 of 2)" in page and "user.role" in page  # newest first
     assert "56 entries (page 2 of 2)" in client.get("/admin/audit?page=2").get_data(as_text=True)
     page = client.get("/admin/audit?actor=other-admin").get_data(as_text=True)
-    assert "1 entries" in page and '<th scope="row">cohort.enrol</th>' not in page
+    assert "1 entry" in page and '<th scope="row">cohort.enrol</th>' not in page
     page = client.get(f"/admin/audit?action=cohort.enrol&object_type=cohort&object_id={cohort.id}").get_data(
         as_text=True
     )

@@ -1,16 +1,19 @@
 """User administration."""
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
 
 from course import audit, site
 from course.db import get_session
 from course.models import SiteSettings, User
+from course.web import wording
 from course.web.access import allow
 from course.web.admin import bp
 from course.web.admin.forms import RoleForm, SiteSettingsForm
 from course.web.pagination import requested_page
+from course.web.wording import ROLES, label
 
 PAGE_SIZE = 50
 AUDITED_TYPES = (
@@ -38,7 +41,9 @@ def users():
     page = requested_page(PAGE_SIZE, session.exec(select(func.count()).select_from(stmt.subquery())).one())
     rows = session.exec(stmt.order_by(User.email).offset(page.start).limit(page.size)).all()
     forms = {u.id: RoleForm(prefix=f"u{u.id}", role=u.role) for u in rows}
-    return render_template("admin/users.html", users=rows, forms=forms, page=page, q=query)
+    return render_template(
+        "admin/users.html", users=rows, forms=forms, page=page, q=query, org_type_labels=wording.ORG_TYPES
+    )
 
 
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
@@ -48,16 +53,16 @@ def change_role(user_id):
     user = session.get(User, user_id) or abort(404)
     form = RoleForm(prefix=f"u{user_id}")
     if not form.validate_on_submit():
-        flash("Choose one of the listed roles.", "error")
+        flash(_("Choose one of the listed roles."), "error")
         return redirect(url_for("admin.users"))
     if user.id == current_user.id and form.role.data != "admin":
-        flash("You cannot remove your own admin role; ask another administrator.", "error")
+        flash(_("You cannot remove your own admin role; ask another administrator."), "error")
         return redirect(url_for("admin.users"))
     if user.role != form.role.data:
         audit.record(session, current_user, "user.role", user, {"role": user.role}, {"role": form.role.data})
     user.role = form.role.data
     session.commit()
-    flash(f"{user.email} is now {user.role}.", "success")
+    flash(_("%(email)s is now %(role)s.", email=user.email, role=label(ROLES, user.role)), "success")
     return redirect(url_for("admin.users"))
 
 

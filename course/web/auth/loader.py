@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 
 from flask import flash, jsonify, redirect, request
+from flask_babel import gettext as _
 from flask_login.utils import login_url
 from sqlalchemy import bindparam, select
 
@@ -20,7 +21,7 @@ _USER_BY_ID = select(User).where(User.id == bindparam("user_id"))
 def load_user(cookie_id: str) -> User | None:
     """The active user whose id and current session token the cookie carries (one query), or None for an
     unknown, malformed or ended one: a cookie from before a log-out or a password change carries an old token."""
-    user_id, _, token = (cookie_id or "").partition(".")
+    user_id, _sep, token = (cookie_id or "").partition(".")
     if not user_id.isdigit() or not token or len(user_id) > 18:
         return None
     user = get_session().execute(_USER_BY_ID, {"user_id": int(user_id)}).scalar_one_or_none()
@@ -33,6 +34,6 @@ def load_user(cookie_id: str) -> User | None:
 def unauthorized():
     """An anonymous JSON call gets a JSON 401; a page sends the browser to the log-in form and back."""
     if request.path.startswith("/api/"):
-        return jsonify({"error": "unauthorized", "message": "Log in to use this endpoint."}), 401
-    flash(login_manager.login_message, login_manager.login_message_category)
+        return jsonify({"error": "unauthorized", "message": _("Log in to use this endpoint.")}), 401
+    flash(str(login_manager.login_message), login_manager.login_message_category)
     return redirect(login_url(login_manager.login_view, next_url=request.url))

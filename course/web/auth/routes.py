@@ -1,6 +1,8 @@
 """Account pages."""
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
@@ -17,7 +19,7 @@ from course.web.safe_redirect import safe_next
 PROFILE_FIELDS = ("name", "organisation", "org_type", "country", "firm_size", "sex")
 
 
-REGISTERED = (
+REGISTERED = _l(
     "Thank you. If this email is new to CBEC Academy, your account is ready: log in with it and your password. "
     "If it already had an account, log in with that account's password, or use the invitation link you received."
 )
@@ -60,7 +62,9 @@ def register():
                 session.commit()
             except IntegrityError:  # the same form sent twice at once (double click, two servers): one account
                 session.rollback()
-        flash(REGISTERED_CHECK_EMAIL if current_app.config["REQUIRE_EMAIL_VERIFICATION"] else REGISTERED, "success")
+        flash(
+            str(REGISTERED_CHECK_EMAIL if current_app.config["REQUIRE_EMAIL_VERIFICATION"] else REGISTERED), "success"
+        )
         return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form), 200 if not form.errors else 422
 
@@ -95,7 +99,7 @@ def logout():
     if not form.validate_on_submit():
         return render_template("auth/logout.html", form=form)
     _end_all_sessions()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("learn.home"))
 
 
@@ -104,7 +108,7 @@ def logout():
 def end_all_sessions():
     if EndAllSessionsForm().validate_on_submit():
         _end_all_sessions()
-        flash("You are signed out on every device, this one included.", "info")
+        flash(_("You are signed out on every device, this one included."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -125,7 +129,7 @@ def profile():
             value = getattr(form, field).data
             setattr(current_user, field, value.strip() if isinstance(value, str) else value)
         get_session().commit()
-        flash("Profile saved.", "success")
+        flash(_("Profile saved."), "success")
         return redirect(url_for("auth.profile"))
     page = render_template(
         "auth/profile.html",
@@ -143,13 +147,13 @@ def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
         if not password_matches(current_user, form.current.data):
-            form.current.errors.append("This is not your current password.")
+            form.current.errors.append(_("This is not your current password."))
         else:
             user = current_user._get_current_object()
             remembered = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
             set_password(user, form.password.data)  # ends every session of the account...
             get_session().commit()
             login_user(user, remember=remembered)  # ...but this one, which gets the new token
-            flash("Password changed. You are signed out on your other devices.", "success")
+            flash(_("Password changed. You are signed out on your other devices."), "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/password.html", form=form), 200 if not form.errors else 422

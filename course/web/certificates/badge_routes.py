@@ -128,7 +128,7 @@ def badge_image(slug):
 @allow("public")
 def assertion(code):
     """The hosted Open Badges 2.0 assertion; 410 Gone with `revoked: true` once the certificate is revoked."""
-    certificate = issuing.by_code(get_session(), code) or abort(404, NOT_FOUND.format(code=code))
+    certificate = issuing.by_code(get_session(), code) or abort(404, str(NOT_FOUND) % {"code": code})
     facts, urls = _facts(certificate)
     return _json(badges.ob2_assertion(facts, urls), 410 if certificate.revoked_at else 200)
 
@@ -138,7 +138,7 @@ def assertion(code):
 def check_credential(code):
     """Check a credential file against this certificate: its signature, that it is this certificate's, and
     whether the certificate was revoked. Reads only."""
-    certificate = issuing.by_code(get_session(), code) or abort(404, NOT_FOUND.format(code=code))
+    certificate = issuing.by_code(get_session(), code) or abort(404, str(NOT_FOUND) % {"code": code})
     form = CredentialCheckForm()
     verdict: dict = {}
     if not form.validate_on_submit():

@@ -1,5 +1,6 @@
 """Certificate forms."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, SubmitField, TextAreaField
@@ -8,7 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 class RevokeForm(FlaskForm):
     reason = StringField(
-        "Reason for revoking", validators=[DataRequired("Give a reason for revoking."), Length(max=500)]
+        _l("Reason for revoking"), validators=[DataRequired(_l("Give a reason for revoking.")), Length(max=500)]
     )
     submit = SubmitField("Revoke")
 

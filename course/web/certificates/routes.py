@@ -1,6 +1,8 @@
 """Certificate pages. Views stay thin: the work is in course.certificates."""
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -17,8 +19,8 @@ from course.web.certificates.forms import CredentialCheckForm, RevokeForm
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
-NOT_FOUND = (
-    "No certificate has the code {code}. Check the code printed on the certificate "
+NOT_FOUND = _l(
+    "No certificate has the code %(code)s. Check the code printed on the certificate "
     "(letters and digits in three groups of four) and try again."
 )
 
@@ -101,7 +103,7 @@ def verify_lookup():
 def verify(code):
     certificate = issuing.by_code(get_session(), code)
     if certificate is None:
-        abort(404, NOT_FOUND.format(code=code))
+        abort(404, str(NOT_FOUND) % {"code": code})
     form = CredentialCheckForm()
     response = make_response(render_template("certificates/verify.html", certificate=certificate, form=form))
     response.headers["X-Robots-Tag"] = "noindex"  # holders' names are not for search engines
@@ -125,7 +127,10 @@ def revoke(code):
     certificate: Certificate = issuing.by_code(session, code) or abort(404)
     form = RevokeForm(prefix=f"certificate-{certificate.id}")
     if not form.validate_on_submit():
-        flash(f"Not revoked: {' '.join(form.reason.errors) or 'the form expired, try again.'}", "error")
+        flash(
+            _("Not revoked: %(why)s", why=" ".join(map(str, form.reason.errors)) or _("the form expired, try again.")),
+            "error",
+        )
     elif issuing.revoke(certificate, reason=form.reason.data):
         audit.record(
             session,
@@ -136,7 +141,10 @@ def revoke(code):
             audit.snapshot(certificate, ("revoked_at", "revoked_reason")),
         )
         session.commit()
-        flash(f"Certificate {certificate.code} of {certificate.holder_name} is revoked.", "success")
+        flash(
+            _("Certificate %(code)s of %(name)s is revoked.", code=certificate.code, name=certificate.holder_name),
+            "success",
+        )
     else:
-        flash(f"Certificate {certificate.code} was already revoked.", "info")
+        flash(_("Certificate %(code)s was already revoked.", code=certificate.code), "info")
     return redirect(url_for("certificates.admin_list", page=request.args.get("page", 1, type=int)))

@@ -2,12 +2,14 @@
 
 from datetime import UTC, datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from course.models import ORG_TYPE_LABELS
+from course.web import wording
 from course.web.choices import choices
 
 
@@ -17,46 +19,52 @@ def _strip(value):
 
 class CohortForm(FlaskForm):
     name = StringField(
-        "Cohort name", validators=[DataRequired(), Length(max=200)], description="For example “Officials — Nov 2026”."
+        _l("Cohort name"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("For example “Officials — Nov 2026”."),
     )
-    path = SelectField("Learning path", coerce=int, validators=[DataRequired(message="Choose a learning path.")])
+    path = SelectField(
+        _l("Learning path"), coerce=int, validators=[DataRequired(message=_l("Choose a learning path."))]
+    )
     due_date = DateField(
-        "Due date (optional)",
+        _l("Due date (optional)"),
         validators=[Optional()],
-        description="Members should finish the path by the end of this day (UTC).",
+        description=_l("Members should finish the path by the end of this day (UTC)."),
     )
-    submit = SubmitField("Create cohort")
+    submit = SubmitField(_l("Create cohort"))
 
     def validate_due_date(self, field):
         if field.data and field.data < datetime.now(UTC).date():
-            raise ValidationError("Choose a date from today on.")
+            raise ValidationError(_("Choose a date from today on."))
 
 
 class EnrolForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)], filters=[_strip])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)], filters=[_strip])
     name = StringField(
-        "Full name",
+        _l("Full name"),
         validators=[Optional(), Length(max=120)],
-        description="Needed only when this email has no account yet.",
+        description=_l("Needed only when this email has no account yet."),
     )
-    organisation = StringField("Organisation", validators=[Optional(), Length(max=200)])
-    org_type = SelectField("Organisation type", choices=choices(ORG_TYPE_LABELS.items()), default="sme")
-    country = StringField("Country", validators=[Optional(), Length(max=80)])
-    submit = SubmitField("Enrol trainee")
+    organisation = StringField(_l("Organisation"), validators=[Optional(), Length(max=200)])
+    org_type = SelectField(_l("Organisation type"), choices=choices(wording.ORG_TYPES.items()), default="sme")
+    country = StringField(_l("Country"), validators=[Optional(), Length(max=80)])
+    submit = SubmitField(_l("Enrol trainee"))
 
 
 class RosterForm(FlaskForm):
     roster = FileField(
-        "Roster file (CSV)",
+        _l("Roster file (CSV)"),
         validators=[
-            FileRequired("Choose a CSV file to upload."),
-            FileAllowed(["csv"], "Upload a file ending in .csv."),
+            FileRequired(_l("Choose a CSV file to upload.")),
+            FileAllowed(["csv"], _l("Upload a file ending in .csv.")),
         ],
         render_kw={"accept": ".csv,text/csv"},
-        description="Columns: name,email,organisation,organisation_type,country — "
-        "organisation_type is sme, government, social or other. Up to 5000 rows.",
+        description=_l(
+            "Columns: name,email,organisation,organisation_type,country — "
+            "organisation_type is sme, government, social or other. Up to 5000 rows."
+        ),
     )
-    submit = SubmitField("Upload and enrol")
+    submit = SubmitField(_l("Upload and enrol"))
 
 
 class ReinviteForm(FlaskForm):

@@ -3,6 +3,8 @@
 from collections.abc import Callable
 
 from flask import abort, current_app, flash, make_response, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -11,11 +13,12 @@ from course.cohorts import invitations, membership
 from course.cohorts.roster import read_roster
 from course.content import catalogue
 from course.db import get_session
-from course.models import ORG_TYPE_LABELS, Cohort, LearningPath, User
+from course.models import Cohort, LearningPath, User
 from course.web.access import STAFF, allow
 from course.web.cohorts import bp
 from course.web.cohorts.forms import CohortForm, EnrolForm, ReinviteForm, RosterForm
 from course.web.ownership.guard import managed_or_404, panel
+from course.web.wording import ORG_TYPES
 
 DASHBOARD = "reports.cohort_dashboard"  # built separately; linked only when it exists
 
@@ -47,7 +50,7 @@ def create_cohort():
     session, form = get_session(), _cohort_form()
     if form.validate_on_submit():
         if membership.cohort_by_name(session, form.name.data):
-            form.name.errors.append("A cohort with this name already exists. Choose another name.")
+            form.name.errors.append(_("A cohort with this name already exists. Choose another name."))
         else:
             cohort = membership.create_cohort(
                 session,
@@ -58,7 +61,7 @@ def create_cohort():
                 owner_id=current_user.id,
             )
             session.commit()
-            flash(f"Cohort “{cohort.name}” created. Now enrol its trainees.", "success")
+            flash(_("Cohort “%(name)s” created. Now enrol its trainees.", name=cohort.name), "success")
             return redirect(url_for("cohorts.cohort", cohort_id=cohort.id))
     return render_template("cohorts/new.html", form=form), 422 if form.errors else 200
 
@@ -76,7 +79,7 @@ def _cohort_page(cohort: Cohort, *, enrol_form=None, roster_form=None, roster_er
         enrol_form=enrol_form or EnrolForm(prefix="enrol", formdata=None),
         roster_form=roster_form or RosterForm(prefix="roster", formdata=None),
         roster_errors=roster_errors,
-        org_type_labels=ORG_TYPE_LABELS,
+        org_type_labels=ORG_TYPES,
         ownership=panel(cohort),
     ), status
 
@@ -106,7 +109,7 @@ def enrol_trainee(cohort_id):
             ),
         )
     except membership.NameRequired:
-        form.name.errors.append("This email has no account yet: enter the trainee's name to create one.")
+        form.name.errors.append(_("This email has no account yet: enter the trainee's name to create one."))
         return _cohort_page(cohort, enrol_form=form, status=422)
 
 
@@ -162,7 +165,7 @@ def _committed(cohort: Cohort, enrol: Callable[[], membership.Enrolment]):
         session.commit()
     except IntegrityError:  # someone enrolled the same new email at the same moment
         session.rollback()
-        flash("Someone changed this cohort at the same time. Nothing was saved; please try again.", "error")
+        flash(_("Someone changed this cohort at the same time. Nothing was saved; please try again."), "error")
         return redirect(url_for("cohorts.cohort", cohort_id=cohort.id))
     if not result.invited:
         flash(_summary(cohort, result), "success")
@@ -175,5 +178,9 @@ def _committed(cohort: Cohort, enrol: Callable[[], membership.Enrolment]):
 
 def _summary(cohort: Cohort, result: membership.Enrolment) -> str:
     added, already = len(result.added), len(result.already_members)
-    text = f"{added} {'person' if added == 1 else 'people'} added to {cohort.name}."
-    return text + (f" {already} {'was' if already == 1 else 'were'} already in the cohort." if already else "")
+    text = ngettext(
+        "%(num)d person added to %(cohort)s.", "%(num)d people added to %(cohort)s.", added, cohort=cohort.name
+    )
+    if already:
+        text += " " + ngettext("%(num)d was already in the cohort.", "%(num)d were already in the cohort.", already)
+    return text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
@@ -27,17 +29,22 @@ from course.web.choices import choices
 from course.web.instructor.question_rows import clean
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]  # browsers add seconds when a step asks for them
-KIND_LABELS = {"module": "End-of-module quiz", "pretest": "Pre-test", "posttest": "Post-test", "other": "Other"}
+KIND_LABELS = {
+    "module": _l("End-of-module quiz"),
+    "pretest": _l("Pre-test"),
+    "posttest": _l("Post-test"),
+    "other": _l("Other"),
+}
 GRADING_LABELS = {
-    "highest": "Highest attempt",
-    "last": "Last attempt",
-    "average": "Average of attempts",
-    "first": "First attempt",
+    "highest": _l("Highest attempt"),
+    "last": _l("Last attempt"),
+    "average": _l("Average of attempts"),
+    "first": _l("First attempt"),
 }
 REVIEW_LABELS = {
-    "score": "Score only",
-    "answers": "Score and right answers",
-    "feedback": "Score, right answers and feedback",
+    "score": _l("Score only"),
+    "answers": _l("Score and right answers"),
+    "feedback": _l("Score, right answers and feedback"),
 }
 
 
@@ -52,31 +59,33 @@ def shown_utc(value: datetime | None) -> datetime | None:
 
 
 class BankForm(FlaskForm):
-    name = StringField("Bank name", [DataRequired("Enter a name for the bank."), Length(max=120)], filters=[clean])
-    module_id = SelectField("Module (optional)", choices=[], default="")
-    submit = SubmitField("Create bank")
+    name = StringField(
+        _l("Bank name"), [DataRequired(_l("Enter a name for the bank.")), Length(max=120)], filters=[clean]
+    )
+    module_id = SelectField(_l("Module (optional)"), choices=[], default="")
+    submit = SubmitField(_l("Create bank"))
 
 
 class PasteForm(FlaskForm):
     gift = TextAreaField(
-        "GIFT text",
-        [DataRequired("Paste some questions in GIFT format.")],
+        _l("GIFT text"),
+        [DataRequired(_l("Paste some questions in GIFT format."))],
         render_kw={"rows": 10},
-        description="Every question is imported, or none when there is an error.",
+        description=_l("Every question is imported, or none when there is an error."),
     )
-    submit = SubmitField("Import pasted questions")
+    submit = SubmitField(_l("Import pasted questions"))
 
 
 class UploadForm(FlaskForm):
     question_file = FileField(
-        "Question file",
+        _l("Question file"),
         [
             FileRequired("Choose a file to upload."),
             FileAllowed(["gift", "txt", "aiken", "xml"], "Upload a .gift, .aiken, .txt or .xml file."),
         ],
     )
     file_format = SelectField(
-        "File format",
+        _l("File format"),
         default="auto",
         choices=choices(
             [
@@ -87,7 +96,7 @@ class UploadForm(FlaskForm):
             ]
         ),
     )
-    submit = SubmitField("Upload and import")
+    submit = SubmitField(_l("Upload and import"))
 
 
 class ArchiveForm(FlaskForm):
@@ -95,61 +104,63 @@ class ArchiveForm(FlaskForm):
 
 
 class QuizForm(FlaskForm):
-    title = StringField("Title", [DataRequired("Enter a title."), Length(max=200)], filters=[clean])
+    title = StringField(_l("Title"), [DataRequired(_l("Enter a title.")), Length(max=200)], filters=[clean])
     slug = StringField(
-        "Slug",
+        _l("Slug"),
         [
-            DataRequired("Enter a slug."),
+            DataRequired(_l("Enter a slug.")),
             Length(max=120),
-            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message="Use lower-case letters, digits and single hyphens."),
+            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=_l("Use lower-case letters, digits and single hyphens.")),
         ],
         filters=[clean],
-        description="Names the quiz in quizzes.yml, e.g. logistics-quiz.",
+        description=_l("Names the quiz in quizzes.yml, e.g. logistics-quiz."),
     )
-    description = TextAreaField("Description", filters=[clean], render_kw={"rows": 3})
-    module_id = SelectField("Module", choices=[], default="")
-    kind = SelectField("Kind", choices=choices((k, KIND_LABELS[k]) for k in QUIZ_KINDS), default="module")
+    description = TextAreaField(_l("Description"), filters=[clean], render_kw={"rows": 3})
+    module_id = SelectField(_l("Module"), choices=[], default="")
+    kind = SelectField(_l("Kind"), choices=choices((k, KIND_LABELS[k]) for k in QUIZ_KINDS), default="module")
     pass_mark = FloatField(
-        "Pass mark (%)", [InputRequired("Enter a pass mark."), NumberRange(0, 100)], default=RULES["pass_mark"]
+        _l("Pass mark (%)"), [InputRequired(_l("Enter a pass mark.")), NumberRange(0, 100)], default=RULES["pass_mark"]
     )
     attempts_allowed = IntegerField(
-        "Attempts allowed", [Optional(), NumberRange(min=1)], description="Blank: unlimited."
+        _l("Attempts allowed"), [Optional(), NumberRange(min=1)], description=_l("Blank: unlimited.")
     )
     time_limit_minutes = IntegerField(
-        "Time limit (minutes)", [Optional(), NumberRange(min=1)], description="Blank: no time limit."
+        _l("Time limit (minutes)"), [Optional(), NumberRange(min=1)], description=_l("Blank: no time limit.")
     )
-    shuffle_questions = BooleanField("Shuffle the questions in each attempt")
-    shuffle_options = BooleanField("Shuffle the options of each question")
+    shuffle_questions = BooleanField(_l("Shuffle the questions in each attempt"))
+    shuffle_options = BooleanField(_l("Shuffle the options of each question"))
     grading_method = SelectField(
-        "Grade", choices=choices((m, GRADING_LABELS[m]) for m in GRADING_METHODS), default=RULES["grading_method"]
+        _l("Grade"), choices=choices((m, GRADING_LABELS[m]) for m in GRADING_METHODS), default=RULES["grading_method"]
     )
     review = SelectField(
-        "After submitting, trainees see",
+        _l("After submitting, trainees see"),
         choices=choices((r, REVIEW_LABELS[r]) for r in REVIEW_OPTIONS),
         default=RULES["review"],
     )
-    allow_practice = BooleanField("Offer practice attempts (they do not count)", default=RULES["allow_practice"])
+    allow_practice = BooleanField(_l("Offer practice attempts (they do not count)"), default=RULES["allow_practice"])
     practice_outside_window = BooleanField(
-        "Offer practice outside the quiz's open/close window",
+        _l("Offer practice outside the quiz's open/close window"),
         default=RULES["practice_outside_window"],
-        description="Off: practice opens and closes with the quiz.",
+        description=_l("Off: practice opens and closes with the quiz."),
     )
     practice_shows_keys = BooleanField(
-        "Show right answers and feedback in practice reviews even for questions counted attempts can draw",
+        _l("Show right answers and feedback in practice reviews even for questions counted attempts can draw"),
         default=RULES["practice_shows_keys"],
-        description="Off: a practice review shows only whether such answers were right, so practice cannot leak the key.",
+        description=_l(
+            "Off: a practice review shows only whether such answers were right, so practice cannot leak the key."
+        ),
     )
     opens_at = DateTimeLocalField(
-        "Opens at (UTC)", [Optional()], format=DATETIME_FORMATS, description="Blank: open now."
+        _l("Opens at (UTC)"), [Optional()], format=DATETIME_FORMATS, description=_l("Blank: open now.")
     )
     closes_at = DateTimeLocalField(
-        "Closes at (UTC)", [Optional()], format=DATETIME_FORMATS, description="Blank: never closes."
+        _l("Closes at (UTC)"), [Optional()], format=DATETIME_FORMATS, description=_l("Blank: never closes.")
     )
-    submit = SubmitField("Save quiz")
+    submit = SubmitField(_l("Save quiz"))
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
-            raise ValidationError("The quiz must close after it opens.")
+            raise ValidationError(_("The quiz must close after it opens."))
 
     def settings(self) -> dict:
         """The quiz settings as the Quiz table stores them."""
@@ -172,9 +183,9 @@ class QuizForm(FlaskForm):
 
 class FixedSlotForm(FlaskForm):
     # Chosen on the question picker's page (instructor.pick_question); the route checks the bank may be read.
-    question_id = IntegerField("Question", [InputRequired("Choose a question.")], widget=HiddenInput())
-    fixed_mark = FloatField("Mark", [InputRequired("Enter a mark."), NumberRange(0.01, 1000)], default=1)
-    submit = SubmitField("Add question")
+    question_id = IntegerField(_l("Question"), [InputRequired(_l("Choose a question."))], widget=HiddenInput())
+    fixed_mark = FloatField(_l("Mark"), [InputRequired(_l("Enter a mark.")), NumberRange(0.01, 1000)], default=1)
+    submit = SubmitField(_l("Add question"))
 
 
 class QuestionSearchForm(FlaskForm):
@@ -183,42 +194,49 @@ class QuestionSearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField("Words in the name, category or text", [Optional(), Length(max=200)])
-    source = SelectField("Bank and category", choices=[], validate_choice=False)
-    qtype = SelectField("Type", choices=[], validate_choice=False)
+    q = StringField(_l("Words in the name, category or text"), [Optional(), Length(max=200)])
+    source = SelectField(_l("Bank and category"), choices=[], validate_choice=False)
+    qtype = SelectField(_l("Type"), choices=[], validate_choice=False)
 
 
 class RandomSlotForm(FlaskForm):
-    source = SelectField("Bank and category", choices=[])
+    source = SelectField(_l("Bank and category"), choices=[])
     count = IntegerField(
-        "Number of questions", [InputRequired("Enter how many questions to draw."), NumberRange(1, 200)], default=1
+        _l("Number of questions"),
+        [InputRequired(_l("Enter how many questions to draw.")), NumberRange(1, 200)],
+        default=1,
     )
-    random_mark = FloatField("Mark per question", [InputRequired("Enter a mark."), NumberRange(0.01, 1000)], default=1)
-    submit = SubmitField("Add random draw")
+    random_mark = FloatField(
+        _l("Mark per question"), [InputRequired(_l("Enter a mark.")), NumberRange(0.01, 1000)], default=1
+    )
+    submit = SubmitField(_l("Add random draw"))
 
     def bank_and_category(self) -> tuple[int, str]:
-        bank_id, _, category = self.source.data.partition(":")
+        bank_id, _sep, category = self.source.data.partition(":")
         return int(bank_id), category
 
 
 class ExtensionForm(FlaskForm):
     email = EmailField(
-        "Trainee's email", [DataRequired("Enter the trainee's email."), Email(), Length(max=254)], filters=[clean]
+        _l("Trainee's email"),
+        [DataRequired(_l("Enter the trainee's email.")), Email(), Length(max=254)],
+        filters=[clean],
     )
     extension_closes_at = DateTimeLocalField(
-        "Closes at for this trainee (UTC)",
+        _l("Closes at for this trainee (UTC)"),
         [Optional()],
         format=DATETIME_FORMATS,
-        description="Blank: the quiz's own close date.",
+        description=_l("Blank: the quiz's own close date."),
     )
-    extra_attempts = IntegerField("Extra attempts", [Optional(), NumberRange(0, 100)], default=0)
-    extra_minutes = IntegerField("Extra minutes per attempt", [Optional(), NumberRange(0, 10000)], default=0)
-    submit = SubmitField("Grant extension")
+    extra_attempts = IntegerField(_l("Extra attempts"), [Optional(), NumberRange(0, 100)], default=0)
+    extra_minutes = IntegerField(_l("Extra minutes per attempt"), [Optional(), NumberRange(0, 10000)], default=0)
+    submit = SubmitField(_l("Grant extension"))
 
 
 class EssayGradeForm(FlaskForm):
     percent = FloatField(
-        "Mark (%)", [InputRequired("Enter a mark from 0 to 100."), NumberRange(0, 100, "Enter a mark from 0 to 100.")]
+        _l("Mark (%)"),
+        [InputRequired(_l("Enter a mark from 0 to 100.")), NumberRange(0, 100, _l("Enter a mark from 0 to 100."))],
     )
-    comment = TextAreaField("Comment for the trainee", filters=[clean], render_kw={"rows": 4})
-    submit = SubmitField("Save grade")
+    comment = TextAreaField(_l("Comment for the trainee"), filters=[clean], render_kw={"rows": 4})
+    submit = SubmitField(_l("Save grade"))

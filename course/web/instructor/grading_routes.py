@@ -1,6 +1,7 @@
 """Essay grading: the queue of written answers, and a page to mark each one."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course import audit, ownership
@@ -10,6 +11,7 @@ from course.quizzes.attempts import grade_essay
 from course.quizzes.essays import essay_answer, essays_to_grade
 from course.web.access import STAFF, allow
 from course.web.certificates.award import certify_trainee
+from course.web.formatting import percent
 from course.web.instructor import bp
 from course.web.instructor.forms import EssayGradeForm
 from course.web.instructor.routes import INVALID
@@ -56,11 +58,11 @@ def grade_item(item_id):
         certify_trainee(session, attempt.user_id)
         session.commit()
         state = (
-            "still awaits grading of other answers"
+            _("still awaits grading of other answers")
             if attempt.needs_grading
-            else f"now scores {attempt.score * 100:.1f}%"
+            else _("now scores %(percent)s", percent=percent(attempt.score))
         )
-        flash(f"Grade saved: {essay.trainee.name}'s attempt {state}.", "success")
+        flash(_("Grade saved: %(name)s's attempt %(state)s.", name=essay.trainee.name, state=state), "success")
         return redirect(url_for("instructor.grading"))
     return render_template(
         "instructor/grade_item.html", essay=essay, form=form, graded=graded

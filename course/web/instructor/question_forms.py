@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -56,20 +58,20 @@ BLANK_ROWS = 6  # rows shown for a new question; an edit shows the filled rows a
 EXTRA_ROWS = 3
 MAX_ROWS = 60
 TYPE_LABELS = {
-    "single": "Multiple choice, one answer",
-    "multi": "Multiple choice, several answers",
-    "truefalse": "True or false",
-    "short": "Short answer",
-    "numerical": "Numerical",
-    "matching": "Matching",
-    "essay": "Essay (graded by hand)",
-    "description": "Description (text only, nothing to answer)",
+    "single": _l("Multiple choice, one answer"),
+    "multi": _l("Multiple choice, several answers"),
+    "truefalse": _l("True or false"),
+    "short": _l("Short answer"),
+    "numerical": _l("Numerical"),
+    "matching": _l("Matching"),
+    "essay": _l("Essay (graded by hand)"),
+    "description": _l("Description (text only, nothing to answer)"),
 }
 FORMAT_LABELS = {
-    "moodle": "Moodle auto-format (HTML allowed, line breaks kept)",
-    "markdown": "Markdown",
-    "html": "HTML",
-    "plain": "Plain text",
+    "moodle": _l("Moodle auto-format (HTML allowed, line breaks kept)"),
+    "markdown": _l("Markdown"),
+    "html": _l("HTML"),
+    "plain": _l("Plain text"),
 }
 
 
@@ -78,29 +80,32 @@ class QuestionForm(FlaskForm):
 
     qtype = ""
     name = StringField(
-        "Name",
+        _l("Name"),
         [Length(max=240)],
         filters=[clean],
-        description="How the question is listed for instructors; blank: the start of its text.",
+        description=_l("How the question is listed for instructors; blank: the start of its text."),
     )
     category = StringField(
-        "Category",
+        _l("Category"),
         [Length(max=200)],
         filters=[clean],
-        description="Blank: the bank's name. Use / for a subcategory, e.g. customs/bonded.",
+        description=_l("Blank: the bank's name. Use / for a subcategory, e.g. customs/bonded."),
     )
     text = TextAreaField(
-        "Question text", [DataRequired("Enter the question text.")], filters=[line_breaks], render_kw={"rows": 5}
+        _l("Question text"),
+        [DataRequired(_l("Enter the question text."))],
+        filters=[line_breaks],
+        render_kw={"rows": 5},
     )
-    text_format = SelectField("Text format", choices=choices(FORMAT_LABELS.items()), default="moodle")
+    text_format = SelectField(_l("Text format"), choices=choices(FORMAT_LABELS.items()), default="moodle")
     general_feedback = TextAreaField(
-        "General feedback",
+        _l("General feedback"),
         filters=[clean],
         render_kw={"rows": 2},
-        description="Shown to every trainee after grading, whatever the answer.",
+        description=_l("Shown to every trainee after grading, whatever the answer."),
     )
     general_feedback_format = HiddenField(filters=[own_format])
-    submit = SubmitField("Save question")
+    submit = SubmitField(_l("Save question"))
 
     def to_question(self, keep: QuestionData | None = None) -> QuestionData:
         """The question the form describes; settings this form does not show (units, feedback by outcome,
@@ -149,20 +154,20 @@ class QuestionForm(FlaskForm):
 
 class MissingWordMixin:
     text_after = TextAreaField(
-        "Text after the blank",
+        _l("Text after the blank"),
         filters=[line_breaks],
         render_kw={"rows": 1},
-        description="Only for missing-word questions: the answer goes between the question text and this text.",
+        description=_l("Only for missing-word questions: the answer goes between the question text and this text."),
     )
 
 
 class SingleForm(MissingWordMixin, QuestionForm):
     qtype = "single"
-    options = FieldList(FormField(OptionRow), "Options", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+    options = FieldList(FormField(OptionRow), _l("Options"), min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
 
     def validate_options(self, field):
         rows = filled(field)
-        problems = [] if len(rows) >= 2 else ["Give at least 2 options."]
+        problems = [] if len(rows) >= 2 else [_("Give at least 2 options.")]
         fractions = valid_fractions(rows)
         if fractions is not None:
             problems += self.fraction_problems(fractions)
@@ -209,12 +214,12 @@ class MultiForm(SingleForm):
 class TrueFalseForm(MissingWordMixin, QuestionForm):
     qtype = "truefalse"
     answer = RadioField(
-        "The statement is",
-        choices=choices([("true", "True"), ("false", "False")]),
-        validators=[InputRequired("Choose whether the statement is true or false.")],
+        _l("The statement is"),
+        choices=choices([("true", _l("True")), ("false", _l("False"))]),
+        validators=[InputRequired(_l("Choose whether the statement is true or false."))],
     )
-    feedback_true = TextAreaField("Feedback for trainees who answer True", filters=[clean], render_kw={"rows": 1})
-    feedback_false = TextAreaField("Feedback for trainees who answer False", filters=[clean], render_kw={"rows": 1})
+    feedback_true = TextAreaField(_l("Feedback for trainees who answer True"), filters=[clean], render_kw={"rows": 1})
+    feedback_false = TextAreaField(_l("Feedback for trainees who answer False"), filters=[clean], render_kw={"rows": 1})
     feedback_true_format = HiddenField(filters=[own_format])
     feedback_false_format = HiddenField(filters=[own_format])
 
@@ -240,16 +245,16 @@ class TrueFalseForm(MissingWordMixin, QuestionForm):
 
 class ShortForm(MissingWordMixin, QuestionForm):
     qtype = "short"
-    answers = FieldList(FormField(AnswerRow), "Accepted answers", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
-    case_sensitive = BooleanField("Letter case must match (GIFT files cannot say this)")
+    answers = FieldList(FormField(AnswerRow), _l("Accepted answers"), min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+    case_sensitive = BooleanField(_l("Letter case must match (GIFT files cannot say this)"))
 
     def validate_answers(self, field):
         rows = filled(field)
         if not rows:
-            raise ValidationError("Give at least 1 accepted answer.")
+            raise ValidationError(_("Give at least 1 accepted answer."))
         fractions = valid_fractions(rows)
         if fractions is not None and not has_full_marks(fractions):
-            raise ValidationError("Give the best answer a grade of 100%.")
+            raise ValidationError(_("Give the best answer a grade of 100%."))
 
     def _own_fields(self) -> dict:
         answers = [
@@ -279,15 +284,15 @@ class ShortForm(MissingWordMixin, QuestionForm):
 
 class NumericalForm(MissingWordMixin, QuestionForm):
     qtype = "numerical"
-    answers = FieldList(FormField(NumberRow), "Accepted numbers", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+    answers = FieldList(FormField(NumberRow), _l("Accepted numbers"), min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
 
     def validate_answers(self, field):
         rows = filled(field)
         if not rows:
-            raise ValidationError("Give at least 1 accepted number.")
+            raise ValidationError(_("Give at least 1 accepted number."))
         fractions = valid_fractions(rows)
         if fractions is not None and not has_full_marks(fractions):
-            raise ValidationError("Give the right number a grade of 100%.")
+            raise ValidationError(_("Give the right number a grade of 100%."))
 
     def _own_fields(self) -> dict:
         return {"answers": [row.to_answer() for row in filled(self.answers)]}
@@ -311,11 +316,11 @@ class NumericalForm(MissingWordMixin, QuestionForm):
 
 class MatchingForm(QuestionForm):
     qtype = "matching"
-    pairs = FieldList(FormField(PairRow), "Pairs", min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
+    pairs = FieldList(FormField(PairRow), _l("Pairs"), min_entries=BLANK_ROWS, max_entries=MAX_ROWS)
 
     def validate_pairs(self, field):
         if sum(1 for row in filled(field) if row.text.data) < 2:
-            raise ValidationError("Give at least 2 pairs with a subquestion.")
+            raise ValidationError(_("Give at least 2 pairs with a subquestion."))
 
     def _own_fields(self) -> dict:
         return {

@@ -3,6 +3,8 @@
 import random
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -31,7 +33,9 @@ def _question(question_id: int, *, manage: bool = True) -> tuple[Question, Quest
 
 def _name_is_free(form, bank: QuestionBank, category: str, name: str, question_id: int | None = None) -> bool:
     if authoring.name_taken(get_session(), bank.id, category, name, question_id):
-        form.name.errors.append(f"Another question in category “{category}” is already called “{name}”.")
+        form.name.errors.append(
+            _("Another question in category “%(category)s” is already called “%(name)s”.", category=category, name=name)
+        )
         return False
     return True
 
@@ -61,14 +65,14 @@ def new_question(bank_id):
     bank = managed_or_404(session.get(QuestionBank, bank_id))
     qtype = request.args.get("type", "")
     if qtype not in QUESTION_FORMS:
-        abort(404, "Choose one of the question types.")
+        abort(404, _("Choose one of the question types."))
     form = question_form(qtype)
     if form.validate_on_submit():
         data = form.to_question()
         if _name_is_free(form, bank, data.category or bank.name, data.name):
             question = banks.add_question(session, bank, data, user_id=current_user.id)
             session.commit()
-            flash(f"Question “{question.name}” saved.", "success")
+            flash(_("Question “%(name)s” saved.", name=question.name), "success")
             return redirect(url_for("instructor.edit_question", question_id=question.id))
     return _form_page(form, bank, qtype, status=INVALID if form.is_submitted() else 200)
 
@@ -85,7 +89,9 @@ def edit_question(question_id):
             changed = banks.revise_question(session, question, data, user_id=current_user.id)
             session.commit()
             flash(
-                f"Saved as version {question.current_version}." if changed else "Nothing was changed.",
+                _("Saved as version %(number)s.", number=question.current_version)
+                if changed
+                else _("Nothing was changed."),
                 "success" if changed else "info",
             )
             return redirect(url_for("instructor.edit_question", question_id=question.id))
@@ -156,8 +162,9 @@ def regrade(question_id):
         session.commit()
         changed = sum(1 for row in rows if row.score_before != row.attempt.score)
         flash(
-            f"Regraded {len(rows)} attempt{'s' if len(rows) != 1 else ''}: {changed} score"
-            f"{'s' if changed != 1 else ''} changed.",
+            ngettext("Regraded %(num)d attempt:", "Regraded %(num)d attempts:", len(rows))
+            + " "
+            + ngettext("%(num)d score changed.", "%(num)d scores changed.", changed),
             "success",
         )
         return redirect(url_for("instructor.regrade", question_id=question.id))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, HiddenField, StringField, TextAreaField, ValidationError
 
 from course.questions.gift_syntax import WHITESPACE
@@ -61,7 +63,7 @@ def _check_percent(row, field, low: float) -> None:
     try:
         percent(field.data, low)
     except ValueError:
-        raise ValidationError(f"Enter a percentage from {low:g} to 100, e.g. 100, 50 or 0.") from None
+        raise ValidationError(_("Enter a percentage from %(low)s to 100, e.g. 100, 50 or 0.", low=f"{low:g}")) from None
 
 
 def filled(rows: FieldList) -> list:
@@ -77,9 +79,11 @@ def valid_fractions(rows) -> list[float] | None:
 
 
 class OptionRow(Form):
-    text = TextAreaField("Option text", filters=[clean], render_kw={"rows": 2})
-    fraction = StringField("Grade (%)", filters=[clean], description="100 for the right answer, 0 for a wrong one.")
-    feedback = TextAreaField("Feedback on this option", filters=[clean], render_kw={"rows": 1})
+    text = TextAreaField(_l("Option text"), filters=[clean], render_kw={"rows": 2})
+    fraction = StringField(
+        _l("Grade (%)"), filters=[clean], description=_l("100 for the right answer, 0 for a wrong one.")
+    )
+    feedback = TextAreaField(_l("Feedback on this option"), filters=[clean], render_kw={"rows": 1})
     text_format = HiddenField(filters=[own_format])
     feedback_format = HiddenField(filters=[own_format])
 
@@ -91,13 +95,13 @@ class OptionRow(Form):
 
     def validate_feedback(self, field):
         if field.data and not self.text.data:
-            raise ValidationError("Enter the option text, or clear the feedback to remove this option.")
+            raise ValidationError(_("Enter the option text, or clear the feedback to remove this option."))
 
 
 class AnswerRow(Form):
-    text = StringField("Accepted answer", filters=[clean], description="* matches any characters.")
-    fraction = StringField("Grade (%)", filters=[clean])
-    feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
+    text = StringField(_l("Accepted answer"), filters=[clean], description=_l("* matches any characters."))
+    fraction = StringField(_l("Grade (%)"), filters=[clean])
+    feedback = TextAreaField(_l("Feedback on this answer"), filters=[clean], render_kw={"rows": 1})
     feedback_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
@@ -108,16 +112,16 @@ class AnswerRow(Form):
 
     def validate_text(self, field):
         if self.feedback.data and not field.data:
-            raise ValidationError("Enter the accepted answer, or clear the feedback to remove this row.")
+            raise ValidationError(_("Enter the accepted answer, or clear the feedback to remove this row."))
 
 
 class NumberRow(Form):
-    value = StringField("Number", filters=[clean], description="* accepts any number.")
-    tolerance = StringField("Tolerance (±)", filters=[clean])
-    low = StringField("Or a range from", filters=[clean])
-    high = StringField("Range up to", filters=[clean])
-    fraction = StringField("Grade (%)", filters=[clean])
-    feedback = TextAreaField("Feedback on this answer", filters=[clean], render_kw={"rows": 1})
+    value = StringField(_l("Number"), filters=[clean], description=_l("* accepts any number."))
+    tolerance = StringField(_l("Tolerance (±)"), filters=[clean])
+    low = StringField(_l("Or a range from"), filters=[clean])
+    high = StringField(_l("Range up to"), filters=[clean])
+    fraction = StringField(_l("Grade (%)"), filters=[clean])
+    feedback = TextAreaField(_l("Feedback on this answer"), filters=[clean], render_kw={"rows": 1})
     feedback_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
@@ -127,18 +131,18 @@ class NumberRow(Form):
         if self.is_blank():
             return
         if field.data and (self.low.data or self.high.data):
-            raise ValidationError("Give a number with a tolerance or a range, not both.")
+            raise ValidationError(_("Give a number with a tolerance or a range, not both."))
         if not field.data and not (self.low.data or self.high.data):
-            raise ValidationError("Enter a number (or * for any number), or a range.")
+            raise ValidationError(_("Enter a number (or * for any number), or a range."))
         if field.data and field.data != "*":
             _need_number(field.data)
 
     def validate_tolerance(self, field):
         if field.data:
             if not self.value.data or self.value.data == "*":
-                raise ValidationError("A tolerance needs a number to apply to.")
+                raise ValidationError(_("A tolerance needs a number to apply to."))
             if _need_number(field.data) < 0:
-                raise ValidationError("The tolerance cannot be negative.")
+                raise ValidationError(_("The tolerance cannot be negative."))
 
     def validate_low(self, field):
         if field.data or self.high.data:
@@ -168,17 +172,17 @@ def _need_number(text: str) -> float:
     try:
         return number(text)
     except ValueError:
-        raise ValidationError("Enter a number, e.g. 12 or 0.5 (use a point for decimals).") from None
+        raise ValidationError(_("Enter a number, e.g. 12 or 0.5 (use a point for decimals).")) from None
 
 
 class PairRow(Form):
     text = TextAreaField(
-        "Subquestion",
+        _l("Subquestion"),
         filters=[clean],
         render_kw={"rows": 1},
-        description="Leave blank to add the answer as an extra wrong choice.",
+        description=_l("Leave blank to add the answer as an extra wrong choice."),
     )
-    answer = StringField("Matching answer", filters=[clean])
+    answer = StringField(_l("Matching answer"), filters=[clean])
     text_format = HiddenField(filters=[own_format])
 
     def is_blank(self) -> bool:
@@ -186,8 +190,8 @@ class PairRow(Form):
 
     def validate_text(self, field):
         if "->" in field.data:
-            raise ValidationError("A subquestion cannot contain '->'.")
+            raise ValidationError(_("A subquestion cannot contain '->'."))
 
     def validate_answer(self, field):
         if self.text.data and not field.data:
-            raise ValidationError("Enter the answer that matches this subquestion.")
+            raise ValidationError(_("Enter the answer that matches this subquestion."))

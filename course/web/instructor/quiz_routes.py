@@ -3,6 +3,7 @@
 import random
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -17,6 +18,7 @@ from course.web.access import STAFF, allow
 from course.web.choices import choices
 from course.web.instructor import bp
 from course.web.instructor.forms import (
+    KIND_LABELS,
     ExtensionForm,
     FixedSlotForm,
     QuestionSearchForm,
@@ -47,14 +49,14 @@ def _quiz_form(quiz: Quiz | None = None, formdata=True) -> QuizForm:
         else QuizForm(formdata=None, data=QuizForm.data_from(quiz))
     )
     modules = quiz_setup.module_choices(get_session())
-    form.module_id.choices = choices([("", "No module"), *((str(i), t) for i, t in modules)])
+    form.module_id.choices = choices([("", _("No module")), *((str(i), t) for i, t in modules)])
     return form
 
 
 def _sources() -> dict[str, list[tuple[str, str]]]:
     """ "bank id:category" choices of the usable banks, grouped by bank ("id:" is the whole bank)."""
     return {
-        bank.name: [(f"{bank.id}:", "All categories"), *((f"{bank.id}:{c}", c) for c in categories)]
+        bank.name: [(f"{bank.id}:", _("All categories")), *((f"{bank.id}:{c}", c) for c in categories)]
         for bank, categories in authoring.bank_categories(get_session(), _usable_banks())
     }
 
@@ -67,14 +69,14 @@ def _random_form(formdata=True) -> RandomSlotForm:
 
 def _search_form() -> QuestionSearchForm:
     form = QuestionSearchForm(request.args)
-    form.source.choices = {"": [("", "Every bank")], **_sources()}
-    form.qtype.choices = [("", "Every type"), *TYPE_LABELS.items()]
+    form.source.choices = {"": [("", _("Every bank"))], **_sources()}
+    form.qtype.choices = [("", _("Every type")), *TYPE_LABELS.items()]
     return form
 
 
 def _source_filter(source: str) -> tuple[int | None, str]:
     """(bank id, category) of a "bank id:category" choice; (None, "") for every bank or a malformed value."""
-    bank, _, category = (source or "").partition(":")
+    bank, _sep, category = (source or "").partition(":")
     return (int(bank), category) if bank.isdigit() else (None, "")
 
 
@@ -99,13 +101,15 @@ def _quiz_page(quiz: Quiz, status: int = 200, **forms):
 @allow(*STAFF)
 def quizzes():
     return render_template(
-        "instructor/quizzes.html", rows=quiz_setup.quiz_rows(get_session(), ownership.managed(current_user, Quiz))
+        "instructor/quizzes.html",
+        rows=quiz_setup.quiz_rows(get_session(), ownership.managed(current_user, Quiz)),
+        kind_labels=KIND_LABELS,
     )
 
 
 def _slug_is_free(form: QuizForm, quiz_id: int | None = None) -> bool:
     if quiz_setup.slug_taken(get_session(), form.slug.data, quiz_id):
-        form.slug.errors.append("Another quiz already uses this slug.")
+        form.slug.errors.append(_("Another quiz already uses this slug."))
         return False
     return True
 
@@ -119,7 +123,7 @@ def new_quiz():
         quiz = quiz_setup.save_quiz(session, None, form.settings(), owner_id=current_user.id)
         audit.record(session, current_user, "quiz.create", quiz, None, audit.snapshot(quiz, EDITABLE))
         session.commit()
-        flash(f"Quiz “{quiz.title}” created. Now add its questions.", "success")
+        flash(_("Quiz “%(title)s” created. Now add its questions.", title=quiz.title), "success")
         return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
     return render_template("instructor/new_quiz.html", form=form), INVALID if form.is_submitted() else 200
 
@@ -145,7 +149,7 @@ def quiz(quiz_id):
                 {k: after[k] for k in changed},
             )
         session.commit()
-        flash("Quiz settings saved.", "success")
+        flash(_("Quiz settings saved."), "success")
         return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
     return _quiz_page(quiz, INVALID if form.is_submitted() else 200, settings=form)
 
@@ -181,7 +185,7 @@ def add_fixed_slot(quiz_id):
     quiz = _quiz(quiz_id)
     form = FixedSlotForm()
     if not form.validate_on_submit():
-        flash("Choose a question and a mark between 0.01 and 1000.", "error")
+        flash(_("Choose a question and a mark between 0.01 and 1000."), "error")
         return redirect(url_for("instructor.pick_question", quiz_id=quiz.id)), 303
     question = get_session().get(Question, form.question_id.data)
     bank = get_session().get(QuestionBank, question.bank_id) if question and not question.archived else None
@@ -191,7 +195,7 @@ def add_fixed_slot(quiz_id):
     quiz_setup.add_fixed_slot(quiz, form.question_id.data, form.fixed_mark.data)
     audit.record(get_session(), current_user, "quiz.slot_add", quiz, {"slots": before}, {"slots": quiz.slots})
     get_session().commit()
-    flash("Question added to the quiz.", "success")
+    flash(_("Question added to the quiz."), "success")
     return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
 
 
@@ -209,10 +213,13 @@ def add_random_slot(quiz_id):
             quiz_setup.add_random_slot(quiz, bank_id, category, form.count.data, form.random_mark.data)
             audit.record(session, current_user, "quiz.slot_add", quiz, {"slots": before}, {"slots": quiz.slots})
             session.commit()
-            flash("Random draw added to the quiz.", "success")
+            flash(_("Random draw added to the quiz."), "success")
             return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
         form.count.errors.append(
-            f"This category has only {available} questions that can be drawn (essays and descriptions are never drawn)."
+            _(
+                "This category has only %(num)s questions that can be drawn (essays and descriptions are never drawn).",
+                num=available,
+            )
         )
     return _quiz_page(quiz, INVALID, draw=form)
 
@@ -227,7 +234,7 @@ def remove_slot(quiz_id, index):
     if quiz_setup.remove_slot(quiz, index):
         audit.record(get_session(), current_user, "quiz.slot_remove", quiz, {"slots": before}, {"slots": quiz.slots})
         get_session().commit()
-        flash("Slot removed.", "success")
+        flash(_("Slot removed."), "success")
     return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
 
 
@@ -257,9 +264,9 @@ def grant_extension(quiz_id):
                 {"user_id": trainee.id} | audit.snapshot(extension, ("closes_at", "extra_attempts", "extra_minutes")),
             )
             session.commit()
-            flash(f"Extension saved for {trainee.email}.", "success")
+            flash(_("Extension saved for %(email)s.", email=trainee.email), "success")
             return redirect(url_for("instructor.quiz", quiz_id=quiz.id))
-        form.email.errors.append("No account has this email address.")
+        form.email.errors.append(_("No account has this email address."))
     return _quiz_page(quiz, INVALID, extension=form)
 
 

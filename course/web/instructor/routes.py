@@ -4,6 +4,7 @@ questions."""
 from io import BytesIO
 
 from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course import audit, ownership
@@ -32,7 +33,7 @@ def _bank(bank_id: int, *, manage: bool = True) -> QuestionBank:
 
 def _bank_form() -> BankForm:
     form = BankForm()
-    form.module_id.choices = choices([("", "No module"), *((str(i), t) for i, t in module_choices(get_session()))])
+    form.module_id.choices = choices([("", _("No module")), *((str(i), t) for i, t in module_choices(get_session()))])
     return form
 
 
@@ -54,7 +55,7 @@ def create_bank():
     form = _bank_form()
     valid = form.validate_on_submit()
     if valid and authoring.bank_name_taken(session, form.name.data):
-        form.name.errors.append("A bank with this name already exists.")
+        form.name.errors.append(_("A bank with this name already exists."))
     elif valid:
         bank = authoring.create_bank(
             session,
@@ -63,7 +64,7 @@ def create_bank():
             owner_id=current_user.id,
         )
         session.commit()
-        flash(f"Bank “{bank.name}” created.", "success")
+        flash(_("Bank “%(name)s” created.", name=bank.name), "success")
         return redirect(url_for("instructor.bank", bank_id=bank.id))
     return _banks_page(form, INVALID)
 
@@ -141,7 +142,9 @@ def upload_questions(bank_id):
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
-            form.question_file.errors.append(f"{upload.filename}: the file is not UTF-8 text; nothing was imported.")
+            form.question_file.errors.append(
+                _("%(file)s: the file is not UTF-8 text; nothing was imported.", file=upload.filename)
+            )
         else:
             form.question_file.errors += _import(bank, text, upload.filename or "upload", form.file_format.data)
         if not form.question_file.errors:
@@ -170,7 +173,7 @@ def _download(bank: QuestionBank, file_format: str, mimetype: str):
 @allow(*STAFF)
 def archive_question(question_id):
     session = get_session()
-    question, _ = question_bank(session.get(Question, question_id), manage=True)
+    question, _bank = question_bank(session.get(Question, question_id), manage=True)
     form = ArchiveForm()
     if not form.validate_on_submit():
         abort(400)
@@ -180,5 +183,10 @@ def archive_question(question_id):
         audit.record(session, current_user, action, question, {"archived": question.archived}, {"archived": archived})
     authoring.set_archived(question, archived)
     session.commit()
-    flash(f"“{question.name}” is {'archived' if question.archived else 'back in use'}.", "success")
+    flash(
+        _("“%(name)s” is archived.", name=question.name)
+        if question.archived
+        else _("“%(name)s” is back in use.", name=question.name),
+        "success",
+    )
     return redirect(url_for("instructor.bank", bank_id=question.bank_id))

@@ -1,6 +1,8 @@
 """The public page behind an invitation link."""
 
 from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_user
 
 from course.cohorts import invitations
@@ -12,11 +14,13 @@ from course.web.invitations import bp
 
 GONE = {
     "used": (
-        "Invitation already used",
-        "This invitation link has already been used. Log in with your email "
-        "and the password you chose, or ask your instructor for a new link.",
+        _l("Invitation already used"),
+        _l(
+            "This invitation link has already been used. Log in with your email "
+            "and the password you chose, or ask your instructor for a new link."
+        ),
     ),
-    "expired": ("Invitation expired", "This invitation link has expired. Ask your instructor for a new link."),
+    "expired": (_l("Invitation expired"), _l("This invitation link has expired. Ask your instructor for a new link.")),
 }
 
 
@@ -29,8 +33,10 @@ def accept(token):
     if state == "unknown":
         abort(
             404,
-            "This invitation link is not valid. Check that you copied the whole link, "
-            "or ask your instructor for a new one.",
+            _(
+                "This invitation link is not valid. Check that you copied the whole link, "
+                "or ask your instructor for a new one."
+            ),
         )
     if state != "valid":
         return _private(render_template("error.html", code=410, title=GONE[state][0], message=GONE[state][1]), 410)
@@ -43,7 +49,7 @@ def accept(token):
             return _private(render_template("error.html", code=410, title=title, message=message), 410)
         session.commit()
         login_user(user)
-        flash(f"Welcome to CBEC Academy, {user.name}! Your password is set.", "success")
+        flash(_("Welcome to CBEC Academy, %(name)s! Your password is set.", name=user.name), "success")
         return redirect(url_for("learn.my_learning"))
     user = session.get(User, invitation.user_id)
     page = render_template("invitations/accept.html", form=form, user=user)

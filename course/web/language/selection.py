@@ -7,7 +7,7 @@ loaded, so choosing costs no query.
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -23,7 +23,7 @@ def select_locale() -> str:
     if not has_request_context():
         return default
     chosen = known_locale(request.args.get("lang"))
-    if not chosen and current_user.is_authenticated:
+    if not chosen and not g.get("language_without_user") and current_user.is_authenticated:
         chosen = known_locale(getattr(current_user, "language", ""))
     if not chosen:
         chosen = known_locale(request.cookies.get(COOKIE))

@@ -1,6 +1,7 @@
 """Add and remove co-instructors; share a bank. Only the owner or an admin, each change audited."""
 
 from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
@@ -26,7 +27,7 @@ def _shareable(kind: str, object_id: int):
     model = ownership.OWNED_TYPES.get(kind) or abort(404)
     obj = readable_or_404(get_session().get(model, object_id))
     if not ownership.may_share(current_user, obj):
-        abort(403, "Only the owner or an administrator can change who manages this.")
+        abort(403, _("Only the owner or an administrator can change who manages this."))
     return obj
 
 
@@ -41,12 +42,12 @@ def add_co_instructor(kind, object_id):
     session, obj = get_session(), _shareable(kind, object_id)
     form = CoInstructorForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.email.errors) or "The form expired; try again.", "error")
+        flash(" ".join(map(str, form.email.errors)) or _("The form expired; try again."), "error")
         return _back(obj)
     user = find_user(session, email=form.email.data)
     if user is None or user.role != "instructor":
         flash(
-            "No instructor has this email address. Ask an administrator to give the account the instructor role.",
+            _("No instructor has this email address. Ask an administrator to give the account the instructor role."),
             "error",
         )
         return _back(obj)
@@ -60,7 +61,7 @@ def add_co_instructor(kind, object_id):
             "success",
         )
     else:
-        flash(f"{user.name} already manages it.", "info")
+        flash(_("%(name)s already manages it.", name=user.name), "info")
     return _back(obj)
 
 
@@ -73,7 +74,7 @@ def remove_co_instructor(kind, object_id, user_id):
     if ownership.remove_co_instructor(session, obj, user_id):
         audit.record(session, current_user, "owner.co_instructor_remove", obj, {"user_id": user_id}, None)
         session.commit()
-        flash("Co-instructor removed.", "success")
+        flash(_("Co-instructor removed."), "success")
     return _back(obj)
 
 
@@ -90,7 +91,9 @@ def share_bank(object_id):
         bank.shared = shared
         session.commit()
     flash(
-        "Every instructor can now read this bank and draw from it." if shared else "The bank is no longer shared.",
+        _("Every instructor can now read this bank and draw from it.")
+        if shared
+        else _("The bank is no longer shared."),
         "success",
     )
     return _back(bank)

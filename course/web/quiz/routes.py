@@ -179,7 +179,7 @@ def review(attempt_id):
     items = _in_reader_language(session, english)
     feedback = {
         item.id: service.grade_record(grade(question, item.response["value"] if item.response else None))
-        for (item, question), (_, original) in zip(items, english, strict=True)
+        for (item, question), (_item, original) in zip(items, english, strict=True)
         if question is not original and question.type not in service.UNGRADED_TYPES
     }
     questions = shown_questions(quiz, attempt, items, with_review=True, keys_withheld=withheld, feedback_texts=feedback)

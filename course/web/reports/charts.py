@@ -8,18 +8,21 @@ All text is escaped here; the result is safe to place inline in a page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from course.reports.cohort import FunnelStep, Gain, GroupSummary
+from course.web.formatting import percent
 
-WIDTH = 740
-LABEL_WIDTH = 250
-BAR_AREA = 340
+WIDTH = 420  # drawn for a phone: the chart scales to the column (style.css), labels stay readable at 360 px
+BAR_AREA = 300
 BAR_HEIGHT = 18
 GROUP_GAP = 12
-LABEL_CHARS = 30  # about 7.5 px a character at 13 px: fits LABEL_WIDTH
+LINE_HEIGHT = 16
+LINE_CHARS = 52  # about 8 px a character at 13 px: a label line fills WIDTH; CJK characters count twice
 # Solid, hatched and dotted: distinguishable in greyscale and for colour-blind readers.
 PATTERNS = (
     '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse">'
@@ -54,12 +57,14 @@ def bar_chart(
     max_value: float | None = None,
     chart_id: str = "chart",
 ) -> Markup:
-    """A horizontal bar chart; `series` names the bars of each group (and draws a legend)."""
+    """A horizontal bar chart, each group's label written in full above its bars (wrapped over lines, never cut
+    off); `series` names the bars of each group (and draws a legend)."""
     chart_id = _safe_id(chart_id)
     count = max((len(g.bars) for g in groups), default=1)
     top = 28 if series else 6
     scale = max_value if max_value else max((b.value or 0 for g in groups for b in g.bars), default=0) or 1
-    height = top + len(groups) * (count * BAR_HEIGHT + GROUP_GAP) + 6
+    heights = [len(_lines(g.label)) * LINE_HEIGHT + count * BAR_HEIGHT + GROUP_GAP for g in groups]
+    height = top + sum(heights) + 6
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" aria-label="{escape(title)}" '
@@ -70,43 +75,69 @@ def bar_chart(
     ]
     parts += _legend(series, chart_id)
     y = top
-    for group in groups:
+    for group, group_height in zip(groups, heights, strict=True):
         parts.append(_group(group, y, scale, chart_id))
-        y += count * BAR_HEIGHT + GROUP_GAP
+        y += group_height
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def _group(group: BarGroup, y: int, scale: float, chart_id: str) -> str:
-    rows = [
-        f"<g><title>{escape(group.label)}</title>",
-        f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR_HEIGHT - 5}" text-anchor="end" font-size="13">'
-        f"{escape(_short(group.label))}</text>",
-    ]
+    lines = _lines(group.label)
+    rows = [f"<g><title>{escape(group.label)}</title>"]
+    for n, line in enumerate(lines):
+        rows.append(f'<text x="0" y="{y + (n + 1) * LINE_HEIGHT - 4}" font-size="13">{escape(line)}</text>')
+    y += len(lines) * LINE_HEIGHT
     for i, bar in enumerate(group.bars):
         top = y + i * BAR_HEIGHT
         width = 0 if bar.value is None else round(BAR_AREA * max(0.0, min(bar.value, scale)) / scale, 1)
         if bar.value is not None:
             rows.append(
-                f'<rect x="{LABEL_WIDTH}" y="{top + 2}" width="{width}" height="{BAR_HEIGHT - 4}" '
+                f'<rect x="0" y="{top + 2}" width="{width}" height="{BAR_HEIGHT - 4}" '
                 f'fill="url(#{chart_id}-p{i % len(PATTERNS)})" stroke="#1d2430" stroke-width="1"/>'
             )
-        rows.append(
-            f'<text x="{LABEL_WIDTH + width + 6}" y="{top + BAR_HEIGHT - 5}" font-size="12">{escape(bar.text)}</text>'
-        )
+        rows.append(f'<text x="{width + 6}" y="{top + BAR_HEIGHT - 5}" font-size="12">{escape(bar.text)}</text>')
     rows.append("</g>")
     return "".join(rows)
 
 
+def _lines(label: str) -> list[str]:
+    """A label in lines of at most LINE_CHARS (CJK characters count twice), broken at spaces where there are any."""
+    lines: list[str] = []
+    line = ""
+    for word in re.findall(r"\S+\s*", label) or [label]:
+        for piece in _pieces(word):
+            if line and _width(line + piece.rstrip()) > LINE_CHARS:
+                lines.append(line.rstrip())
+                line = ""
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() or not lines else lines
+
+
+def _pieces(word: str) -> list[str]:
+    """A word too long for a line, in line-sized pieces (Chinese has no spaces between words)."""
+    pieces, piece = [], ""
+    for char in word:
+        if _width(piece + char) > LINE_CHARS:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _legend(series: tuple[str, ...], chart_id: str) -> list[str]:
-    parts, x = [], LABEL_WIDTH
+    parts, x = [], 0
     for i, name in enumerate(series):
         parts.append(
             f'<rect x="{x}" y="6" width="14" height="14" fill="url(#{chart_id}-p{i % len(PATTERNS)})" '
             f'stroke="#1d2430" stroke-width="1"/>'
             f'<text x="{x + 20}" y="18" font-size="12">{escape(name)}</text>'
         )
-        x += 30 + 8 * len(name)
+        x += 30 + 8 * _width(name)
     return parts
 
 
@@ -116,11 +147,7 @@ def _described(description: str, groups: list[BarGroup], series: tuple[str, ...]
     for group in groups:
         values = [f"{series[i]} {bar.text}" if i < len(series) else bar.text for i, bar in enumerate(group.bars)]
         figures.append(f"{group.label}: {', '.join(values)}")
-    return " ".join([description.strip(), "; ".join(figures) + "." if figures else "No data yet."]).strip()
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+    return " ".join([description.strip(), "; ".join(figures) + "." if figures else _("No data yet.")]).strip()
 
 
 def _safe_id(text: str) -> str:
@@ -132,13 +159,13 @@ def funnel_chart(funnel: tuple[FunnelStep, ...], enrolled: int, chart_id: str = 
     groups = [
         BarGroup(
             step.module_title,
-            (Bar(step.completed, f"{step.completed} of {enrolled} ({_share(step.completed, enrolled)})"),),
+            (Bar(step.completed, _of(step.completed, enrolled)),),
         )
         for step in funnel
     ]
     return bar_chart(
-        "Completion funnel by module",
-        "Members who completed each module of the path, in path order.",
+        _("Completion funnel by module"),
+        _("Members who completed each module of the path, in path order."),
         groups,
         max_value=enrolled or 1,
         chart_id=chart_id,
@@ -149,16 +176,16 @@ def gain_chart(gains: tuple[Gain, ...] | list[Gain], chart_id: str = "gain") -> 
     """Mean pre-test and post-test score per module (hatched: pre-test, solid: post-test)."""
     groups = [
         BarGroup(
-            f"{g.module_title} (n = {g.n})",
+            _("%(module)s (n = %(n)s)", module=g.module_title, n=g.n),
             (Bar(g.pre_mean, _percent(g.pre_mean)), Bar(g.post_mean, _percent(g.post_mean))),
         )
         for g in gains
     ]
     return bar_chart(
-        "Knowledge gain: pre-test and post-test means",
-        "Mean scores in percent over the members who took both tests of a module.",
+        _("Knowledge gain: pre-test and post-test means"),
+        _("Mean scores in percent over the members who took both tests of a module."),
         groups,
-        series=("Pre-test", "Post-test"),
+        series=(_("Pre-test"), _("Post-test")),
         max_value=100,
         chart_id=chart_id,
     )
@@ -172,24 +199,31 @@ def breakdown_chart(groups: list[GroupSummary], grouping: str, chart_id: str = "
             (
                 Bar(
                     g.summary.completion_percent,
-                    f"{g.summary.completed} of {g.summary.enrolled} completed ({g.summary.completion_percent}%)",
+                    _(
+                        "%(done)s of %(total)s completed (%(percent)s)",
+                        done=g.summary.completed,
+                        total=g.summary.enrolled,
+                        percent=percent(g.summary.completion_percent / 100, 0),
+                    ),
                 ),
             ),
         )
         for g in groups
     ]
     return bar_chart(
-        f"Path completion by {grouping.lower()}",
-        "Percentage of each group's members who completed the path.",
+        _("Path completion by %(group)s", group=grouping.lower()),
+        _("Percentage of each group's members who completed the path."),
         bars,
         max_value=100,
         chart_id=chart_id,
     )
 
 
-def _share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "0%"
+def _of(part: int, whole: int) -> str:
+    return _(
+        "%(done)s of %(total)s (%(percent)s)", done=part, total=whole, percent=percent(part / whole if whole else 0, 0)
+    )
 
 
 def _percent(value: float | None) -> str:
-    return "no data" if value is None else f"{value:.1f}%"
+    return _("no data") if value is None else percent(value / 100)

@@ -6,9 +6,8 @@ from flask_login import current_user
 from course import ownership
 from course.cohorts.membership import list_cohorts
 from course.db import get_session
-from course.models import ORG_TYPE_LABELS, Cohort
+from course.models import Cohort
 from course.reports import exports, queries
-from course.reports.cohort import GROUPINGS
 from course.reports.cohort_report import (
     breakdown,
     cohort_report,
@@ -18,14 +17,14 @@ from course.reports.cohort_report import (
     trainee_progress,
 )
 from course.web.access import STAFF, allow
-from course.web.auth.forms import FIRM_SIZE_CHOICES, SEX_CHOICES
 from course.web.ownership.guard import managed_or_404
 from course.web.pagination import requested_page
 from course.web.reports import bp
 from course.web.reports import charts as svg
+from course.web.wording import FIRM_SIZES, GROUPINGS, NOT_GIVEN, ORG_TYPES, SEXES
 
 PER_PAGE = 50
-GROUP_LABELS = {"org_type": ORG_TYPE_LABELS, "firm_size": dict(FIRM_SIZE_CHOICES), "sex": dict(SEX_CHOICES)}
+GROUP_LABELS = {"org_type": ORG_TYPES, "firm_size": FIRM_SIZES, "sex": SEXES}
 
 
 def _cohort(cohort_id: int) -> Cohort:
@@ -47,13 +46,14 @@ def cohort_dashboard(cohort_id):
     report = cohort_report(session, _cohort(cohort_id))
     by = request.args.get("by", "")
     by = by if by in GROUPINGS else ""
-    groups = breakdown(session, report, by, GROUP_LABELS.get(by)) if by else []
+    labels = {code: str(words) for code, words in (GROUP_LABELS.get(by, {}) | {"": NOT_GIVEN}).items()}
+    groups = breakdown(session, report, by, labels) if by else []
     page = requested_page(PER_PAGE, report.summary.enrolled)
     trainees = queries.cohort_members(session, cohort_id, offset=page.start, limit=page.size)
     charts = {
         "funnel": svg.funnel_chart(report.summary.funnel, report.summary.enrolled),
         "gain": svg.gain_chart(report.summary.gains),
-        "breakdown": svg.breakdown_chart(groups, GROUPINGS[by]) if by else None,
+        "breakdown": svg.breakdown_chart(groups, str(GROUPINGS[by])) if by else None,
     }
     quiz_id = request.args.get("quiz", type=int)
     items = item_analysis(session, cohort_id, report.modules, quiz_id) if quiz_id else None
@@ -70,7 +70,7 @@ def cohort_dashboard(cohort_id):
         items=items,
         quizzes=path_quizzes(report.modules),
         charts=charts,
-        org_labels=ORG_TYPE_LABELS,
+        org_labels=ORG_TYPES,
     )
 
 

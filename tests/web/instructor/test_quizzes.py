@@ -45,7 +45,7 @@ def test_instructor_creates_a_quiz_with_every_setting(client, auth, db, instruct
     assert quiz.closes_at == datetime(2030, 1, 31, 17, 30, tzinfo=UTC)
     assert not quiz.from_file
     page = client.get("/instructor/quizzes").get_data(as_text=True)
-    assert "Ports quiz" in page and module.title in page and "posttest" in page and "60%" in page
+    assert "Ports quiz" in page and module.title in page and "Post-test" in page and "60%" in page
 
 
 def test_quiz_settings_are_edited(client, auth, db, instructor):

@@ -75,7 +75,7 @@ def test_full_marks_pass_and_complete_the_module(trainee, client, db, auth):
     done = attempt(db, attempt_id)
     assert done.state == "submitted" and done.score == 1.0 and done.marks == 6
     review = client.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
-    assert "Score: <strong>100%</strong>" in review and "Passed" in review and "Yes, in 2015." in review
+    assert "Score: <strong>100.0%</strong>" in review and "Passed" in review and "Yes, in 2015." in review
     assert "100% complete" in client.get("/modules/pilot-zones").get_data(as_text=True)
 
 

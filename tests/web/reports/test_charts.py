@@ -41,15 +41,19 @@ def test_bars_are_scaled_and_missing_values_drawn_as_text_only():
     )
     root = _parse(chart)
     widths = [float(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("stroke")]
-    assert widths == [170.0]  # half of the 340-pixel bar area; no bar for "no data"
+    assert widths == [150.0]  # half of the 300-pixel bar area; no bar for "no data"
     assert "no data" in [t.text for t in root.iter(f"{SVG}text")]
 
 
-def test_long_labels_are_shortened_but_kept_whole_in_a_tooltip():
-    label = "Government planning: pilot areas and bonded zones in detail"
+def test_long_labels_are_written_whole_over_several_lines_never_cut_off():
+    label = "Government planning: pilot areas and bonded zones in detail, with every service a trainee meets"
     root = _parse(bar_chart("T", "D", [BarGroup(label, (Bar(1, "1"),))]))
     assert label in [t.text for t in root.iter(f"{SVG}title")]
-    assert any(t.text and t.text.endswith("…") for t in root.iter(f"{SVG}text"))
+    lines = [t.text for t in root.iter(f"{SVG}text")][:-1]
+    assert len(lines) == 2 and " ".join(lines) == label and "…" not in label
+    chinese = "跨境电子商务综合试验区" * 6  # no spaces: broken by width, each character counting twice
+    lines = [t.text for t in _parse(bar_chart("T", "D", [BarGroup(chinese, (Bar(1, "1"),))])).iter(f"{SVG}text")][:-1]
+    assert "".join(lines) == chinese and all(len(line) <= 26 for line in lines)
 
 
 def test_funnel_chart_labels_counts_and_shares():
