@@ -27,12 +27,28 @@ WIDTH, HEIGHT, MARGIN, QR_SIZE = 297, 210, 22, 42
 
 
 @dataclass(frozen=True)
+class CertificateWords:
+    """The fixed words of a certificate, in the language it is printed in: the web layer passes the reader's
+    (course/web/certificates/routes.py); these defaults are the English."""
+
+    brand: str = "CBEC Academy"
+    title: str = "Certificate of completion"
+    certifies: str = "This certifies that"
+    completed: str = "has completed the learning path"
+    issued: str = ""  # "Issued on 29 November 2026"; blank: written in English from the date
+    code: str = ""  # "Verification code: ABCD-EFGH-JKMN"; blank: in English
+    check: str = ""  # "Check that this certificate is genuine at URL"; blank: in English
+    qr: str = "QR code of the verification page"
+
+
+@dataclass(frozen=True)
 class CertificateText:
     holder_name: str
     path_title: str
     issued_on: date
     code: str
     verify_url: str
+    words: CertificateWords = CertificateWords()
 
 
 @dataclass(frozen=True)
@@ -96,13 +112,15 @@ class _Page(FPDF):
 
     def body(self, text: CertificateText) -> None:
         self.set_y(MARGIN + 10)
-        self.line_of("CBEC Academy", 14, bold=True, colour=BRAND, gap=6)
-        self.line_of("Certificate of completion", 30, bold=True, gap=8)
-        self.line_of("This certifies that", 13, colour=MUTED, gap=2)
+        words = text.words
+        self.line_of(words.brand, 14, bold=True, colour=BRAND, gap=6)
+        self.line_of(words.title, 30, bold=True, gap=8)
+        self.line_of(words.certifies, 13, colour=MUTED, gap=2)
         self.line_of(text.holder_name, 30, bold=True, gap=6)
-        self.line_of("has completed the learning path", 13, colour=MUTED, gap=2)
+        self.line_of(words.completed, 13, colour=MUTED, gap=2)
         self.line_of(text.path_title, 22, bold=True, gap=6)
-        self.line_of(f"Issued on {text.issued_on.day} {text.issued_on:%B %Y}", 13, colour=MUTED)
+        issued = words.issued or f"Issued on {text.issued_on.day} {text.issued_on:%B %Y}"
+        self.line_of(issued, 13, colour=MUTED)
 
     def footer_block(self, text: CertificateText) -> None:
         top = HEIGHT - MARGIN - QR_SIZE
@@ -112,19 +130,20 @@ class _Page(FPDF):
             y=top,
             w=QR_SIZE,
             h=QR_SIZE,
-            alt_text="QR code of the verification page",
+            alt_text=text.words.qr,
         )
         width = WIDTH - 2 * MARGIN - QR_SIZE - 8
         self.set_xy(MARGIN, top + 12)
         self.set_text_color(*INK)
         self.set_font(self.family, "B", 12)
-        self.cell(width, 7, f"Verification code: {text.code}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        code = text.words.code or f"Verification code: {text.code}"
+        self.cell(width, 7, code, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(self.family, "", 10)
         self.set_text_color(*MUTED)
         self.multi_cell(
             width,
             5.5,
-            f"Check that this certificate is genuine at {text.verify_url}",
+            text.words.check or f"Check that this certificate is genuine at {text.verify_url}",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )

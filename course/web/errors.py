@@ -1,16 +1,18 @@
 """Friendly error pages: the site's layout for pages, JSON under /api/."""
 
 from flask import Flask, current_app, g, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 PAGES = (
-    (400, "Bad request"),
-    (401, "Log in first"),
-    (403, "Not allowed"),
-    (404, "Not found"),
-    (405, "Not allowed this way"),
-    (410, "Gone"),
-    (413, "File too large"),
+    (400, _l("Bad request")),
+    (401, _l("Log in first")),
+    (403, _l("Not allowed")),
+    (404, _l("Not found")),
+    (405, _l("Not allowed this way")),
+    (410, _l("Gone")),
+    (413, _l("File too large")),
 )
 
 
@@ -21,8 +23,8 @@ def register(app: Flask) -> None:
     def csrf_error(error):
         return error_response(
             400,
-            "Form expired",
-            "The form was missing its security token or it expired. Go back, reload the page and try again.",
+            _("Form expired"),
+            _("The form was missing its security token or it expired. Go back, reload the page and try again."),
         )
 
     for code, title in PAGES:
@@ -31,6 +33,7 @@ def register(app: Flask) -> None:
 
 
 def error_response(code: int, title: str, message: str):
+    title, message = str(title), str(message)
     if request.path.startswith("/api/"):
         return jsonify({"error": title, "message": message, "status": code}), code
     return render_template("error.html", code=code, title=title, message=message), code
@@ -39,9 +42,11 @@ def error_response(code: int, title: str, message: str):
 def _handler(code: int, title: str):
     def handle(error):
         if code == 405:
-            message = "This page cannot be used this way. Go back and use its links and buttons."
+            message = _("This page cannot be used this way. Go back and use its links and buttons.")
         else:
-            message = getattr(error, "description", "") or title
+            message = getattr(error, "description", "")
+            if not message or message == getattr(type(error), "description", None):
+                message = title  # werkzeug's own English description says no more than the title
         response = error_response(code, title, message)
         if code == 405 and getattr(error, "valid_methods", None):
             response += ({"Allow": ", ".join(error.valid_methods)},)

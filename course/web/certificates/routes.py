@@ -9,13 +9,15 @@ from flask_wtf import FlaskForm
 from course import audit, ownership
 from course.certificates import issuing
 from course.certificates.codes import normalise
-from course.certificates.pdf import CertificateText, certificate_pdf, installed_fonts
+from course.certificates.pdf import CertificateText, CertificateWords, certificate_pdf, installed_fonts
 from course.db import get_session
 from course.models import Certificate
 from course.web.access import ALL_ROLES, allow
 from course.web.certificates import bp
 from course.web.certificates.award import award_certificates
 from course.web.certificates.forms import CredentialCheckForm, RevokeForm
+from course.web.formatting import date_long
+from course.web.language.selection import current_language
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
@@ -55,12 +57,14 @@ def pdf(code):
     certificate = readable_certificate(get_session(), code)
     if certificate.revoked_at is not None:
         return revoked_page()
+    verify_url = url_for("certificates.verify", code=certificate.code, _external=True)
     text = CertificateText(
         certificate.holder_name,
         certificate.path_title,
         certificate.issued_at.date(),
         certificate.code,
-        url_for("certificates.verify", code=certificate.code, _external=True),
+        verify_url,
+        _certificate_words(certificate, verify_url),
     )
     response = make_response(certificate_pdf(text, installed_fonts()))
     response.headers["Content-Type"] = "application/pdf"
@@ -76,7 +80,7 @@ def readable_certificate(session, code: str) -> Certificate:
     if certificate is None or (
         certificate.user_id != current_user.id and not ownership.teaches(session, current_user, certificate.user_id)
     ):
-        abort(404, "There is no certificate of yours with this code.")
+        abort(404, _("There is no certificate of yours with this code."))
     return certificate
 
 
@@ -84,9 +88,26 @@ def revoked_page():
     return render_template(
         "error.html",
         code=410,
-        title="Certificate revoked",
-        message="This certificate was revoked and can no longer be downloaded.",
+        title=_("Certificate revoked"),
+        message=_("This certificate was revoked and can no longer be downloaded."),
     ), 410
+
+
+def _certificate_words(certificate, verify_url: str) -> CertificateWords:
+    """The certificate's fixed words in the reader's language. Arabic needs text shaping the PDF library does not
+    do here (right to left, joined letters), so an Arabic reader's certificate is printed in English."""
+    if current_language().direction == "rtl":
+        return CertificateWords()
+    return CertificateWords(
+        brand=_("CBEC Academy"),
+        title=_("Certificate of completion"),
+        certifies=_("This certifies that"),
+        completed=_("has completed the learning path"),
+        issued=_("Issued on %(date)s", date=date_long(certificate.issued_at)),
+        code=_("Verification code: %(code)s", code=certificate.code),
+        check=_("Check that this certificate is genuine at %(url)s", url=verify_url),
+        qr=_("QR code of the verification page"),
+    )
 
 
 @bp.route("/verify")
