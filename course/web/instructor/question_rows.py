@@ -63,7 +63,9 @@ def _check_percent(row, field, low: float) -> None:
     try:
         percent(field.data, low)
     except ValueError:
-        raise ValidationError(_("Enter a percentage from %(low)s to 100, e.g. 100, 50 or 0.", low=format(low, "g"))) from None
+        raise ValidationError(
+            _("Enter a percentage from %(low)s to 100, e.g. 100, 50 or 0.", low=format(low, "g"))
+        ) from None
 
 
 def filled(rows: FieldList) -> list:
