@@ -11,6 +11,7 @@ from course.questions import grading
 from course.questions.types import Question as QuestionData
 from course.quizzes.attempts import apply_grade, recompute_score
 from course.quizzes.banks import current_version
+from course.quizzes.translations import version_in_every_language
 
 
 @dataclass
@@ -28,7 +29,7 @@ class RegradeRow:
 def regrade_preview(session: Session, question: Question) -> list[RegradeRow]:
     """What regrading every submitted attempt on an older version would change."""
     latest = current_version(session, question)
-    new_data = QuestionData.from_dict(latest.data)
+    new_data = version_in_every_language(session, latest.id, QuestionData.from_dict(latest.data))
     rows = session.exec(
         select(AttemptItem, Attempt, User, QuestionVersion)
         .join(Attempt, AttemptItem.attempt_id == Attempt.id)
@@ -60,7 +61,7 @@ def _new_fraction(item: AttemptItem, question: QuestionData) -> float | None:
 def apply_regrade(session: Session, question: Question, by_user: int) -> list[RegradeRow]:
     """Move older attempts to the current version, regrade them and keep a record of each change."""
     latest = current_version(session, question)
-    new_data = QuestionData.from_dict(latest.data)
+    new_data = version_in_every_language(session, latest.id, QuestionData.from_dict(latest.data))
     preview = regrade_preview(session, question)
     for row in preview:
         old_version_id = row.item.version_id

@@ -27,29 +27,38 @@ def in_language(session: Session, items: Items, language: str) -> Items:
 def answers_in_every_language(session: Session, items: Items) -> Items:
     """For grading: each short-answer question also accepts its translations' answers, with the English answer's
     marks and feedback (a trainee answers in the language they read)."""
-    short = [(item, question) for item, question in items if isinstance(question, ShortAnswer)]
-    if not short:
-        return items
-    rows = session.exec(
-        select(QuestionTranslation.version_id, QuestionTranslation.data).where(
-            QuestionTranslation.version_id.in_({item.version_id for item, _ in short})
-        )
-    ).all()
-    extra: dict[int, list] = {}
-    for version_id, data in rows:
-        extra.setdefault(version_id, []).append(QuestionData.from_dict(data))
-    result = []
-    for item, question in items:
-        if isinstance(question, ShortAnswer) and item.version_id in extra:
-            answers = list(question.answers)
-            for translated in extra[item.version_id]:
-                answers += [
-                    replace(english, text=other.text)
-                    for english, other in zip(question.answers, translated.answers, strict=False)
-                ]
-            question = replace(question, answers=answers)
-        result.append((item, question))
-    return result
+    short = {item.version_id for item, question in items if isinstance(question, ShortAnswer)}
+    translated = _every_translation(session, short)
+    return [(item, _with_answers(question, translated.get(item.version_id, []))) for item, question in items]
+
+
+def version_in_every_language(session: Session, version_id: int, question: QuestionData) -> QuestionData:
+    """One question version as grading reads it (a regrade): short answers accepted in every loaded language."""
+    if not isinstance(question, ShortAnswer):
+        return question
+    return _with_answers(question, _every_translation(session, {version_id}).get(version_id, []))
+
+
+def _every_translation(session: Session, version_ids: set[int]) -> dict[int, list[QuestionData]]:
+    if not version_ids:
+        return {}
+    found: dict[int, list[QuestionData]] = {}
+    query = select(QuestionTranslation.version_id, QuestionTranslation.data)
+    for version_id, data in session.exec(query.where(QuestionTranslation.version_id.in_(version_ids))):
+        found.setdefault(version_id, []).append(QuestionData.from_dict(data))
+    return found
+
+
+def _with_answers(question: QuestionData, translations: list[QuestionData]) -> QuestionData:
+    if not isinstance(question, ShortAnswer) or not translations:
+        return question
+    answers = list(question.answers)
+    for translated in translations:
+        answers += [
+            replace(english, text=other.text)
+            for english, other in zip(question.answers, translated.answers, strict=False)
+        ]
+    return replace(question, answers=answers)
 
 
 def _texts(session: Session, items: Items, language: str) -> dict[int, QuestionData]:

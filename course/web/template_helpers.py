@@ -11,7 +11,6 @@ from markupsafe import Markup
 from course.content.case_metadata import ORG_TYPES, THEMES
 from course.content.render import render_user_markdown
 from course.languages import LANGUAGES
-from course.questions.numbers import HINT as NUMBER_HINT
 from course.quizzes.attempts import refusal_date
 from course.quizzes.grades import pass_applies
 from course.web import content_language, formatting, local_time, wording
@@ -37,7 +36,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(render_text, "question_text")
     app.add_template_filter(lambda text: Markup(render_user_markdown(text)), "user_markdown")
     app.jinja_env.globals["url_for"] = remembering_url_for(app)
-    app.add_template_global(NUMBER_HINT, "number_hint")
+    app.add_template_global(quiz_wording.NUMBER_HINT, "number_hint")  # course/questions/numbers.py HINT, translated
     app.add_template_global(pass_applies)
     app.add_template_filter(utc_iso, "utc_iso")
     local_time.register(app)

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from course.web.formatting import date_time
 
+NUMBER_HINT = _l("You may write 1500, 1,500 or 1 500; for decimals, a point or a comma: 0.5 or 0,5.")
 REFUSALS = {
     "not_open": _l("This quiz opens on %(date)s."),
     "closed": _l("This quiz closed on %(date)s."),

@@ -82,3 +82,19 @@ def test_a_french_reader_answers_in_french_and_the_attempt_counts_the_same(
     assert "Oui, en 2015." in review and "Yes, in 2015." not in review  # feedback in French
     english = client.get(f"/attempts/{attempt_id}/review?lang=en").get_data(as_text=True)
     assert "Yes, in 2015." in english
+
+
+def test_a_regrade_accepts_the_short_answers_of_every_language(synced_quizzes, quiz_dir, runner, db):
+    from course.questions.types import Question as QuestionData
+    from course.quizzes.translations import version_in_every_language
+
+    _translate(quiz_dir, runner)
+    name = question_named(db, "name")
+    version = db.exec(select(QuestionVersion).where(QuestionVersion.question_id == name.id)).one()
+    graded_as = version_in_every_language(db, version.id, QuestionData.from_dict(version.data))
+    assert [answer.text for answer in graded_as.answers] == [
+        "TEU",
+        "twenty-foot equivalent unit",
+        "EVP",
+        "équivalent vingt pieds",
+    ]
