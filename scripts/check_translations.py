@@ -42,6 +42,7 @@ LANGUAGES = ("zh", "fr", "es", "ar", "ru")
 DATA_KEYS = ("cases", "audiences", "minutes", "snapshot", "chapter", "study_time_minutes", "glossary", "themes")
 TEXT_KEYS = ("title", "summary", "objectives", "takeaway", "model", "data_note")
 SMALL_WHOLE = 12
+SHARED_UNITS = (0, 3, 4, 6, 8, 9, 12, -3, -4, -6, -8, -9, -12)  # thousand, 万, million, 亿, billion, trillion
 
 SCRIPT = {
     "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
@@ -90,7 +91,7 @@ def figures(text: str, lang: str) -> set[Decimal]:
     pattern = COMMA_NUMBER if lang in ("fr", "es", "ru") else POINT_NUMBER
     unit = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     found = set()
-    for match in re.finditer(pattern + rf"(?:\s?({unit})(?![A-Za-z]))?", text):
+    for match in re.finditer(pattern + rf"(?:\s?多?({unit})(?![A-Za-z]))?", text):
         whole = re.sub(r"[ ,\u00a0\u202f]", "", match.group(1))
         value = Decimal(whole + ("." + match.group(2) if match.group(2) else ""))
         if match.group(3):
@@ -102,12 +103,23 @@ def figures(text: str, lang: str) -> set[Decimal]:
 def compare_figures(report: Report, path: Path, where: str, english: str, translated: str, lang: str) -> None:
     """Every figure of the English is in the translation, and no figure is added."""
     source, target = figures(english, "en"), figures(translated, lang)
-    missing = sorted(source - target)
-    extra = sorted(v for v in target - source if not (v == v.to_integral_value() and 0 <= v <= SMALL_WHOLE))
+    missing = sorted(v for v in source if not _scaled_in(v, target))
+    extra = sorted(
+        v for v in target if not _scaled_in(v, source) and not (v == v.to_integral_value() and 0 <= v <= SMALL_WHOLE)
+    )
     if missing:
         report.add(path, f"{where}: figures missing in the translation: {', '.join(map(_plain, missing))}")
     if extra:
         report.add(path, f"{where}: figures not in the English: {', '.join(map(_plain, extra))}")
+
+
+def _scaled_in(value: Decimal, others: set[Decimal]) -> bool:
+    """True when `others` holds the value, or the value times a unit that one side left out.
+
+    "from 22.3 to 40 billion yuan" shares one "billion" between two figures, which a translation
+    writes out twice ("从223亿元到400亿元"); powers of ten that are no unit (10, 100) never match.
+    """
+    return any(value * Decimal(10) ** power in others for power in SHARED_UNITS)
 
 
 def _plain(value: Decimal) -> str:
