@@ -35,8 +35,11 @@ def test_sync_stores_each_translation_once_and_removes_one_whose_file_is_gone(sy
         ("path", "officials", "fr"),
     }
     lesson = rows["lesson", "harbour-city-pilot", "fr"]
-    assert lesson.fields["title"] == "La zone pilote de Harbour City" and "<h2" in lesson.fields["body_html"]
-    assert 'href="/glossary#cpa"' in lesson.fields["body_html"] and "cases" not in lesson.fields
+    assert (
+        lesson.fields["title"] == "La zone pilote de Harbour City" and "colis plus vite" in lesson.fields["facts_html"]
+    )
+    assert 'href="/glossary#cpa"' in lesson.fields["facts_html"] and "cases" not in lesson.fields
+    assert "rapidité" in lesson.fields["reading_html"] and "Que copieriez-vous" in lesson.fields["reflection_html"]
     assert "0 translations added, changed or removed" in _sync(runner)
     (content_dir / "01-pilot-zones/01-harbour-city-pilot.fr.md").unlink()
     assert "1 translations added, changed or removed" in _sync(runner)
