@@ -105,7 +105,7 @@ def _grep(pattern: str) -> list[str]:
         (r"def event_attended\(", ["course/progress/rules.py"]),  # when attending an event counts for a path
         (
             r"with_for_update\(",
-            ["course/locking.py", "course/upkeep.py", "course/mail/outbox.py"],
+            ["course/locking.py", "course/mail/outbox.py", "course/upkeep.py"],
         ),  # row locks: one helper, and the learners'
         (r"def local_time\(", ["course/web/local_time.py"]),  # how a stored instant is shown
     ],
