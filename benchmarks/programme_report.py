@@ -1,6 +1,6 @@
 """Time the programme report for a synthetic programme (10 000 trainees by default) and what keeping it costs.
 
-    python benchmarks/programme_report.py [--trainees 10000] [--cohorts 4] [--runs 7]
+    python benchmarks/programme_report.py [--trainees 10000] [--cohorts 4] [--runs 7] [--events 1000]
 
 The database is DATABASE_URL, or a temporary SQLite file by default; for PostgreSQL give a scratch schema in
 the URL and --schema to create it first and drop it afterwards (as benchmarks/cohort_dashboard.py):
@@ -13,8 +13,10 @@ cohorts (on the learning paths in turn, and without one) whose activity is sprea
 half, publishes the impact page, then requests each report through the Flask test client and prints the
 median of the runs with the SQL statements each request ran. It also times recounting every programme tally
 from the summaries, and a lesson completed by a trainee with and without the programme tallies' upkeep. It
-asserts nothing about time. Events and study tours are not generated: the report's events come from
-course/reports/programme_events.py, which returns no figures until events land.
+asserts nothing about time. With --events N it also makes N events (one to three sessions each, first sessions
+spread over the past year and a half, a tenth of them cancelled, every fifth run by the instructor) with enrolments,
+waiting lists, attendance and feedback from the trainees, and N / 10 study tours with applications, then times the
+events' figures alone (course/reports/programme_events.py) before the pages.
 """
 
 from __future__ import annotations
@@ -38,12 +40,32 @@ from benchmarks import synthetic
 from benchmarks.cohort_dashboard import _database
 from course import accounts, create_app, migrate
 from course.content import catalogue
-from course.models import Cohort, CohortMember, ImpactPage, LessonProgress, ProgrammeTally
+from course.models import (
+    APPLICATION_STATUSES,
+    ENROLLED,
+    EVENT_KINDS,
+    WAITLISTED,
+    WITHDRAWN,
+    Attendance,
+    Cohort,
+    CohortMember,
+    Event,
+    EventEnrolment,
+    EventSession,
+    Feedback,
+    ImpactPage,
+    LessonProgress,
+    ProgrammeTally,
+    StudyTour,
+    TourApplication,
+    User,
+)
 from course.models.base import utcnow
 from course.progress import records
 from course.reports import reach, reach_tallies
 from course.reports.impact import last_complete_month
-from course.reports.programme import shift
+from course.reports.programme import EventScope, Period, shift
+from course.reports.programme_events import programme_events
 
 PASSWORD = "benchmark password"
 TARGET_MS = 300
@@ -58,7 +80,11 @@ def main() -> None:
         _prepare(app, options)
         if options.facts:
             _add_facts(app.extensions["db_engine"], options.facts, options.seed)
+        if options.events:
+            _add_events(engine, options.events, options.seed)
         print(f"load average before timing: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+        if options.events:
+            _time_events(engine, options.runs)
         _time_pages(app, options.runs)
         _time_recount(engine, options)
         _time_upkeep(engine)
@@ -76,6 +102,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--facts", type=int, default=0, help="that many more learners' tallies, from synthetic facts (no records)"
     )
+    parser.add_argument("--events", type=int, default=0, help="that many events (and a tenth as many study tours)")
     return parser.parse_args()
 
 
@@ -142,6 +169,105 @@ def _add_facts(engine, count: int, seed: int) -> None:
         session.commit()
         total = session.exec(select(func.count()).select_from(ProgrammeTally)).one()
     print(f"{count} learners' synthetic facts added in {time.perf_counter() - started:.1f} s; {total} tally rows")
+
+
+def _add_events(engine, count: int, seed: int) -> None:
+    """`count` events with sessions, enrolments, attendance and feedback, and count // 10 study tours."""
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    now = utcnow()
+    with Session(engine) as session:
+        people = list(session.exec(select(User.id).where(User.role == "trainee")))
+        instructor = session.exec(select(User.id).where(User.email == "instructor@bench.example")).one()
+        paths = catalogue.active_paths(session)
+        slugs = [lesson.slug for group in catalogue.lessons_by_module(session).values() for lesson in group]
+        for n in range(count):
+            first = now - timedelta(days=rng.uniform(0, 540))
+            event = Event(
+                title=f"Bench event {n}",
+                kind=rng.choice(list(EVENT_KINDS)),
+                time_zone="UTC",
+                capacity=rng.choice((20, 30, 50)),
+                audience=rng.choice(["", *(p.audience for p in paths)]),
+                lessons=rng.sample(slugs, 2),
+                owner_id=instructor if n % 5 == 0 else None,
+                cancelled_at=now if rng.random() < 0.1 else None,
+            )
+            session.add(event)
+            session.flush()
+            sessions = []
+            for day in range(rng.randint(1, 3)):
+                meeting = EventSession(
+                    event_id=event.id,
+                    starts_at=first + timedelta(days=day),
+                    ends_at=first + timedelta(days=day, hours=2),
+                )
+                session.add(meeting)
+                sessions.append(meeting)
+            session.flush()
+            for i, person in enumerate(rng.sample(people, min(len(people), event.capacity + 5))):
+                status = (ENROLLED if i < event.capacity else WAITLISTED) if rng.random() < 0.9 else WITHDRAWN
+                session.add(EventEnrolment(event_id=event.id, user_id=person, status=status))
+                if status != ENROLLED:
+                    continue
+                for meeting in sessions:
+                    session.add(Attendance(session_id=meeting.id, user_id=person, present=rng.random() < 0.8))
+                if rng.random() < 0.4:
+                    session.add(_answer(rng, "event", event.id, person))
+        for n in range(count // 10):
+            starts_on = (now - timedelta(days=rng.uniform(0, 540))).date()
+            tour = StudyTour(
+                title=f"Bench tour {n}",
+                starts_on=starts_on,
+                ends_on=starts_on + timedelta(days=3),
+                capacity=15,
+                owner_id=instructor if n % 5 == 0 else None,
+            )
+            session.add(tour)
+            session.flush()
+            for person in rng.sample(people, min(len(people), 25)):
+                status = rng.choice(APPLICATION_STATUSES)
+                session.add(TourApplication(tour_id=tour.id, user_id=person, motivation="To learn.", status=status))
+                if status == "accepted" and rng.random() < 0.5:
+                    session.add(_answer(rng, "studytour", tour.id, person))
+        session.commit()
+        rows = {
+            model.__tablename__: session.exec(select(func.count()).select_from(model)).one()
+            for model in (EventSession, EventEnrolment, Attendance, Feedback)
+        }
+    print(f"{count} events and {count // 10} study tours generated in {time.perf_counter() - started:.1f} s; {rows}")
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
+
+
+def _answer(rng: random.Random, kind: str, object_id: int, person: int) -> Feedback:
+    return Feedback(
+        object_type=kind,
+        object_id=object_id,
+        user_id=person,
+        relevance=rng.randint(2, 5),
+        usefulness=rng.randint(1, 5),
+        will_apply=rng.random() < 0.7,
+    )
+
+
+def _time_events(engine, runs: int) -> None:
+    """The events' figures of the report's two periods, for everyone, the instructor, and one country."""
+    this_month = utcnow().strftime("%Y-%m")
+    period = Period(shift(this_month, -11), this_month)
+    with Session(engine) as session:
+        instructor = session.exec(select(User.id).where(User.email == "instructor@bench.example")).one()
+        for label, scope in (
+            ("everyone", EventScope()),
+            ("the instructor's", EventScope(owner_id=instructor)),
+            ("one country (Kenya)", EventScope(country="Kenya")),
+        ):
+            ms, figures = _median_ms(lambda scope=scope: programme_events(session, period, scope), runs)
+            print(
+                f"events' figures, {label}: {ms:.1f} ms per period ({figures.events.held} events held, "
+                f"{figures.events.enrolled} enrolled, {figures.tours.held} tours)"
+            )
 
 
 def _made_up(rng: random.Random, now, plan, cohorts) -> reach.Learner:

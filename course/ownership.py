@@ -46,19 +46,21 @@ def _is_instructor(user: User) -> bool:
     return user.is_authenticated and user.role == "instructor"
 
 
-def _co_taught(model, user: User):
-    return select(CoInstructor.object_id).where(
-        CoInstructor.object_type == model.__tablename__, CoInstructor.user_id == user.id
-    )
-
-
 def managed(user: User, model) -> ColumnElement:
     """A WHERE clause: the rows of `model` (Cohort, QuestionBank, Quiz, Event, StudyTour) the user may change."""
     if _is_admin(user):
         return true()
     if not _is_instructor(user):
         return false()
-    return (model.owner_id == user.id) | model.id.in_(_co_taught(model, user))
+    return run_by(user.id, model)
+
+
+def run_by(user_id: int, model) -> ColumnElement:
+    """A WHERE clause: the rows of `model` this instructor owns or co-teaches (what `managed` gives them)."""
+    co_taught = select(CoInstructor.object_id).where(
+        CoInstructor.object_type == model.__tablename__, CoInstructor.user_id == user_id
+    )
+    return (model.owner_id == user_id) | model.id.in_(co_taught)
 
 
 def readable(user: User, model) -> ColumnElement:

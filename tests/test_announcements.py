@@ -1,12 +1,21 @@
-"""The one announcement hook: known kinds pass (a no-op until email sends them), unknown ones are a bug."""
+"""The one announcement hook for practice-case decisions: a notice (and an email) for the author; unknown kinds are a bug."""
 
 import pytest
+from sqlmodel import select
 
 from course.announcements import announce
+from course.models import Notification, OutboxMessage
 
 
-def test_a_case_decision_is_announced_quietly():
-    assert announce(None, None, "case_decision", case_id=1, decision="published", comment="") is None
+def test_a_case_decision_tells_its_author_in_app_and_by_email(app, db, auth):
+    author = auth.make_user("trainee")
+    with app.app_context():
+        announce(db, author, "case_decision", case_id=99, decision="published", comment="Thank you")
+    db.commit()
+    notice = db.exec(select(Notification).where(Notification.user_id == author.id)).one()
+    assert notice.kind == "case_decision" and notice.url.endswith("/library/cases/99")
+    mail = db.exec(select(OutboxMessage).where(OutboxMessage.to_address == author.email)).one()
+    assert mail.data["decision"] == "published" and mail.data["reason"] == "Thank you"
 
 
 def test_an_unknown_kind_is_refused():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from course.content import catalogue
+from course.content.sections import FACTS, READING, REFLECTION
 from course.interop.model import (
     SITE_NAME,
     BankQuestion,
@@ -45,9 +46,20 @@ def module_choices(session: Session) -> list[Module]:
     return catalogue.active_modules(session)
 
 
+SECTION_HEADINGS = (("facts_html", FACTS), ("reading_html", READING), ("reflection_html", REFLECTION))
+
+
+def _page_html(lesson) -> str:
+    """A lesson as one page, as the sync stored it (sanitised): its free text, then the facts, our reading and the
+    reflection, each under its heading (course/content/sections.py)."""
+    parts = [lesson.body_html] if lesson.body_html else []
+    parts += [f"<h2>{title}</h2>\n{getattr(lesson, name)}" for name, title in SECTION_HEADINGS if getattr(lesson, name)]
+    return "\n".join(parts)
+
+
 def _module_pack(session: Session, module: Module, lessons: list, quiz: Quiz | None) -> ModulePack:
     pages = tuple(
-        LessonPage(lesson.slug, lesson.title, lesson.summary, lesson.minutes, tuple(lesson.cases), lesson.body_html)
+        LessonPage(lesson.slug, lesson.title, lesson.summary, lesson.minutes, tuple(lesson.cases), _page_html(lesson))
         for lesson in lessons
     )
     quiz_pack, bank_ids = _quiz_pack(session, quiz) if quiz is not None else (None, [])

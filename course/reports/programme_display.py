@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from course.reports import disclosure
 from course.reports.disclosure import Shown
-from course.reports.programme import REACH_LABELS, GroupReach, ModuleResult, Period, ProgrammeFigures, Reach
+from course.reports.programme import (
+    REACH_LABELS,
+    EventFigures,
+    GroupReach,
+    ModuleResult,
+    Period,
+    ProgrammeFigures,
+    Reach,
+)
 
 FREE_TEXT = ("country",)  # groupings whose values learners type rather than choose
 OTHERS, OTHERS_LABEL = "*others*", "Other countries (fewer than 5 people each)"
@@ -158,4 +166,44 @@ def _module_protected(m: ModuleResult) -> ShownModule:
         disclosure.mean(m.pre_mean, m.gain_n, _percent(m.pre_mean).text),
         disclosure.mean(m.post_mean, m.gain_n, _percent(m.post_mean).text),
         disclosure.mean(m.gain, m.gain_n, _points(m.gain).text),
+    )
+
+
+@dataclass(frozen=True)
+class ShownEvents:
+    """Events (or study tours) of a period as the public page shows them."""
+
+    held: Shown
+    seats_offered: Shown
+    enrolled: Shown
+    attended: Shown
+    attendance_percent: Shown
+    feedback_responses: Shown
+    relevance_mean: Shown
+    usefulness_mean: Shown
+    will_apply: Shown
+    will_apply_percent: Shown
+
+
+def _scale(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def events_protected(figures: EventFigures) -> ShownEvents:
+    """Events anyone may read: how many were held and their seats as they are (they count events, not people);
+    the people enrolled, present and answering as counts, shares and means of 5 or more people only."""
+    attended, attendance = disclosure.share(figures.attended, figures.enrolled)
+    will_apply, will_apply_percent = disclosure.share(figures.will_apply, figures.feedback_responses)
+    responses = figures.feedback_responses
+    return ShownEvents(
+        exact(figures.held),
+        exact(figures.seats_offered),
+        disclosure.count(figures.enrolled),
+        attended,
+        attendance,
+        disclosure.count(responses),
+        disclosure.mean(figures.relevance_mean, responses, _scale(figures.relevance_mean)),
+        disclosure.mean(figures.usefulness_mean, responses, _scale(figures.usefulness_mean)),
+        will_apply,
+        will_apply_percent,
     )

@@ -1,5 +1,5 @@
-// A timed attempt that helps (progressive enhancement: without JavaScript the page shows the deadline and the
-// server refuses late answers). Shows the deadline in the browser's time zone, counts down, announces 5 and 1
+// A timed attempt that helps (progressive enhancement: without JavaScript the page shows the deadline, in the
+// trainee's time zone, and the server refuses late answers). Counts down, announces 5 and 1
 // minutes left politely without moving the focus, and when the time is up submits the answers on the page.
 // Also keeps the question navigator's "answered" and "flagged" marks in step with the form.
 (function () {
@@ -38,12 +38,6 @@
   if (!timer) return;
   var deadline = Date.parse(timer.getAttribute("data-deadline"));
   if (isNaN(deadline)) return;
-  var shown = document.getElementById("deadline");
-  try {
-    shown.textContent = new Intl.DateTimeFormat(language, {
-      day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-    }).format(new Date(deadline));
-  } catch (e) { /* keep the UTC text */ }
   var countdown = document.getElementById("countdown");
   var announcement = document.getElementById("time-announcement");
   var announced = {};

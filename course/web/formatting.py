@@ -22,6 +22,24 @@ def _locale():
     return "en_GB" if locale is None or str(locale) == "en" else locale
 
 
+def is_english() -> bool:
+    locale = get_locale()
+    return locale is None or locale.language == "en"
+
+
+def wall_clock(local: datetime, style: str = "datetime") -> str:
+    """A time already in its zone, without the zone: weekday, day, month and year, and the 24-hour time unless
+    `style` is "date" (only the time when "time"), in the reader's language."""
+    locale = _locale()
+    day = babel_dates.format_skeleton("yMMMEd", local, locale=locale)
+    clock = babel_dates.format_skeleton("Hm", local, locale=locale)
+    if style == "date":
+        return day
+    if style == "time":
+        return clock
+    return babel_dates.get_datetime_format("medium", locale=locale).replace("{1}", day).replace("{0}", clock)
+
+
 def _local(moment: datetime) -> datetime:
     return to_user_timezone(moment)
 

@@ -14,6 +14,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from course import timezones
+from course.web import formatting
 
 FORMATS = {  # day of the month without a leading zero, on every platform
     "datetime": lambda t: f"{t:%a} {t.day} {t:%b %Y, %H:%M}",
@@ -30,9 +31,10 @@ def viewer_zone() -> str:
 
 
 def local_text(moment: datetime, zone_name: str, style: str = "datetime") -> str:
-    """The instant as text in the zone ("" for UTC), with the zone's short name after a time."""
+    """The instant as text in the zone ("" for UTC), written the reader's way (English: Sun 29 Nov 2026, 09:30;
+    other languages by Babel's patterns), with the zone's short name after a time."""
     local = timezones.to_local(moment, zone_name)
-    text = FORMATS[style](local)
+    text = FORMATS[style](local) if formatting.is_english() else formatting.wall_clock(local, style)
     return text if style == "date" else f"{text} {timezones.abbreviation(local)}"
 
 

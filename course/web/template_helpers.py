@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Flask, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
+from course import timezones
 from course.content.case_metadata import ORG_TYPES, THEMES
 from course.content.render import render_user_markdown
 from course.languages import LANGUAGES
@@ -38,7 +37,7 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["url_for"] = remembering_url_for(app)
     app.add_template_global(quiz_wording.NUMBER_HINT, "number_hint")  # course/questions/numbers.py HINT, translated
     app.add_template_global(pass_applies)
-    app.add_template_filter(utc_iso, "utc_iso")
+    app.add_template_filter(timezones.iso_utc, "utc_iso")
     local_time.register(app)
     register_language(app)
 
@@ -55,15 +54,6 @@ def register_language(app: Flask) -> None:
     app.add_template_global(quiz_wording.script_words)
     app.add_template_global(refusal_date)
     app.add_template_filter(lambda code: wording.label(wording.ROLES, code), "role_label")
-
-
-def utc_iso(moment: datetime | None) -> str:
-    """A stored time (naive values are UTC, as SQLite returns them) as ISO 8601 in UTC for `datetime` attributes and
-    scripts: 2026-11-29T09:30:00Z."""
-    if moment is None:
-        return ""
-    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _library_url(kind: str, key: str) -> str:

@@ -34,7 +34,7 @@ def test_the_countdown_announces_five_minutes_politely_and_leaves_the_focus_alon
     page.locator("#time-announcement", has_text="5 minutes left.").wait_for(state="attached")
     assert page.locator("#time-announcement").get_attribute("aria-live") == "polite"
     assert page.evaluate("document.activeElement === document.body")  # nothing stole the focus
-    assert "UTC" not in page.locator("#deadline").inner_text() or page.evaluate(
+    assert "UTC" not in page.locator("#timer time").inner_text() or page.evaluate(
         "Intl.DateTimeFormat().resolvedOptions().timeZone === 'UTC'"
     )
 

@@ -87,7 +87,8 @@ def test_two_simultaneous_certificate_issues_make_one(synced, auth, db):
     engine = synced.extensions["db_engine"]
 
     def issue(session):
-        return [c.path_id for c in issue_due_certificates(session, user.id)]
+        with synced.app_context():  # issuing tells the learner (course.notifications)
+            return [c.path_id for c in issue_due_certificates(session, user.id)]
 
     results = _two_at_once(engine, issue, issue)
     assert results == {"first": [path.id], "second": []}

@@ -93,3 +93,72 @@ def test_bad_settings_are_refused_and_change_nothing(client, auth, synced, db):
         assert response.status_code == 200 and message in response.get_data(as_text=True)
     assert db.get(ImpactPage, 1) is None
     assert not db.exec(select(AuditEntry).where(AuditEntry.action == "impact.settings")).all()
+
+
+def _event_of(db, month: str, enrolled: int, present: int, answers: int, capacity=30):
+    """An event whose first session is in `month`: so many enrolled, the first `present` of them present, and the
+    first `answers` of those answering the feedback (relevance 4, usefulness 5, all will apply)."""
+    from course.models import Attendance, Event, EventEnrolment, EventSession, Feedback
+
+    starts = datetime.fromisoformat(f"{month}-10T09:00:00+00:00")
+    event = Event(title="Seminar", kind="seminar", time_zone="UTC", capacity=capacity)
+    db.add(event)
+    db.flush()
+    meeting = EventSession(event_id=event.id, starts_at=starts, ends_at=starts + timedelta(hours=2))
+    db.add(meeting)
+    db.flush()
+    n = len(db.exec(select(AuditEntry)).all()) + event.id * 1000
+    for i in range(enrolled):
+        person = create_user(db, email=f"attendee{n + i}@example.org", name=f"Attendee {i}", password=None)
+        db.add(EventEnrolment(event_id=event.id, user_id=person.id, status="enrolled"))
+        if i < present:
+            db.add(Attendance(session_id=meeting.id, user_id=person.id, present=True))
+        if i < answers:
+            db.add(
+                Feedback(
+                    object_type="event",
+                    object_id=event.id,
+                    user_id=person.id,
+                    relevance=4,
+                    usefulness=5,
+                    will_apply=i < 3,
+                )
+            )
+    db.commit()
+
+
+def _events_row(html: str, label: str) -> dict[str, str]:
+    table = html[html.index("data-events") :]
+    row = table[table.index(f'<th scope="row">{label}</th>') :]
+    row = row[: row.index("</tr>")]
+    return dict(re.findall(r'<td data-figure="([a-z_]+)">([^<]*)</td>', row))
+
+
+def test_event_figures_of_fewer_than_five_people_are_not_shown(client, auth, synced, db):
+    _event_of(db, LAST_MONTH, enrolled=12, present=6, answers=3)
+    _event_of(db, THIS_MONTH, enrolled=9, present=9, answers=0)  # this month has not ended: not shown
+    auth.as_role("admin")
+    _publish(auth)
+    auth.logout()
+    html = client.get("/impact").get_data(as_text=True)
+    assert "appear here once the platform records them" not in html
+    events = _events_row(html, "Events")
+    assert (events["held"], events["seats_offered"], events["enrolled"]) == ("1", "30", "12")
+    assert (events["attended"], events["attendance_percent"]) == ("6", "50%")  # 6 present, 6 absent: both 5+
+    # Three answers: their count is "< 5", and their means and "will apply" are not shown.
+    assert events["feedback_responses"] == "&lt; 5"
+    assert (events["relevance_mean"], events["usefulness_mean"]) == ("not shown", "not shown")
+    assert (events["will_apply"], events["will_apply_percent"]) == ("&lt; 5", "not shown")
+    tours = _events_row(html, "Study tours")
+    assert (tours["held"], tours["enrolled"], tours["relevance_mean"]) == ("0", "&lt; 5", "—")
+
+
+def test_event_figures_of_five_people_or_more_are_shown(client, auth, synced, db):
+    _event_of(db, LAST_MONTH, enrolled=14, present=8, answers=8)
+    auth.as_role("admin")
+    _publish(auth)
+    auth.logout()
+    events = _events_row(client.get("/impact").get_data(as_text=True), "Events")
+    assert (events["enrolled"], events["attended"], events["attendance_percent"]) == ("14", "8", "57%")
+    assert (events["feedback_responses"], events["relevance_mean"], events["usefulness_mean"]) == ("8", "4.0", "5.0")
+    assert (events["will_apply"], events["will_apply_percent"]) == ("&lt; 5", "not shown")  # 3 of 8

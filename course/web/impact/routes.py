@@ -12,7 +12,7 @@ from course.db import get_session
 from course.reports import impact
 from course.reports.cohort import GROUPINGS
 from course.reports.programme import REACH_LABELS, PeriodError
-from course.reports.programme_display import shown_protected
+from course.reports.programme_display import events_protected, shown_protected
 from course.reports.programme_report import programme_report
 from course.web.access import allow
 from course.web.impact import bp
@@ -51,6 +51,10 @@ def impact_page():
         settings=settings,
         figures=figures,
         events=report.events,
+        shown_events={
+            "Events": events_protected(report.events.events),
+            "Study tours": events_protected(report.events.tours),
+        },
         charts=charts,
         groupings=GROUPINGS,
         measures=REACH_LABELS,

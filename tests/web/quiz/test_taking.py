@@ -329,6 +329,12 @@ def test_a_timed_attempt_shows_its_deadline_for_the_countdown_and_the_timer_subm
     html = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
     assert f'data-deadline="{deadline.replace(tzinfo=None).isoformat(timespec="seconds")}Z"' in html
     assert 'role="timer"' in html and 'aria-live="polite"' in html and "attempt.js" in html
+    assert "UTC</time>" in html and "data-browser-zone" in html  # no zone set: UTC, rewritten in the browser's zone
+    trainee.time_zone = "Asia/Shanghai"
+    db.add(trainee)
+    db.commit()
+    html = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    assert "CST</time>" in html and "data-browser-zone" not in html  # the trainee's own zone, from the profile
     response = auth.post(f"/attempts/{attempt_id}/submit", right_answers(db, attempt_id) | {"timed_out": "1"})
     review = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Time is up: your answers were saved and submitted." in review

@@ -129,7 +129,8 @@ def test_the_pdf_holds_the_same_figures(client, auth, arranged):
     assert "programme report" in text and "Jan 2025 – Jun 2025" in text
     assert re.search(r"Active \(started learning\)\s*4\s*0", text), text[:800]
     assert "Pilot zones" in text and "66.7%" in text
-    assert "No events or study tours are recorded" in text
+    assert "No events or study tours are recorded" not in text
+    assert re.search(r"Events\s*0\s*0\s*0\s*0", text), text[-400:]
 
 
 def test_the_api_returns_the_same_figures_as_json(client, auth, arranged):
@@ -145,7 +146,7 @@ def test_the_api_returns_the_same_figures_as_json(client, auth, arranged):
     zones = next(m for m in document["current"]["modules"] if m["slug"] == "pilot-zones")
     assert (zones["quiz_taken"], zones["quiz_passed"], zones["gain_n"], zones["gain_points"]) == (3, 2, 3, 46.7)
     assert document["current"]["events"] == {
-        "recorded": False,
+        "recorded": True,
         "events": document["current"]["events"]["events"],
         "study_tours": document["current"]["events"]["study_tours"],
     }
@@ -204,3 +205,39 @@ def test_the_pdf_prints_names_in_other_scripts_when_the_fonts_are_there(client, 
     response = client.get(f"/reports/programme.pdf{SPRING}")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
     assert "Україна" in text
+
+
+def _spring_event(db, owner, capacity, people, month="2025-03"):
+    """An event of the spring owned by `owner`, its first session in `month`, with these people enrolled and present."""
+    from course.models import Attendance, Event, EventEnrolment, EventSession
+
+    starts = datetime.fromisoformat(f"{month}-10T09:00:00+00:00")
+    event = Event(title="Spring seminar", kind="seminar", time_zone="UTC", capacity=capacity, owner_id=owner.id)
+    db.add(event)
+    db.flush()
+    meeting = EventSession(event_id=event.id, starts_at=starts, ends_at=starts.replace(hour=11))
+    db.add(meeting)
+    db.flush()
+    for person in people:
+        db.add(EventEnrolment(event_id=event.id, user_id=person.id, status="enrolled"))
+        db.add(Attendance(session_id=meeting.id, user_id=person.id, present=True))
+    db.commit()
+    return event
+
+
+def test_events_show_on_the_page_and_an_instructor_reads_only_theirs(client, auth, arranged, db):
+    instructor = auth.make_user("instructor")
+    other = auth.make_user("instructor", email="other@example.org")
+    learners = db.exec(select(User).where(User.role == "trainee").order_by(User.id)).all()
+    _spring_event(db, instructor, 10, learners[:2])
+    _spring_event(db, other, 20, learners[:3])
+    _spring_event(db, other, 40, learners[:1], month="2024-09")  # the previous period
+    auth.as_role("admin")
+    html = re.sub(r">\s+<", "><", _page(client))
+    assert '<th scope="row">Events</th><td>2 (1)</td><td>30</td><td>5</td><td>5 (1)</td><td>100%</td>' in html
+    document = client.get(f"/api/v1/reports/programme{SPRING}").get_json()
+    assert document["current"]["events"]["events"]["seats_offered"] == 30
+    auth.logout()
+    auth.login(instructor.email)
+    html = re.sub(r">\s+<", "><", _page(client))
+    assert '<th scope="row">Events</th><td>1 (0)</td><td>10</td><td>2</td><td>2 (0)</td>' in html
