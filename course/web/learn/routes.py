@@ -30,8 +30,10 @@ def _user_id():
 @bp.route("/")
 @allow("reader")
 def home():
-    state = learner_state(get_session(), _user_id())
-    return render_template("learn/home.html", state=state)
+    session = get_session()
+    return render_kept(
+        session, ("home",), lambda: ("learn/home.html", {"state": learner_state(session, _user_id())}, 200)
+    )
 
 
 @bp.route("/modules/<slug>")
