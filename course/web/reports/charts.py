@@ -103,6 +103,7 @@ def _group(group: BarGroup, y: int, scale: float, chart_id: str) -> str:
 
 def _lines(label: str) -> list[str]:
     """A label in lines of at most LINE_CHARS (CJK characters count twice), broken at spaces where there are any."""
+    label = str(label)  # a translated label may be a lazy string
     lines: list[str] = []
     line = ""
     for word in re.findall(r"\S+\s*", label) or [label]:
