@@ -18,6 +18,7 @@ from course.reports import cohort as analysis
 from course.reports import queries, tallies
 from course.reports.items import ItemStats, analyse_items
 from course.reports.member_standing import MemberProgress, member_progress
+from course.reports.participation import Participation, participation
 
 
 @dataclass
@@ -68,17 +69,18 @@ def trainee_progress(session: Session, report: CohortReport, user_ids: list[int]
 
 def every_trainee(
     session: Session, report: CohortReport, chunk: int = 1000
-) -> Iterator[tuple[analysis.Member, MemberProgress, str]]:
-    """Every member with their detail and certificate code, by name, read a chunk at a time (the export
-    streams it)."""
+) -> Iterator[tuple[analysis.Member, MemberProgress, str, Participation]]:
+    """Every member with their detail, certificate code and part in events and tours, by name, read a chunk at a
+    time (the export streams it)."""
     members = queries.cohort_members(session, report.cohort.id, with_enrolment=True)
     for start in range(0, len(members), chunk):
         part = members[start : start + chunk]
         ids = [m.user_id for m in part]
         progress = trainee_progress(session, report, ids)
         codes = queries.certificate_codes(session, report.cohort.path_id, ids)
+        parts = participation(session, ids)
         for member in part:
-            yield member, progress[member.user_id], codes.get(member.user_id, "")
+            yield member, progress[member.user_id], codes.get(member.user_id, ""), parts[member.user_id]
 
 
 @dataclass(frozen=True)

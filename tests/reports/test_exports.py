@@ -35,6 +35,13 @@ def test_columns():
         "freight_quiz_in_progress",
         "path_completed",
         "certificate_code",
+        "events_enrolled",
+        "event_sessions_attended",
+        "study_tours_accepted",
+        "feedback_answers",
+        "feedback_relevance_mean",
+        "feedback_usefulness_mean",
+        "feedback_will_apply",
     ]
 
 
@@ -94,6 +101,13 @@ def test_rows():
         "freight_quiz_in_progress": "1",
         "path_completed": "0",
         "certificate_code": "ABCD-1234",
+        "events_enrolled": "0",
+        "event_sessions_attended": "0",
+        "study_tours_accepted": "0",
+        "feedback_answers": "0",
+        "feedback_relevance_mean": "",
+        "feedback_usefulness_mean": "",
+        "feedback_will_apply": "0",
     }
 
 
@@ -125,7 +139,9 @@ def test_the_written_csv_holds_the_defused_cells_exactly():
     )
     header, row = text.split("\r\n")[:2]
     assert (
-        row == "8,'=cmd|' /C calc'!A0,dara@example.org,'+254 Exports,social,'-,,,2025-03-02T08:00:00+00:00,0,4,0,,0,0,"
+        row
+        == "8,'=cmd|' /C calc'!A0,dara@example.org,'+254 Exports,social,'-,,,2025-03-02T08:00:00+00:00,0,4,0,,0,0,"
+        + ",0,0,0,0,,,0"
     )
     cells = next(csv.reader(io.StringIO(row)))
     assert (cells[1], cells[3], cells[5]) == ("'=cmd|' /C calc'!A0", "'+254 Exports", "'-")

@@ -5,6 +5,8 @@ import io
 import re
 from pathlib import Path
 
+from sqlmodel import select
+
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "exports.md"
 COLUMNS = [
     "user_id",
@@ -25,6 +27,13 @@ COLUMNS = [
     "logistics-basics_quiz_in_progress",
     "path_completed",
     "certificate_code",
+    "events_enrolled",
+    "event_sessions_attended",
+    "study_tours_accepted",
+    "feedback_answers",
+    "feedback_relevance_mean",
+    "feedback_usefulness_mean",
+    "feedback_will_apply",
 ]
 
 
@@ -96,3 +105,49 @@ def test_the_stream_gives_its_database_connection_back(app, client, auth, arrang
     response.close()
     assert chunks[0].startswith(b"user_id,name,") and len(b"".join(chunks).splitlines()) > 1
     assert pool.checkedout() == before
+
+
+def test_rows_carry_events_tours_and_feedback(client, auth, arranged, db):
+    """What a funder asks beside progress: seats held, sessions attended, tours joined and the feedback given."""
+    from datetime import date
+
+    from course.models import Attendance, EventEnrolment, EventSession, Feedback, StudyTour, TourApplication
+    from tests.web.events.helpers import make_event
+
+    ama, budi, eve = (arranged.users[k] for k in ("ama", "budi", "eve"))
+    event = make_event(db, auth.make_user("admin"), capacity=5)
+    first, second = db.exec(select(EventSession).where(EventSession.event_id == event.id)).all()
+    tour = StudyTour(title="Pilot zones tour", starts_on=date(2026, 5, 1), ends_on=date(2026, 5, 4), capacity=10)
+    db.add(tour)
+    db.flush()
+    for user in (ama, budi, eve):
+        db.add(
+            EventEnrolment(event_id=event.id, user_id=user.id, status="enrolled" if user is not budi else "waitlisted")
+        )
+    for user, session, present in ((ama, first, True), (ama, second, True), (eve, first, True), (budi, first, False)):
+        db.add(Attendance(session_id=session.id, user_id=user.id, present=present))
+    db.add_all(
+        [
+            TourApplication(tour_id=tour.id, user_id=ama.id, motivation="See a bonded zone", status="accepted"),
+            TourApplication(tour_id=tour.id, user_id=budi.id, motivation="Learn", status="declined"),
+            Feedback(
+                object_type="event", object_id=event.id, user_id=ama.id, relevance=4, usefulness=5, will_apply=True
+            ),
+            Feedback(
+                object_type="studytour", object_id=tour.id, user_id=ama.id, relevance=5, usefulness=2, will_apply=False
+            ),
+            Feedback(
+                object_type="event", object_id=event.id, user_id=eve.id, relevance=1, usefulness=1, will_apply=True
+            ),
+        ]
+    )
+    db.commit()
+    auth.as_role("instructor")
+    _, rows = _rows(client, arranged)
+    figures = ("events_enrolled", "event_sessions_attended", "study_tours_accepted", "feedback_answers")
+    means = ("feedback_relevance_mean", "feedback_usefulness_mean", "feedback_will_apply")
+    ama_row, budi_row, chen_row = (rows[f"{k}@example.org"] for k in ("ama", "budi", "chen"))
+    assert [ama_row[c] for c in figures + means] == ["1", "2", "1", "2", "4.5", "3.5", "1"]
+    assert [budi_row[c] for c in figures + means] == ["0", "0", "0", "0", "", "", "0"]  # waitlisted, absent, declined
+    assert [chen_row[c] for c in figures + means] == ["0", "0", "0", "0", "", "", "0"]
+    assert "eve@example.org" not in rows
