@@ -14,6 +14,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlmodel import Session
 
 from course.mail import outbox
+from course.mail.compose import recipient_language
 from course.mail.links import external_url
 from course.models import User
 from course.models.base import utcnow
@@ -35,6 +36,7 @@ def send_link(session: Session, user: User) -> None:
         to=user.email,
         user_id=user.id,
         data={"name": user.name, "url": external_url("auth.verify_email", token=token), "days": LIFETIME.days},
+        language=recipient_language(user, asked_here=True),  # a new account: the language it registered in
     )
 
 
@@ -73,4 +75,5 @@ def tell_of_registration_attempt(session: Session, user: User) -> None:
             "login_url": external_url("auth.login"),
             "reset_url": external_url("auth.reset_password"),
         },
+        language=recipient_language(user),  # the owner's, not the language of whoever tried
     )

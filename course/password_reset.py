@@ -13,6 +13,7 @@ from sqlmodel import Session, select, update
 
 from course import accounts
 from course.mail import outbox
+from course.mail.compose import recipient_language
 from course.mail.links import external_url
 from course.models import PasswordReset, User
 from course.models.base import utcnow
@@ -39,6 +40,7 @@ def request_reset(session: Session, *, email: str, now: datetime | None = None) 
             "url": external_url("auth.reset_with_token", token=token),
             "minutes": int(LIFETIME.total_seconds() // 60),
         },
+        language=recipient_language(user, asked_here=True),
     )
     return True
 

@@ -12,6 +12,7 @@ from sqlmodel import Session, select, update
 
 from course import accounts
 from course.mail import outbox
+from course.mail.compose import recipient_language
 from course.mail.links import external_url
 from course.models import Invitation, User
 from course.models.base import utcnow
@@ -48,6 +49,7 @@ def send(session: Session, *, user: User, token: str, cohort: str) -> None:
             "url": external_url("invitations.accept", token=token),
             "days": LIFETIME.days,
         },
+        language=recipient_language(user),  # not the inviting administrator's
     )
 
 

@@ -15,10 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def N_(text: str) -> str:
+    """Marks a label for `pybabel extract`; the web layer and the message templates translate it where shown."""
+    return text
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
-    label: str  # what a user turns on or off on their profile
+    label: str  # what a user turns on or off on their profile (English: shown through gettext)
     notice: bool = False  # in the notification list, and by email unless the user said no
     secret: tuple[str, ...] = ()  # one-time links in `data`, blanked once the message has gone out by SMTP
 
@@ -26,21 +31,21 @@ class Kind:
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("password_reset", "Password reset links", secret=("url",)),
-        Kind("verify_email", "Email address confirmation", secret=("url",)),
-        Kind("registration_attempt", "Someone registered with your email"),
-        Kind("invitation", "Invitations to a cohort", secret=("url",)),
-        Kind("essay_graded", "An essay of yours was graded", notice=True),
-        Kind("regrade_changed", "A regrade changed one of your scores", notice=True),
-        Kind("certificate_issued", "A certificate was issued to you", notice=True),
-        Kind("due_reminder", "A learning path is due in a few days", notice=True),
-        Kind("event_confirmed", "Your place at an event is confirmed", notice=True),
-        Kind("event_waitlisted", "You are on an event's waiting list", notice=True),
-        Kind("event_promoted", "You moved from a waiting list to a place", notice=True),
-        Kind("event_reminder", "An event you attend is tomorrow", notice=True),
-        Kind("event_cancelled", "An event you enrolled in was cancelled", notice=True),
-        Kind("tour_decision", "A decision on your study-tour application", notice=True),
-        Kind("case_decision", "A decision on a case you submitted", notice=True),
+        Kind("password_reset", N_("Password reset links"), secret=("url",)),
+        Kind("verify_email", N_("Email address confirmation"), secret=("url",)),
+        Kind("registration_attempt", N_("Someone registered with your email")),
+        Kind("invitation", N_("Invitations to a cohort"), secret=("url",)),
+        Kind("essay_graded", N_("An essay of yours was graded"), notice=True),
+        Kind("regrade_changed", N_("A regrade changed one of your scores"), notice=True),
+        Kind("certificate_issued", N_("A certificate was issued to you"), notice=True),
+        Kind("due_reminder", N_("A learning path is due in a few days"), notice=True),
+        Kind("event_confirmed", N_("Your place at an event is confirmed"), notice=True),
+        Kind("event_waitlisted", N_("You are on an event's waiting list"), notice=True),
+        Kind("event_promoted", N_("You moved from a waiting list to a place"), notice=True),
+        Kind("event_reminder", N_("An event you attend is tomorrow"), notice=True),
+        Kind("event_cancelled", N_("An event you enrolled in was cancelled"), notice=True),
+        Kind("tour_decision", N_("A decision on your study-tour application"), notice=True),
+        Kind("case_decision", N_("A decision on a case you submitted"), notice=True),
     )
 }
 NOTICES = tuple(kind for kind in KINDS.values() if kind.notice)

@@ -26,9 +26,14 @@ QUEUED = "mail_queued"  # in session.info: this transaction queued mail (course/
 REMOVED = "(link removed once the message was sent)"
 
 
-def enqueue(session: Session, *, kind: str, to: str, data: dict, user_id: int | None = None) -> OutboxMessage:
-    """Queue one message of `kind` to `to`; it is sent after the caller commits, never before."""
+def enqueue(
+    session: Session, *, kind: str, to: str, data: dict, user_id: int | None = None, language: str = ""
+) -> OutboxMessage:
+    """Queue one message of `kind` to `to`, written in `language` (the recipient's: see
+    `course.mail.compose.recipient_language`; none: the site's default); it is sent after the caller commits."""
     kind_of(kind)  # refuse an unknown kind now, not when a sender meets it
+    if language:
+        data = {**data, "language": language}
     now = utcnow()
     message = OutboxMessage(
         kind=kind,

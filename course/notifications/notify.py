@@ -18,7 +18,7 @@ from sqlalchemy import update
 from sqlmodel import Session
 
 from course.mail import outbox
-from course.mail.compose import render_subject
+from course.mail.compose import recipient_language, render_subject
 from course.mail.kinds import notice
 from course.mail.links import absolute, external_url
 from course.models import Notification, User
@@ -39,6 +39,7 @@ def notify(session: Session, user: User, kind: str, *, once: str | None = None, 
     notice(kind)  # an unknown kind, or one that is not a notice, is a programming error: say so now
     data = json.loads(json.dumps(data, default=_plain))
     data["url"] = absolute(data.get("url", ""))
+    data["language"] = recipient_language(user)  # the notice and its email are in the user's language, not the sender's
     title = render_subject(kind, data)[:300]
     added = session.exec(
         insert_ignoring_duplicates(session, Notification)
@@ -59,7 +60,14 @@ def notify(session: Session, user: User, kind: str, *, once: str | None = None, 
     if user in session:
         session.expire(user, ["unread_notifications"])
     if user.active and preferences.wants_email(session, user.id, kind):
-        outbox.enqueue(session, kind=kind, to=user.email, user_id=user.id, data=data | _email_links(user, kind))
+        outbox.enqueue(
+            session,
+            kind=kind,
+            to=user.email,
+            user_id=user.id,
+            data=data | _email_links(user, kind),
+            language=data["language"],
+        )
     return True
 
 

@@ -1,5 +1,6 @@
 """Admin forms."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, SubmitField
 
@@ -8,14 +9,16 @@ from course.web.choices import choices
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Role", choices=choices((r, r.capitalize()) for r in ALL_ROLES))
-    submit = SubmitField("Change role")
+    role = SelectField(_l("Role"), choices=choices((r, r.capitalize()) for r in ALL_ROLES))
+    submit = SubmitField(_l("Change role"))
 
 
 class SiteSettingsForm(FlaskForm):
     members_only = BooleanField(
-        "Members only",
-        description="When ticked, lessons, module pages, the glossary and the case library need an account; "
-        "log-in, registration, invitations and certificate checks stay open.",
+        _l("Members only"),
+        description=_l(
+            "When ticked, lessons, module pages, the glossary and the case library need an account; "
+            "log-in, registration, invitations and certificate checks stay open."
+        ),
     )
-    submit = SubmitField("Save settings")
+    submit = SubmitField(_l("Save settings"))

@@ -1,6 +1,8 @@
 """The outbox for administrators: every message, its state and last error, its text, and "retry now"."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
 from course.db import get_session
@@ -12,6 +14,7 @@ from course.web.admin import bp
 from course.web.pagination import requested_page
 
 PAGE_SIZE = 50
+STATE_LABELS = {"pending": _l("pending"), "sending": _l("sending"), "sent": _l("sent"), "failed": _l("failed")}
 
 
 def _filters() -> dict:
@@ -37,6 +40,7 @@ def mail_outbox():
         filters=filters,
         counts=outbox.counts(session),
         states=outbox.STATES,
+        state_labels=STATE_LABELS,
         logged_only=not current_app.config["MAIL_URL"],
         retry_form=FlaskForm(),
     )
@@ -55,6 +59,7 @@ def mail_message(message_id):
         message=message,
         rendered=rendered,
         problem=problem,
+        state_labels=STATE_LABELS,
         logged_only=not current_app.config["MAIL_URL"],
         retry_form=FlaskForm(),
     )
@@ -69,7 +74,21 @@ def retry_message(message_id):
         abort(400)
     if outbox.retry_now(session, message):
         session.commit()
-        flash(f"Message {message.id} to {message.to_address} will be sent again within seconds.", "success")
+        flash(
+            _(
+                "Message %(id)s to %(address)s will be sent again within seconds.",
+                id=message.id,
+                address=message.to_address,
+            ),
+            "success",
+        )
     else:
-        flash(f"Message {message.id} has not failed: it is {message.state}.", "info")
+        flash(
+            _(
+                "Message %(id)s has not failed: it is %(state)s.",
+                id=message.id,
+                state=STATE_LABELS.get(message.state, message.state),
+            ),
+            "info",
+        )
     return redirect(url_for("admin.mail_message", message_id=message.id))

@@ -118,6 +118,9 @@ def site_settings():
                 session, current_user, "site.settings", row, {"members_only": current}, {"members_only": wanted}
             )
             session.commit()
-        flash("Reading now needs an account." if wanted else "Lessons and the library are open to everyone.", "success")
+        flash(
+            _("Reading now needs an account.") if wanted else _("Lessons and the library are open to everyone."),
+            "success",
+        )
         return redirect(url_for("admin.site_settings"))
     return render_template("admin/settings.html", form=form, members_only=current)

@@ -145,21 +145,21 @@ class LogoutForm(FlaskForm):
 
 
 class EndAllSessionsForm(FlaskForm):
-    submit = SubmitField("Sign out of all devices")
+    submit = SubmitField(_l("Sign out of all devices"))
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
-    submit = SubmitField("Send me a reset link")
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    submit = SubmitField(_l("Send me a reset link"))
 
 
 class ResetPasswordForm(FlaskForm):
-    password = new_password_field("New password")
+    password = new_password_field(_l("New password"))
     confirm = PasswordField(
-        "Repeat new password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")]
+        _l("Repeat new password"), validators=[DataRequired(), EqualTo("password", _l("Passwords differ."))]
     )
-    submit = SubmitField("Set my new password")
+    submit = SubmitField(_l("Set my new password"))
 
 
 class ConfirmEmailForm(FlaskForm):
-    submit = SubmitField("Confirm my email address")
+    submit = SubmitField(_l("Confirm my email address"))

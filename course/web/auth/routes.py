@@ -24,11 +24,11 @@ REGISTERED = _l(
     "If it already had an account, log in with that account's password, or use the invitation link you received."
 )
 # With REQUIRE_EMAIL_VERIFICATION: the same answer for every email again; the message sent differs.
-REGISTERED_CHECK_EMAIL = (
+REGISTERED_CHECK_EMAIL = _l(
     "Thank you. We have sent a message to this address: follow its link to confirm it, then log in. "
     "If the address already had an account, the message says so and tells you how to log in."
 )
-UNCONFIRMED = "Confirm your email address first: we have sent a new confirmation link to it."
+UNCONFIRMED = _l("Confirm your email address first: we have sent a new confirmation link to it.")
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -82,12 +82,12 @@ def login():
             # Only the right password gets here, so saying why tells a stranger nothing.
             email_verification.send_link(session, user)
             session.commit()
-            form.email.errors.append(UNCONFIRMED)
+            form.email.errors.append(str(UNCONFIRMED))
         elif user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next"), url_for("learn.home")))
         else:
-            form.password.errors.append("Email or password is wrong.")
+            form.password.errors.append(_("Email or password is wrong."))
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 

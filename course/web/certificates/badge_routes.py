@@ -5,6 +5,8 @@ course/certificates/badges.py and signed by course/certificates/keyring.py."""
 from __future__ import annotations
 
 from flask import abort, current_app, jsonify, make_response, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from course.certificates import badges, issuing, keyring
@@ -14,6 +16,21 @@ from course.web.access import ALL_ROLES, allow
 from course.web.certificates import bp
 from course.web.certificates.forms import CredentialCheckForm
 from course.web.certificates.routes import NOT_FOUND, readable_certificate, revoked_page
+
+# The words for what course/certificates/keyring.py and badges.check_claims find wrong with a credential.
+CREDENTIAL_FINDINGS = {
+    "it was not signed with a key of this issuer": _l("it was not signed with a key of this issuer"),
+    "its signature does not match its content, or it is not a signed credential": _l(
+        "its signature does not match its content, or it is not a signed credential"
+    ),
+    "it is not an Open Badges credential": _l("it is not an Open Badges credential"),
+    "it is the credential of another certificate": _l("it is the credential of another certificate"),
+}
+
+
+def _finding(text: str) -> str:
+    return str(CREDENTIAL_FINDINGS.get(text, text))
+
 
 JSON_LD = "application/ld+json"
 
@@ -106,7 +123,7 @@ def issuer_v2():
 
 def _path_or_404(slug: str) -> LearningPath:
     path = get_session().exec(select(LearningPath).where(LearningPath.slug == slug)).first()
-    return path or abort(404, "No learning path has this name.")
+    return path or abort(404, _("No learning path has this name."))
 
 
 @bp.route("/badges/v2/paths/<slug>.json")
@@ -142,9 +159,9 @@ def check_credential(code):
     form = CredentialCheckForm()
     verdict: dict = {}
     if not form.validate_on_submit():
-        verdict["problem"] = " ".join(e for errors in form.errors.values() for e in errors) or "The form expired."
+        verdict["problem"] = " ".join(e for errors in form.errors.values() for e in errors) or _("The form expired.")
     elif not (text := form.credential_text()):
-        verdict["problem"] = "Choose a credential file (.jwt) or paste its text."
+        verdict["problem"] = _("Choose a credential file (.jwt) or paste its text.")
     else:
         verdict = check(certificate, text)
     return render_template("certificates/verify.html", certificate=certificate, form=form, verdict=verdict), (
@@ -157,6 +174,6 @@ def check(certificate: Certificate, text: str) -> dict:
     try:
         claims, kid = keyring.verify(issuer_keyring(), text)
     except keyring.BadCredential as exc:
-        return {"signed": False, "reason": str(exc)}
+        return {"signed": False, "reason": _finding(str(exc))}
     expected = badge_urls(certificate.code, "").credential
-    return {"signed": True, "kid": kid, "mismatch": badges.check_claims(claims, expected)}
+    return {"signed": True, "kid": kid, "mismatch": [_finding(m) for m in badges.check_claims(claims, expected)]}

@@ -11,15 +11,15 @@ class RevokeForm(FlaskForm):
     reason = StringField(
         _l("Reason for revoking"), validators=[DataRequired(_l("Give a reason for revoking.")), Length(max=500)]
     )
-    submit = SubmitField("Revoke")
+    submit = SubmitField(_l("Revoke"))
 
 
 class CredentialCheckForm(FlaskForm):
     """A credential file (or its text) to check against the certificate's verification page."""
 
-    credential = TextAreaField("Or paste the credential", validators=[Optional(), Length(max=20000)])
-    credential_file = FileField("Credential file (.jwt)")
-    submit = SubmitField("Check the credential")
+    credential = TextAreaField(_l("Or paste the credential"), validators=[Optional(), Length(max=20000)])
+    credential_file = FileField(_l("Credential file (.jwt)"))
+    submit = SubmitField(_l("Check the credential"))
 
     def credential_text(self) -> str:
         """The uploaded file's text, else the pasted text ("" when neither, or not text)."""

@@ -68,4 +68,4 @@ class RosterForm(FlaskForm):
 
 
 class ReinviteForm(FlaskForm):
-    submit = SubmitField("Resend invitation")
+    submit = SubmitField(_l("Resend invitation"))

@@ -1,5 +1,6 @@
 """Notification forms: marking as read, and the email choice of each notice kind (built from the kinds' table)."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SubmitField
 
@@ -7,21 +8,21 @@ from course.mail.kinds import NOTICES
 
 
 class MarkReadForm(FlaskForm):
-    submit = SubmitField("Mark as read")
+    submit = SubmitField(_l("Mark as read"))
 
 
 class MarkAllReadForm(FlaskForm):
-    submit = SubmitField("Mark all as read")
+    submit = SubmitField(_l("Mark all as read"))
 
 
 class EmailChoicesForm(FlaskForm):
     """One checkbox per notice kind: ticked, the user gets it by email too."""
 
-    submit = SubmitField("Save email choices")
+    submit = SubmitField(_l("Save email choices"))
 
 
 for _kind in NOTICES:
-    setattr(EmailChoicesForm, _kind.name, BooleanField(_kind.label))
+    setattr(EmailChoicesForm, _kind.name, BooleanField(_l(_kind.label)))
 
 
 def email_choices_form(choices: dict[str, bool] | None = None) -> EmailChoicesForm:

@@ -1,6 +1,7 @@
 """The notification list, marking as read, email choices and the one-click unsubscribe of RFC 8058."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.db import get_session
@@ -50,7 +51,7 @@ def mark_all_read():
     session = get_session()
     inbox.mark_all_read(session, current_user._get_current_object())
     session.commit()
-    flash("Every notification is marked as read.", "info")
+    flash(_("Every notification is marked as read."), "info")
     return redirect(url_for("notifications.list_notifications"))
 
 
@@ -64,7 +65,7 @@ def email_choices():
     for kind in NOTICES:
         preferences.choose(session, current_user.id, kind.name, bool(getattr(form, kind.name).data))
     session.commit()
-    flash("Email choices saved. Every notice still shows under Notifications.", "success")
+    flash(_("Email choices saved. Every notice still shows under Notifications."), "success")
     return redirect(url_for("auth.profile") + "#email")
 
 
@@ -78,7 +79,7 @@ def unsubscribe(token):
     target = preferences.unsubscribe_target(token)
     user = session.get(User, target[0]) if target else None
     if user is None:
-        abort(404, "This unsubscribe link is not valid. Choose which emails you get on your profile page.")
+        abort(404, _("This unsubscribe link is not valid. Choose which emails you get on your profile page."))
     kind = KINDS[target[1]]
     if request.method == "POST":
         preferences.choose(session, user.id, kind.name, False)
