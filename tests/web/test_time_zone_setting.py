@@ -61,5 +61,5 @@ def test_without_a_zone_times_are_utc_and_marked_for_the_browser(app, auth, db):
 
 def test_every_page_loads_the_script_that_rewrites_times(client):
     page = client.get("/glossary").get_data(as_text=True)
-    assert '<script src="/static/local-time.js" defer></script>' in page
+    assert '<script src="/static/local-time.js" defer data-note="' in page
     assert "data-browser-zone" in client.get("/static/local-time.js").get_data(as_text=True)
