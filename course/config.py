@@ -72,10 +72,10 @@ def default_config(instance_path: str) -> dict:
         "MAIL_DUE_REMINDER_DAYS": int(os.environ.get("MAIL_DUE_REMINDER_DAYS", "3")),
         # New accounts must confirm their email address before they can log in.
         "REQUIRE_EMAIL_VERIFICATION": os.environ.get("REQUIRE_EMAIL_VERIFICATION") == "1",
-        # The site's address in links of messages made outside a request (`flask mail due-reminders`).
-        "BASE_URL": os.environ.get("CBEC_BASE_URL", "http://127.0.0.1:5000"),
-        # The public address of the site (https://academy.example.org): packages link there for pages they lack.
-        "SITE_URL": os.environ.get("CBEC_SITE_URL", ""),
+        # The one public address of the site (https://academy.example.org), for links made outside a request:
+        # e-mails from commands (reminders), course packages (pages they lack), badges and xAPI statements.
+        # CBEC_BASE_URL is its former name for the e-mail links, still read.
+        "SITE_URL": os.environ.get("CBEC_SITE_URL") or os.environ.get("CBEC_BASE_URL", ""),
         # The learning record store `flask xapi send` posts statements to (its base URL, before /statements).
         "LRS_URL": os.environ.get("LRS_URL", ""),
         "LRS_USERNAME": os.environ.get("LRS_USERNAME", ""),

@@ -34,9 +34,29 @@ def test_a_learner_due_soon_is_told_once_however_often_it_runs(synced, mail_app,
     (email,) = smtp_server.received
     title = catalogue.path_by_slug(db, "officials").title
     assert email["To"] == soon.email and email["Subject"] == f"{title} is due in 2 days"
-    assert "http://127.0.0.1:5000/my-learning" in text_of(email)  # BASE_URL: a command has no request
+    assert "http://127.0.0.1:5000/my-learning" in text_of(email)  # a command has no request, SITE_URL is unset
     assert "1 learner told" in _remind(mail_app, "--days", "14")  # the other one, now within the window
     assert len(db.exec(select(Notification).where(Notification.kind == "due_reminder")).all()) == 2
+
+
+def test_links_in_emails_made_by_commands_use_the_one_site_address(synced, mail_app, db, auth, smtp_server):
+    """CBEC_SITE_URL is the address packages, badges and xAPI use: e-mails from commands link there too."""
+    mail_app.config["SITE_URL"] = "https://academy.example.org"
+    _enrol(db, auth.make_user("trainee"), 2)
+    _remind(mail_app)
+    send_mail(mail_app)
+    (email,) = smtp_server.received
+    assert "https://academy.example.org/my-learning" in text_of(email) and "127.0.0.1" not in text_of(email)
+
+
+def test_the_former_name_of_the_site_address_is_still_read(monkeypatch, tmp_path):
+    from course.config import default_config
+
+    monkeypatch.delenv("CBEC_SITE_URL", raising=False)
+    monkeypatch.setenv("CBEC_BASE_URL", "https://old.example.org")
+    assert default_config(str(tmp_path))["SITE_URL"] == "https://old.example.org"
+    monkeypatch.setenv("CBEC_SITE_URL", "https://academy.example.org")
+    assert default_config(str(tmp_path))["SITE_URL"] == "https://academy.example.org"
 
 
 def test_a_new_due_date_is_reminded_anew(synced, mail_app, db, auth):
