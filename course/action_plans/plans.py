@@ -15,7 +15,13 @@ AUDIENCES = ("sme", "official", "social")
 
 
 class PlanProblem(ValueError):
-    """What the trainee or reviewer must fix; nothing was saved."""
+    """What the trainee or reviewer must fix; nothing was saved. `code` (worded by the web layer): "no_kind" (a
+    kind of plan the assignment has no brief for), "empty" (no title or text), "unscored" (`criteria`: the titles
+    of the criteria given no level)."""
+
+    def __init__(self, code: str, criteria: tuple[str, ...] = ()):
+        super().__init__(code)
+        self.code, self.criteria = code, tuple(criteria)
 
 
 def plan_of(session: Session, user_id: int, assignment: Assignment) -> ActionPlan | None:
@@ -35,9 +41,9 @@ def save_plan(
     """Keep the trainee's plan (a draft, or submitted for review when `submit`); a submitted plan stays
     submitted when edited again."""
     if audience not in assignment.briefs:
-        raise PlanProblem("Choose the kind of plan you are writing.")
+        raise PlanProblem("no_kind")
     if not title.strip() or not text.strip():
-        raise PlanProblem("Give your plan a title and write it before you save.")
+        raise PlanProblem("empty")
     plan = plan_of(session, user_id, assignment)
     if plan is None:
         plan = ActionPlan(user_id=user_id, assignment_id=assignment.id)
@@ -116,9 +122,9 @@ def save_review(
     overall: str,
 ) -> PlanReview:
     """The reviewer's review of the plan, new or changed; PlanProblem when a criterion has no level."""
-    wrong = rubric.problems_with(assignment.rubric, scores)
+    wrong = rubric.unscored(assignment.rubric, scores)
     if wrong:
-        raise PlanProblem(" ".join(wrong))
+        raise PlanProblem("unscored", wrong)
     review = session.exec(
         select(PlanReview).where(PlanReview.plan_id == plan.id, PlanReview.reviewer_id == reviewer.id)
     ).first()

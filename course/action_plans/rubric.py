@@ -16,14 +16,14 @@ class CriterionScore:
     comment: str
 
 
-def problems_with(rubric: dict, scores: dict) -> list[str]:
-    """What is wrong with a review's scores: every criterion needs one of the rubric's levels."""
+def unscored(rubric: dict, scores: dict) -> list[str]:
+    """The titles of the criteria a review's scores give no level of the rubric (every criterion needs one)."""
     levels = len(rubric.get("levels", []))
     wrong = []
     for criterion in rubric.get("criteria", []):
         value = scores.get(criterion["key"])
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < levels:
-            wrong.append(f"Choose a level for “{criterion['title']}”.")
+            wrong.append(criterion["title"])
     return wrong
 
 

@@ -23,13 +23,14 @@ class Compared:
     card: dict
 
 
-def compare(session: Session, picks: list[str]) -> tuple[list[Compared], list[str]]:
+def compare(session: Session, picks: list[str]) -> tuple[list[Compared], list[tuple]]:
     """The cards of the picked cases ("lesson:SLUG" or "case:ID", in the order picked, repeats once) and what is
-    wrong with the pick; nothing is compared unless it names two to four cases of the library."""
+    wrong with the pick, as codes the web layer words: ("count", picked, FEWEST, MOST) or ("unknown", pick);
+    nothing is compared unless it names two to four cases of the library."""
     chosen = list(dict.fromkeys(p.strip() for p in picks if p.strip()))
     problems = []
     if not FEWEST <= len(chosen) <= MOST:
-        problems.append(f"Pick {FEWEST} to {MOST} cases to compare (you picked {len(chosen)}).")
+        problems.append(("count", len(chosen), FEWEST, MOST))
     kept = shelf(session)
     found = []
     for pick in chosen[: MOST + 1]:
@@ -37,7 +38,7 @@ def compare(session: Session, picks: list[str]) -> tuple[list[Compared], list[st
         entry = kept.by_key.get((kind, key)) if kind in ("lesson", "case") else None
         source = _source(session, kind, key) if entry is not None else None
         if source is None:
-            problems.append(f"There is no case {pick[:60]!r} in the library.")
+            problems.append(("unknown", pick[:60]))
             continue
         found.append(Compared(kind, key, entry.title, entry, model_card(source)))
     return ([] if problems else found), problems

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-KINDS = {"lesson": "Course case", "case": "Practice case", "term": "Glossary term"}
+KINDS = ("lesson", "case", "term")  # a course case, a practice case, a glossary term (worded by the web layer)
 
 
 @dataclass(frozen=True)

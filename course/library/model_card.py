@@ -11,14 +11,6 @@ from __future__ import annotations
 
 CARD_FIELDS = ("actor", "problem", "tools", "preconditions", "results", "copy")
 LIST_FIELDS = ("tools", "preconditions", "results", "copy")
-CARD_LABELS = {
-    "actor": "Who acted",
-    "problem": "The problem",
-    "tools": "Tools and core elements",
-    "preconditions": "Preconditions",
-    "results": "Results",
-    "copy": "What others can copy",
-}
 
 
 def model_card(case) -> dict:

@@ -20,13 +20,7 @@ from course.library import entries
 from course.models import PracticeCase, User
 from course.models.base import utcnow
 
-STATUSES = {
-    "draft": "Draft",
-    "submitted": "Waiting for review",
-    "changes_requested": "Changes requested",
-    "rejected": "Not accepted",
-    "published": "Published",
-}
+STATUSES = ("draft", "submitted", "changes_requested", "rejected", "published")  # worded in the web layer
 EDITABLE = ("draft", "changes_requested")
 DECISIONS = {"request_changes": "changes_requested", "reject": "rejected", "publish": "published"}
 LIST_FIELDS = ("themes", "audiences", "tools", "results", "preconditions", "replicable")
@@ -44,26 +38,33 @@ TEXT_FIELDS = (
     "contact_email",
 )
 FIELDS = (*TEXT_FIELDS, "chapter", *LIST_FIELDS, "permission")
-NEEDED = {  # what a case must say before it can be submitted
-    "title": "a title",
-    "org_name": "the organisation's name",
-    "org_type": "the type of organisation",
-    "country": "the country",
-    "chapter": "the module it belongs to",
-    "themes": "at least one theme",
-    "audiences": "who it serves",
-    "summary": "a summary of the problem",
-    "what_was_done": "what was done",
-    "results": "at least one result",
-    "results_source": "where the figures come from",
-    "replicable": "at least one element others can copy",
-    "contact_email": "a contact email",
-    "permission": "your permission to publish",
-}
+NEEDED = (  # what a case must say before it can be submitted (the web layer words each field's need)
+    "title",
+    "org_name",
+    "org_type",
+    "country",
+    "chapter",
+    "themes",
+    "audiences",
+    "summary",
+    "what_was_done",
+    "results",
+    "results_source",
+    "replicable",
+    "contact_email",
+    "permission",
+)
 
 
 class CaseRefused(ValueError):
-    """The action cannot be done to the case as it stands; the message says why."""
+    """The action cannot be done to the case as it stands. `code` says why: "locked" (no longer editable),
+    "already_submitted", "incomplete" (`lacking` lists what, as `missing` gives it), "no_decision",
+    "not_submitted" (only a submitted case is reviewed), "changes_need_comment", "rejection_needs_reason";
+    `status` is the case's status then. The web layer words it."""
+
+    def __init__(self, code: str, status: str = "", lacking: tuple[str, ...] = ()):
+        super().__init__(code)
+        self.code, self.status, self.lacking = code, status, tuple(lacking)
 
 
 def save(session: Session, author: User, values: dict, case: PracticeCase | None = None) -> PracticeCase:
@@ -72,7 +73,7 @@ def save(session: Session, author: User, values: dict, case: PracticeCase | None
         case = PracticeCase(author_id=author.id)
         session.add(case)
     elif case.status not in EDITABLE:
-        raise CaseRefused(f"This case is {STATUSES[case.status].lower()}: it can no longer be changed.")
+        raise CaseRefused("locked", case.status)
     for name in FIELDS:
         if name in values:
             setattr(case, name, values[name])
@@ -82,24 +83,25 @@ def save(session: Session, author: User, values: dict, case: PracticeCase | None
 
 
 def missing(case: PracticeCase) -> list[str]:
-    """What the case still lacks before it can be submitted (plain words), or values that are not allowed."""
-    lacking = [words for name, words in NEEDED.items() if not getattr(case, name)]
+    """What the case still lacks before it can be submitted (the names of NEEDED's empty fields), or values that
+    are not allowed ("org_type_listed", "country_listed", "lists_listed")."""
+    lacking = [name for name in NEEDED if not getattr(case, name)]
     if case.org_type and case.org_type not in ORG_TYPES:
-        lacking.append("a type of organisation from the list")
+        lacking.append("org_type_listed")
     if case.country and case.country not in countries():
-        lacking.append("a country from the list")
+        lacking.append("country_listed")
     if any(t not in THEMES for t in case.themes) or any(a not in AUDIENCES for a in case.audiences):
-        lacking.append("themes and audiences from the lists")
+        lacking.append("lists_listed")
     return lacking
 
 
 def submit(session: Session, author: User, case: PracticeCase) -> None:
     """Send the author's finished case for review."""
     if case.status not in EDITABLE:
-        raise CaseRefused(f"This case is {STATUSES[case.status].lower()}: it was already submitted.")
+        raise CaseRefused("already_submitted", case.status)
     lacking = missing(case)
     if lacking:
-        raise CaseRefused("Before submitting, add " + "; ".join(lacking) + ".")
+        raise CaseRefused("incomplete", case.status, lacking)
     case.status, case.submitted_at, case.updated_at = "submitted", utcnow(), utcnow()
 
 
@@ -107,12 +109,13 @@ def decide(session: Session, reviewer: User, case: PracticeCase, decision: str, 
     """An administrator's decision on a submitted case: publish it, ask for changes or reject it (both with a
     comment for the author). Publishing files it in the library."""
     if decision not in DECISIONS:
-        raise CaseRefused("Choose to publish, to ask for changes or to reject.")
+        raise CaseRefused("no_decision", case.status)
     if case.status != "submitted":
-        raise CaseRefused(f"This case is {STATUSES[case.status].lower()}: only a submitted case can be reviewed.")
+        raise CaseRefused("not_submitted", case.status)
     comment = comment.strip()
     if decision != "publish" and not comment:
-        raise CaseRefused("Say what should change." if decision == "request_changes" else "Give the reason.")
+        code = "changes_need_comment" if decision == "request_changes" else "rejection_needs_reason"
+        raise CaseRefused(code, case.status)
     before = {"status": case.status}
     case.status, case.review_comment = DECISIONS[decision], comment
     case.reviewed_at, case.reviewed_by = utcnow(), reviewer.id

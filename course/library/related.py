@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from course.content.case_metadata import THEMES
-
 MOST = 6  # related cases shown on a case page
 _CASE_KINDS = ("lesson", "case")
 
@@ -17,7 +15,8 @@ _CASE_KINDS = ("lesson", "case")
 @dataclass(frozen=True)
 class Related:
     entry: object
-    reasons: tuple[str, ...]  # e.g. "Same organisation", "Also in Jinhua", "Also about Logistics, Customs"
+    reasons: tuple[tuple, ...]  # ("organisation",), ("city", "Jinhua"), ("themes", ("logistics", "customs")): worded
+    # by the web layer ("Same organisation", "Also in Jinhua", "Also about Logistics, Customs")
     weight: int
 
 
@@ -30,14 +29,14 @@ def related_cases(entry, entries: Iterable, most: int = MOST) -> list[Related]:
             continue
         reasons, weight = [], 0
         if entry.org_name and other.org_name == entry.org_name:
-            reasons.append("Same organisation")
+            reasons.append(("organisation",))
             weight += 4
         if entry.city and other.city == entry.city and other.country == entry.country:
-            reasons.append(f"Also in {entry.city}")
+            reasons.append(("city", entry.city))
             weight += 2
         shared = [t for t in entry.themes if t in other.themes]
         if shared:
-            reasons.append("Also about " + ", ".join(THEMES.get(t, t) for t in shared))
+            reasons.append(("themes", tuple(shared)))
             weight += len(shared)
         if weight >= 2:
             found.append(Related(other, tuple(reasons), weight))

@@ -1,4 +1,5 @@
-"""A portfolio as a document to keep: markdown and PDF (fpdf2, as the certificates). Pure: plain data in."""
+"""A portfolio as a document to keep: markdown and PDF (fpdf2, as the certificates). Pure: plain data in, the
+headings and notes included (`Words`, in the reader's language: the web layer words them)."""
 
 from __future__ import annotations
 
@@ -22,26 +23,38 @@ class ExportEntry:
     shared: bool
 
 
-def as_markdown(owner: str, entries: list[ExportEntry], made: date) -> str:
-    lines = [f"# Reflection portfolio of {owner}", "", f"CBEC Academy, exported on {made.isoformat()}.", ""]
+@dataclass(frozen=True)
+class Words:
+    title: str  # "Reflection portfolio of Amina Trainee"
+    exported: str  # "CBEC Academy, exported on 2026-04-01"
+    edited: str  # "Last edited %(date)s"
+    edited_shared: str  # "Last edited %(date)s; shared with my cohort"
+    empty: str  # "No reflection saved yet."
+
+    def note(self, entry: ExportEntry) -> str:
+        return (self.edited_shared if entry.shared else self.edited) % {"date": entry.updated.isoformat()}
+
+
+def as_markdown(entries: list[ExportEntry], words: Words) -> str:
+    lines = [f"# {words.title}", "", f"{words.exported}.", ""]
     current = None
     for entry in entries:
         if entry.module != current:
             lines += [f"## {entry.module}", ""]
             current = entry.module
         lines += [f"### {entry.lesson}", "", f"> {entry.question}", "", entry.answer.strip(), ""]
-        lines += [f"*Last edited {entry.updated.isoformat()}{'; shared with my cohort' if entry.shared else ''}.*", ""]
+        lines += [f"*{words.note(entry)}.*", ""]
     if not entries:
-        lines += ["No reflection saved yet.", ""]
+        lines += [words.empty, ""]
     return "\n".join(lines)
 
 
-def as_pdf(owner: str, entries: list[ExportEntry], made: date, fonts: Fonts | None = None) -> bytes:
+def as_pdf(entries: list[ExportEntry], words: Words, fonts: Fonts | None = None) -> bytes:
     """An A4 PDF of the portfolio; without `fonts`, Helvetica shows only Western European letters."""
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
-    pdf.set_title(f"Reflection portfolio of {owner}")
+    pdf.set_title(words.title)
     pdf.set_author("CBEC Academy")
     family = "Helvetica"
     if fonts is not None:
@@ -62,8 +75,8 @@ def as_pdf(owner: str, entries: list[ExportEntry], made: date, fonts: Fonts | No
         pdf.multi_cell(0, height, text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     pdf.add_page()
-    write(f"Reflection portfolio of {owner}", 18, "B", 9)
-    write(f"CBEC Academy, exported on {made.isoformat()}", 10)
+    write(words.title, 18, "B", 9)
+    write(words.exported, 10)
     pdf.ln(4)
     current = None
     for entry in entries:
@@ -75,11 +88,10 @@ def as_pdf(owner: str, entries: list[ExportEntry], made: date, fonts: Fonts | No
         write(entry.question, 10, "", 5)
         pdf.ln(1)
         write(entry.answer.strip(), 11)
-        note = f"Last edited {entry.updated.isoformat()}" + ("; shared with my cohort" if entry.shared else "")
-        write(note, 9, "", 5)
+        write(words.note(entry), 9, "", 5)
         pdf.ln(3)
     if not entries:
-        write("No reflection saved yet.", 11)
+        write(words.empty, 11)
     out = io.BytesIO()
     pdf.output(out)
     return out.getvalue()

@@ -14,15 +14,20 @@ TEXT_MAX = 10_000
 
 
 class ReflectionProblem(ValueError):
-    """What the writer must fix; nothing was saved."""
+    """What the writer must fix; nothing was saved. The message is a code the web layer words: "empty",
+    "too_long" (longer than TEXT_MAX) or "not_shared" (a reply to a reflection no longer shared)."""
+
+    @property
+    def code(self) -> str:
+        return self.args[0]
 
 
 def _checked(text: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise ReflectionProblem("Write your answer before you save it.")
+        raise ReflectionProblem("empty")
     if len(text) > TEXT_MAX:
-        raise ReflectionProblem(f"Keep your answer under {TEXT_MAX:,} characters.")
+        raise ReflectionProblem("too_long")
     return text
 
 
@@ -107,7 +112,7 @@ def replies_shown(session: Session, reflection: Reflection, reader: User) -> lis
 
 def add_reply(session: Session, *, reflection: Reflection, author: User, text: str) -> ReflectionReply:
     if not reflection.shared:
-        raise ReflectionProblem("This reflection is no longer shared.")
+        raise ReflectionProblem("not_shared")
     reply = ReflectionReply(reflection_id=reflection.id, author_id=author.id, text=_checked(text))
     session.add(reply)
     session.flush()

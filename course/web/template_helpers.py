@@ -7,7 +7,6 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from course import timezones
-from course.content.case_metadata import ORG_TYPES, THEMES
 from course.content.render import render_user_markdown
 from course.languages import LANGUAGES
 from course.quizzes.attempts import refusal_date
@@ -26,8 +25,9 @@ def register(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(lambda code: wording.label(wording.AUDIENCES, code), "audience_label")
     app.add_template_filter(_module_title, "module_title")
-    app.add_template_filter(lambda code: THEMES.get(code, code), "theme_label")
-    app.add_template_filter(lambda code: ORG_TYPES.get(code, code), "org_type_label")
+    app.add_template_filter(_theme_label, "theme_label")
+    app.add_template_filter(_org_type_label, "org_type_label")
+    app.add_template_filter(_related_reason, "related_reason")
     app.add_template_filter(place_name, "place_name")
     app.add_template_global(_library_url, "library_url")
     app.add_template_filter(lambda entry: f"{entry.kind}:{entry.key}", "library_pick")
@@ -56,6 +56,24 @@ def register_language(app: Flask) -> None:
     app.add_template_filter(lambda code: wording.label(wording.ROLES, code), "role_label")
 
 
+def _theme_label(code: str) -> str:
+    from course.web.library.wording import theme_label  # the library's words (case themes), translated
+
+    return theme_label(code)
+
+
+def _org_type_label(code: str) -> str:
+    from course.web.library.wording import org_type_label  # a case's organisation type, translated
+
+    return org_type_label(code)
+
+
+def _related_reason(reason: tuple) -> str:
+    from course.web.library.wording import reason_text  # why a case is related to another, in words
+
+    return reason_text(reason)
+
+
 def _library_url(kind: str, key: str) -> str:
     from course.web.library.presenter import hit_url
 
@@ -63,8 +81,11 @@ def _library_url(kind: str, key: str) -> str:
 
 
 def place_name(case) -> str:
-    """ "City, province, country" of a lesson or practice case, leaving out what it does not name."""
-    return ", ".join(part for part in (case.city, case.province, case.country) if part)
+    """ "City, province, country" of a lesson or practice case, leaving out what it does not name; the country in
+    the reader's language."""
+    from course.web.library.wording import country_name
+
+    return ", ".join(part for part in (case.city, case.province, country_name(case.country)) if part)
 
 
 def _module_title(slug: str, state) -> str:

@@ -24,8 +24,8 @@ def test_the_heaviest_relations_come_first_and_weak_ones_are_left_out():
     ]
     found = related_cases(me, entries)
     assert [(r.entry.key, r.weight) for r in found] == [("cpa-again", 4), ("eciip", 3), ("yiwu", 2)]
-    assert found[1].reasons == ("Also in Jinhua", "Also about Logistics")
-    assert found[0].reasons == ("Same organisation",)
+    assert found[1].reasons == (("city", "Jinhua"), ("themes", ("logistics",)))
+    assert found[0].reasons == (("organisation",),)
 
 
 def test_at_most_six():

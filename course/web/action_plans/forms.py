@@ -34,8 +34,8 @@ def review_form(rubric: dict, data: dict | None = None) -> FlaskForm:
     """A form with a level and a comment for each criterion of the rubric, plus an overall comment."""
 
     class ReviewForm(FlaskForm):
-        overall = TextAreaField("Overall comment", validators=[Length(max=COMMENT_MAX)])
-        send = SubmitField("Save review")
+        overall = TextAreaField(_l("Overall comment"), validators=[Length(max=COMMENT_MAX)])
+        send = SubmitField(_l("Save review"))
 
     levels = choices(
         (str(i), f"{level['label']} ({level['points']})") for i, level in enumerate(rubric.get("levels", []))
@@ -43,7 +43,7 @@ def review_form(rubric: dict, data: dict | None = None) -> FlaskForm:
     for criterion in rubric.get("criteria", []):
         key = criterion["key"]
         setattr(ReviewForm, f"level_{key}", RadioField(criterion["title"], choices=levels, validate_choice=False))
-        setattr(ReviewForm, f"comment_{key}", TextAreaField("Comment", validators=[Length(max=COMMENT_MAX)]))
+        setattr(ReviewForm, f"comment_{key}", TextAreaField(_l("Comment"), validators=[Length(max=COMMENT_MAX)]))
     return ReviewForm(data=data)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course import ownership
@@ -17,6 +18,15 @@ from course.web.action_plans.forms import PlanForm, VisibilityForm, review_form
 from course.web.ownership.guard import work_or_404
 
 _DEFAULT_AUDIENCE = {"government": "official", "social": "social", "sme": "sme"}
+
+
+def problem_text(problem: plans.PlanProblem) -> str:
+    """The sentence for what the trainee or reviewer must fix."""
+    if problem.code == "no_kind":
+        return _("Choose the kind of plan you are writing.")
+    if problem.code == "empty":
+        return _("Give your plan a title and write it before you save.")
+    return " ".join(_("Choose a level for “%(criterion)s”.", criterion=title) for title in problem.criteria)
 
 
 @bp.route("/")
@@ -51,10 +61,13 @@ def mine(slug):
             )
         except plans.PlanProblem as problem:
             session.rollback()
-            flash(str(problem), "error")
+            flash(problem_text(problem), "error")
         else:
             session.commit()
-            flash("Your plan is submitted for review." if form.submit_plan.data else "Your draft is saved.", "success")
+            flash(
+                _("Your plan is submitted for review.") if form.submit_plan.data else _("Your draft is saved."),
+                "success",
+            )
             return redirect(url_for("action_plans.mine", slug=slug))
     elif plan is None and not form.is_submitted():
         form.audience.data = _DEFAULT_AUDIENCE.get(current_user.org_type, next(iter(assignment.briefs), "sme"))
@@ -129,10 +142,10 @@ def review(plan_id):
         )
     except plans.PlanProblem as problem:
         session.rollback()
-        flash(str(problem), "error")
+        flash(problem_text(problem), "error")
         return _plan_page(plan, assignment, author, form, 400)
     session.commit()
-    flash(f"Your review of “{plan.title}” is saved.", "success")
+    flash(_("Your review of “%(title)s” is saved.", title=plan.title), "success")
     return redirect(url_for("action_plans.plan", plan_id=plan.id))
 
 
@@ -152,5 +165,5 @@ def hide_review(review_id):
     hidden = form.hide.data == "1"
     if plans.set_hidden(session, review, hidden=hidden, by=current_user):
         session.commit()
-    flash("The review is hidden from the trainee." if hidden else "The review is shown again.", "success")
+    flash(_("The review is hidden from the trainee.") if hidden else _("The review is shown again."), "success")
     return redirect(url_for("action_plans.plan", plan_id=plan.id))

@@ -148,7 +148,10 @@ def complete_lesson(slug):
     if not rules.lesson_may_be_completed(
         needs_plan, needs_plan and plans.is_submitted(session, current_user.id, assignment)
     ):
-        flash(f"Submit “{assignment.title}” first: this lesson is complete once your plan is submitted.", "error")
+        flash(
+            _("Submit “%(title)s” first: this lesson is complete once your plan is submitted.", title=assignment.title),
+            "error",
+        )
         return redirect(url_for("learn.lesson", slug=slug))
     if records.mark_complete(session, user_id=current_user.id, lesson=lesson):
         award_certificates(session, current_user.id)

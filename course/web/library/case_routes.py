@@ -2,19 +2,31 @@
 administrators' review."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.content import catalogue
+from course.content.case_metadata import countries
 from course.content.render import render_markdown
 from course.db import get_session
 from course.library import practice_cases
-from course.library.practice_cases import STATUSES, CaseRefused
+from course.library.practice_cases import CaseRefused
 from course.library.shelf import related_to
 from course.models import PracticeCase
 from course.web.access import ALL_ROLES, allow
+from course.web.content_language import localized
 from course.web.errors import error_response
+from course.web.formatting import collation_key, is_english
 from course.web.library import bp
-from course.web.library.forms import PracticeCaseForm, ReviewForm
+from course.web.library.forms import CHOOSE, PracticeCaseForm, ReviewForm
+from course.web.library.wording import (
+    STATUSES,
+    country_name,
+    locked_text,
+    module_label,
+    refusal_text,
+    status_label,
+)
 from course.web.ownership.guard import practice_case_or_404
 
 
@@ -25,8 +37,18 @@ def _case_form(case: PracticeCase | None = None) -> PracticeCaseForm:
         initial["chapter"] = str(case.chapter) if case.chapter is not None else ""
     form = PracticeCaseForm(data=initial)
     modules = catalogue.active_modules(get_session())
-    form.chapter.choices = [("", "Choose…")] + [(str(m.chapter), f"Module {m.chapter}: {m.title}") for m in modules]
+    form.chapter.choices = [("", CHOOSE)] + [
+        (str(m.chapter), module_label(m.chapter, localized(m, "title"))) for m in modules
+    ]
+    form.country.choices = [("", CHOOSE), *_countries()]
     return form
+
+
+def _countries() -> list[tuple[str, str]]:
+    """(English name as stored, name in the reader's language) of each country the form offers, in the reader's
+    alphabetical order."""
+    shown = [(name, country_name(name)) for name in countries()]
+    return shown if is_english() else sorted(shown, key=lambda pair: collation_key(pair[1]))
 
 
 def _save_or_submit(form: PracticeCaseForm, case: PracticeCase | None):
@@ -38,13 +60,16 @@ def _save_or_submit(form: PracticeCaseForm, case: PracticeCase | None):
             practice_cases.submit(session, current_user, case)
     except CaseRefused as refused:
         session.rollback()
-        form.form_errors.append(str(refused))
+        form.form_errors.append(refusal_text(refused))
         return None
     session.commit()
     if case.status == "submitted":
-        flash("Thank you: your case was sent for review. You will see the decision under My practice cases.", "success")
+        flash(
+            _("Thank you: your case was sent for review. You will see the decision under My practice cases."),
+            "success",
+        )
         return redirect(url_for("library.my_cases"))
-    flash("Your draft is saved. Come back to finish it and submit it for review.", "success")
+    flash(_("Your draft is saved. Come back to finish it and submit it for review."), "success")
     return redirect(url_for("library.edit_case", case_id=case.id))
 
 
@@ -65,9 +90,9 @@ def new_case():
 def edit_case(case_id):
     case = practice_case_or_404(case_id, as_author=True)
     if case.status not in practice_cases.EDITABLE:
-        message = f"This case is {STATUSES[case.status].lower()}: it can no longer be changed."
+        message = locked_text(case.status)
         if request.method == "POST":
-            return error_response(409, "Already submitted", message)
+            return error_response(409, _("Already submitted"), message)
         flash(message, "info")
         return redirect(url_for("library.practice_case", case_id=case.id))
     form = _case_form(case)
@@ -121,10 +146,17 @@ def review(case_id):
             practice_cases.decide(session, current_user, case, form.decision.data, form.comment.data or "")
         except CaseRefused as refused:
             session.rollback()
-            form.form_errors.append(str(refused))
+            form.form_errors.append(refusal_text(refused))
         else:
             session.commit()
-            flash(f"“{case.title}” is now {STATUSES[case.status].lower()}; its author is told.", "success")
+            flash(
+                _(
+                    "“%(title)s” is now %(status)s; its author is told.",
+                    title=case.title,
+                    status=status_label(case.status).lower(),
+                ),
+                "success",
+            )
             return redirect(url_for("library.review_list"))
     return render_template(
         "library/review.html",

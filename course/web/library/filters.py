@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from course.content.case_metadata import ORG_TYPES, THEMES
@@ -23,11 +24,11 @@ def read_search(args: MultiDict) -> tuple[str, Filters, list[str]]:
         if chapter.isdigit() and int(chapter) <= MOST_CHAPTER:
             values["chapter"] = int(chapter)
         else:
-            problems.append(f"'chapter' must be a module number, not {chapter[:20]!r}.")
+            problems.append(_("'chapter' must be a module number, not %(value)s.", value=repr(chapter[:20])))
     for name, allowed in _CLOSED.items():
         value = args.get(name, "").strip()
         if value and value not in allowed:
-            problems.append(f"'{name}' must be one of: {', '.join(allowed)}.")
+            problems.append(_("'%(name)s' must be one of: %(values)s.", name=name, values=", ".join(allowed)))
         elif value:
             values[name] = value
     for name in _FREE:

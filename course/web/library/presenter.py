@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from flask import url_for
 
-from course.content.case_metadata import ORG_TYPES, THEMES
-from course.library.facets import KINDS
+from course.web.library import wording
 from course.web.template_helpers import AUDIENCE_LABELS
 
-FACET_TITLES = {
-    "kind": "Type",
-    "chapter": "Module",
-    "country": "Country",
-    "region": "Region",
-    "city": "City",
-    "theme": "Theme",
-    "org_type": "Organisation",
-    "audience": "Audience",
-}
-_LABELS = {"kind": KINDS, "theme": THEMES, "org_type": ORG_TYPES, "audience": AUDIENCE_LABELS}
+FACET_TITLES = wording.FACET_TITLES
+_LABELS = {"kind": wording.KINDS, "theme": wording.THEMES, "org_type": wording.ORG_TYPES, "audience": AUDIENCE_LABELS}
 
 
 def facet_label(facet: str, value, chapters: dict[int, str]) -> str:
     """The words for one filter value ("Module 5: Logistics", "Payments", "Enterprise")."""
     if facet == "chapter":
-        title = chapters.get(value)
-        return f"Module {value}: {title}" if title else f"Module {value}"
-    return _LABELS.get(facet, {}).get(value, str(value))
+        return wording.module_label(value, chapters.get(value))
+    if facet == "country":
+        return wording.country_name(value)
+    return wording.label(_LABELS.get(facet, {}), value) if isinstance(value, str) else str(value)
 
 
 def hit_url(kind: str, key: str, external: bool = False) -> str:

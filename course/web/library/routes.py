@@ -6,13 +6,15 @@ from course.content import catalogue
 from course.db import get_session
 from course.library.comparison import FEWEST, MOST, compare
 from course.library.facets import FACETS
-from course.library.model_card import CARD_FIELDS, CARD_LABELS
+from course.library.model_card import CARD_FIELDS
 from course.library.search import PAGE_SIZE, search
 from course.library.shelf import shelf
 from course.web.access import allow
+from course.web.content_language import localized
 from course.web.library import bp
 from course.web.library.filters import read_search
 from course.web.library.presenter import FACET_TITLES, facet_label, hit_url
+from course.web.library.wording import CARD_LABELS, comparison_problem
 from course.web.pagination import Page
 
 
@@ -24,7 +26,7 @@ def library():
     requested = max(1, min(request.args.get("page", 1, type=int), 10_000))
     results = search(session, query, filters, offset=(requested - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     page = Page(results.offset // PAGE_SIZE + 1, PAGE_SIZE, results.total)
-    chapters = {m.chapter: m.title for m in catalogue.active_modules(session)}
+    chapters = {m.chapter: localized(m, "title") for m in catalogue.active_modules(session)}
     chosen = filters.active()
 
     def link(**changes) -> str:
@@ -52,11 +54,15 @@ def compare_models():
     """Two to four cases' replicable-model cards side by side (printable); without a pick, a list to pick from."""
     session = get_session()
     picks = request.args.getlist("case")
-    chapters = {m.chapter: m.title for m in catalogue.active_modules(session)}
+    chapters = {m.chapter: localized(m, "title") for m in catalogue.active_modules(session)}
     if not picks:
         cases = [e for e in shelf(session).entries if e.kind in ("lesson", "case")]
         return render_template("library/compare_pick.html", cases=cases, chapters=chapters, fewest=FEWEST, most=MOST)
     compared, problems = compare(session, picks)
     return render_template(
-        "library/compare.html", compared=compared, problems=problems, labels=CARD_LABELS, fields=CARD_FIELDS
+        "library/compare.html",
+        compared=compared,
+        problems=[comparison_problem(p) for p in problems],
+        labels=CARD_LABELS,
+        fields=CARD_FIELDS,
     ), (400 if problems else 200)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, flash, make_response, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course import ownership
@@ -15,8 +16,30 @@ from course.models import Lesson, Reflection, ReflectionReply, User
 from course.portfolio import export, reflections
 from course.progress.standing import learner_state
 from course.web.access import ALL_ROLES, STAFF, allow
+from course.web.content_language import localized
+from course.web.formatting import number
 from course.web.portfolio import bp
 from course.web.portfolio.forms import ReflectionForm, ReplyForm, VisibilityForm
+
+
+def problem_text(problem: reflections.ReflectionProblem) -> str:
+    """The sentence for what the writer of a reflection or reply must fix."""
+    if problem.code == "empty":
+        return _("Write your answer before you save it.")
+    if problem.code == "too_long":
+        return _("Keep your answer under %(most)s characters.", most=number(reflections.TEXT_MAX))
+    return _("This reflection is no longer shared.")
+
+
+def export_words(owner: str, made: date) -> export.Words:
+    """The headings and notes of a portfolio download, in the reader's language."""
+    return export.Words(
+        title=_("Reflection portfolio of %(name)s", name=owner),
+        exported=_("CBEC Academy, exported on %(date)s", date=made.isoformat()),
+        edited=_("Last edited %(date)s"),
+        edited_shared=_("Last edited %(date)s; shared with my cohort"),
+        empty=_("No reflection saved yet."),
+    )
 
 
 @bp.route("/lessons/<slug>", methods=["POST"])
@@ -29,17 +52,17 @@ def save(slug):
         abort(404)
     form = ReflectionForm()  # the CSRF token is checked for every POST (course.extensions.csrf)
     if learner_state(session, current_user.id).lock_on(lesson.module_id):
-        abort(403, "This module is locked until its prerequisites are complete.")
+        abort(403, _("This module is locked until its prerequisites are complete."))
     try:
         reflections.save_reflection(
             session, user_id=current_user.id, lesson=lesson, text=form.text.data or "", shared=bool(form.shared.data)
         )
     except reflections.ReflectionProblem as problem:
         session.rollback()
-        flash(str(problem), "error")
+        flash(problem_text(problem), "error")
     else:
         session.commit()
-        flash("Your reflection is saved in your portfolio.", "success")
+        flash(_("Your reflection is saved in your portfolio."), "success")
     return redirect(url_for("learn.lesson", slug=slug) + "#reflection")
 
 
@@ -52,9 +75,9 @@ def mine():
 def _export_entries() -> list[export.ExportEntry]:
     return [
         export.ExportEntry(
-            module=f"Module {e.module.chapter}: {e.module.title}",
-            lesson=e.lesson.title,
-            question=e.lesson.reflection_text,
+            module=_("Module %(number)s: %(title)s", number=e.module.chapter, title=localized(e.module, "title")),
+            lesson=localized(e.lesson, "title"),
+            question=localized(e.lesson, "reflection_text"),
             answer=e.reflection.text,
             updated=e.reflection.updated_at.date(),
             shared=e.reflection.shared,
@@ -66,7 +89,7 @@ def _export_entries() -> list[export.ExportEntry]:
 @bp.route("/export.md")
 @allow(*ALL_ROLES)
 def export_markdown():
-    body = export.as_markdown(current_user.name, _export_entries(), date.today())
+    body = export.as_markdown(_export_entries(), export_words(current_user.name, date.today()))
     response = make_response(body)
     response.headers["Content-Type"] = "text/markdown; charset=utf-8"
     response.headers["Content-Disposition"] = 'attachment; filename="reflection-portfolio.md"'
@@ -76,7 +99,7 @@ def export_markdown():
 @bp.route("/export.pdf")
 @allow(*ALL_ROLES)
 def export_pdf():
-    body = export.as_pdf(current_user.name, _export_entries(), date.today(), installed_fonts())
+    body = export.as_pdf(_export_entries(), export_words(current_user.name, date.today()), installed_fonts())
     response = make_response(body)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = 'attachment; filename="reflection-portfolio.pdf"'
@@ -131,10 +154,10 @@ def reply(reflection_id):
         reflections.add_reply(session, reflection=reflection, author=current_user, text=form.text.data)
     except reflections.ReflectionProblem as problem:
         session.rollback()
-        flash(str(problem), "error")
+        flash(problem_text(problem), "error")
         return _entry_page(reflection, form, 400)
     session.commit()
-    flash("Your reply is posted.", "success")
+    flash(_("Your reply is posted."), "success")
     return redirect(url_for("portfolio.entry", reflection_id=reflection.id) + "#replies")
 
 
@@ -153,5 +176,5 @@ def hide_reply(reply_id):
     hidden = form.hide.data == "1"
     if reflections.set_reply_hidden(session, found, hidden=hidden, by=current_user):
         session.commit()
-    flash("The reply is hidden." if hidden else "The reply is shown again.", "success")
+    flash(_("The reply is hidden.") if hidden else _("The reply is shown again."), "success")
     return redirect(url_for("portfolio.entry", reflection_id=reflection.id) + "#replies")
