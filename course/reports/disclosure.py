@@ -24,10 +24,14 @@ K = TypeVar("K", bound=Hashable)
 
 @dataclass(frozen=True)
 class Shown:
-    """A published figure: its value, or None when withheld, and the text that stands for it."""
+    """A published figure: its value, or None when withheld, the text that stands for it (English, as the API and
+    tests read it) and its kind, from which the web layer writes it in the reader's language: "count", "percent"
+    (one decimal), "share" (a percentage without decimals), "points" (percentage points, one decimal), "scale"
+    (a 1-5 mean, one decimal), "small" (fewer than 5), "withheld" or "blank" (nothing to show)."""
 
     value: int | float | None
     text: str
+    kind: str = "count"
 
     @property
     def withheld(self) -> bool:
@@ -38,15 +42,20 @@ def _number(n: int) -> Shown:
     return Shown(n, f"{n:,}")
 
 
+_SMALL = Shown(None, SMALL, "small")
+_WITHHELD = Shown(None, WITHHELD, "withheld")
+BLANK = Shown(None, "—", "blank")
+
+
 def count(n: int) -> Shown:
     """A count of people on its own."""
-    return Shown(None, SMALL) if n < THRESHOLD else _number(n)
+    return _SMALL if n < THRESHOLD else _number(n)
 
 
 def breakdown(cells: Mapping[K, int], total: int) -> dict[K, Shown]:
     """Counts that add up to `total` (published with `count`), protected from being worked out by subtraction."""
     if total < THRESHOLD:  # the total is "< 5" too, and so is every cell
-        return {key: Shown(None, SMALL) for key in cells}
+        return {key: _SMALL for key in cells}
     small = {key for key, n in cells.items() if n < THRESHOLD}
     if not small:
         return {key: _number(n) for key, n in cells.items()}
@@ -55,11 +64,10 @@ def breakdown(cells: Mapping[K, int], total: int) -> dict[K, Shown]:
     while not _safe(cells, small, withheld, [key for key in others if key not in withheld]):
         remaining = [key for key in others if key not in withheld]
         if not remaining:  # nothing left to withhold beside them: withhold the whole breakdown, alike
-            return {key: Shown(None, WITHHELD) for key in cells}
+            return {key: _WITHHELD for key in cells}
         withheld.add(remaining[0])
     return {
-        key: (Shown(None, SMALL if key in small else WITHHELD) if key in withheld else _number(n))
-        for key, n in cells.items()
+        key: ((_SMALL if key in small else _WITHHELD) if key in withheld else _number(n)) for key, n in cells.items()
     }
 
 
@@ -85,16 +93,16 @@ def _safe(cells: Mapping, small: set, withheld: set, shown: list) -> bool:
 def share(part: int, whole: int) -> tuple[Shown, Shown]:
     """A part of a group (those who passed of those who took a quiz) and its percentage: shown only when both the
     part and the rest are 5 or more, else the part is withheld and so is the percentage."""
-    percent = Shown(round(100 * part / whole, 1), f"{100 * part / whole:.0f}%") if whole else Shown(None, "—")
+    percent = Shown(100 * part / whole, f"{100 * part / whole:.0f}%", "share") if whole else BLANK
     if part < THRESHOLD:
-        return Shown(None, SMALL), Shown(None, WITHHELD if whole else "—")
+        return _SMALL, (_WITHHELD if whole else BLANK)
     if whole - part < THRESHOLD:
-        return Shown(None, WITHHELD), Shown(None, WITHHELD)
+        return _WITHHELD, _WITHHELD
     return _number(part), percent
 
 
-def mean(value: float | None, n: int, text: str) -> Shown:
+def mean(value: float | None, n: int, text: str, kind: str = "percent") -> Shown:
     """A mean over `n` people, shown as `text` only when they are 5 or more."""
     if value is None:
-        return Shown(None, "—")
-    return Shown(value, text) if n >= THRESHOLD else Shown(None, WITHHELD)
+        return BLANK
+    return Shown(value, text, kind) if n >= THRESHOLD else _WITHHELD

@@ -36,12 +36,12 @@ def shown_period(page: ImpactPage, today: date) -> Period | None:
 
 def checked_since(text: str, today: date) -> str:
     """The first month to show, checked: a month, ended already, within the longest period a report covers."""
-    since = parse_month(text, "first month shown")
+    since = parse_month(text, "since")
     last = last_complete_month(today)
     if since > last:
-        raise PeriodError(f"The first month shown must have ended: {last} or earlier.")
+        raise PeriodError("not_ended", last=last)
     if len(Period(since, last).months) > MAX_MONTHS:
-        raise PeriodError(f"The page covers at most {MAX_MONTHS} months: {shift(last, 1 - MAX_MONTHS)} or later.")
+        raise PeriodError("too_early", months=MAX_MONTHS, earliest=shift(last, 1 - MAX_MONTHS))
     return since
 
 

@@ -18,26 +18,27 @@ from course.reports.cohort import GROUPINGS
 
 MAX_MONTHS = 120  # ten years: the longest period one report covers
 DEFAULT_MONTHS = 12
-NOT_STATED = "Not stated"
-REACH_LABELS = {
-    "registered": "Registered",
-    "active": "Active (started learning)",
-    "completed": "Completed a learning path",
-    "certified": "Certified",
-}
+NOT_STATED = "Not stated"  # the label of a blank value when no label is given (the web layer words it)
+REACH_MEASURES = ("registered", "active", "completed", "certified")  # worded by course/web/reports/wording.py
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class PeriodError(ValueError):
-    """A period the report cannot cover; the message says why, for the person who asked."""
+    """A period the report cannot cover: `code` says why, with its `params`; the web layer words it
+    (course/web/reports/wording.py). Codes: "month" (`field`: from, to or since), "order", "length" (`months`),
+    "not_ended" (`last`), "too_early" (`months`, `earliest`)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
-def parse_month(text: str, name: str) -> str:
-    """A month written YYYY-MM (what <input type="month"> sends), checked."""
+def parse_month(text: str, field: str) -> str:
+    """A month written YYYY-MM (what <input type="month"> sends), checked; `field` names it in the error."""
     match = _MONTH.match(text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12 or not 2000 <= int(match.group(1)) <= 2999:
-        raise PeriodError(f"“{name}” must be a month written YYYY-MM, for example 2026-01.")
+        raise PeriodError("month", field=field)
     return match.group(0)
 
 
@@ -86,10 +87,10 @@ def period_of(first: str | None, last: str | None, today: date) -> Period:
     if first is None:
         first = shift(last, -(DEFAULT_MONTHS - 1))
     if first > last:
-        raise PeriodError("“from” must not be after “to”.")
+        raise PeriodError("order")
     period = Period(first, last)
     if len(period.months) > MAX_MONTHS:
-        raise PeriodError(f"A report covers at most {MAX_MONTHS} months; choose a shorter period.")
+        raise PeriodError("length", months=MAX_MONTHS)
     return period
 
 
@@ -165,9 +166,9 @@ class ProgrammeFigures:
     modules: list[ModuleResult]
 
     @property
-    def funnel(self) -> list[tuple[str, str, int]]:
-        """(measure, label, people) from registering to a certificate."""
-        return [(m, label, self.reach.get(m)) for m, label in REACH_LABELS.items()]
+    def funnel(self) -> list[tuple[str, int]]:
+        """(measure, people) from registering to a certificate."""
+        return [(m, self.reach.get(m)) for m in REACH_MEASURES]
 
 
 class TallySum(Protocol):
@@ -224,7 +225,7 @@ def figures_of(
 
 
 def _reach(counts: Mapping[str, int]) -> Reach:
-    return Reach(*(int(counts.get(m, 0)) for m in REACH_LABELS))
+    return Reach(*(int(counts.get(m, 0)) for m in REACH_MEASURES))
 
 
 def _module(module: ModuleLine, sums: Mapping[str, float]) -> ModuleResult:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course.reports import disclosure
-from course.reports.disclosure import Shown
+from course.reports.disclosure import BLANK, Shown
 from course.reports.programme import (
-    REACH_LABELS,
+    REACH_MEASURES,
     EventFigures,
     GroupReach,
     ModuleResult,
@@ -24,7 +24,7 @@ from course.reports.programme import (
 )
 
 FREE_TEXT = ("country",)  # groupings whose values learners type rather than choose
-OTHERS, OTHERS_LABEL = "*others*", "Other countries (fewer than 5 people each)"
+OTHERS, OTHERS_LABEL = "*others*", "Other countries (fewer than 5 people each)"  # the web layer words it
 
 
 @dataclass(frozen=True)
@@ -74,18 +74,18 @@ def exact(n: int) -> Shown:
 
 
 def _percent(value: float | None) -> Shown:
-    return Shown(None, "—") if value is None else Shown(round(value, 1), f"{value:.1f}%")
+    return BLANK if value is None else Shown(round(value, 1), f"{value:.1f}%", "percent")
 
 
 def _points(value: float | None) -> Shown:
-    return Shown(None, "—") if value is None else Shown(round(value, 1), f"{value:+.1f} points")
+    return BLANK if value is None else Shown(round(value, 1), f"{value:+.1f} points", "points")
 
 
 def shown_exactly(figures: ProgrammeFigures) -> ShownFigures:
     """Every figure as it is: for staff."""
 
     def reach(r: Reach) -> ShownReach:
-        return ShownReach(*(exact(r.get(m)) for m in REACH_LABELS))
+        return ShownReach(*(exact(r.get(m)) for m in REACH_MEASURES))
 
     return ShownFigures(
         figures.period,
@@ -114,7 +114,7 @@ def _module_exactly(m: ModuleResult) -> ShownModule:
 
 def shown_protected(figures: ProgrammeFigures) -> ShownFigures:
     """Figures anyone may read: no group of fewer than 5 people can be read or worked out."""
-    total = ShownReach(*(disclosure.count(figures.reach.get(m)) for m in REACH_LABELS))
+    total = ShownReach(*(disclosure.count(figures.reach.get(m)) for m in REACH_MEASURES))
     groups = {
         by: _protected_groups(
             sorted(
@@ -134,11 +134,11 @@ def shown_protected(figures: ProgrammeFigures) -> ShownFigures:
 def _named_groups(rows: list[GroupReach]) -> list[GroupReach]:
     """Groups of a grouping learners type (their country), with those whose every figure is below 5 put together
     as "Other countries": a value only a few people typed could itself point at them."""
-    named = [g for g in rows if not g.value or any(g.reach.get(m) >= disclosure.THRESHOLD for m in REACH_LABELS)]
+    named = [g for g in rows if not g.value or any(g.reach.get(m) >= disclosure.THRESHOLD for m in REACH_MEASURES)]
     few = [g for g in rows if g not in named]
     if not few:
         return named
-    together = Reach(*(sum(g.reach.get(m) for g in few) for m in REACH_LABELS))
+    together = Reach(*(sum(g.reach.get(m) for g in few) for m in REACH_MEASURES))
     return [*named, GroupReach(OTHERS, OTHERS_LABEL, together)]
 
 
@@ -146,10 +146,10 @@ def _protected_groups(rows: list[GroupReach], totals: Reach) -> list[ShownGroup]
     """Each measure's cells protected against its total (a breakdown adds up to the period's figure)."""
     columns = {
         measure: disclosure.breakdown({i: g.reach.get(measure) for i, g in enumerate(rows)}, totals.get(measure))
-        for measure in REACH_LABELS
+        for measure in REACH_MEASURES
     }
     return [
-        ShownGroup(g.value, g.label, ShownReach(*(columns[m][i] for m in REACH_LABELS))) for i, g in enumerate(rows)
+        ShownGroup(g.value, g.label, ShownReach(*(columns[m][i] for m in REACH_MEASURES))) for i, g in enumerate(rows)
     ]
 
 
@@ -165,7 +165,7 @@ def _module_protected(m: ModuleResult) -> ShownModule:
         disclosure.count(m.gain_n),
         disclosure.mean(m.pre_mean, m.gain_n, _percent(m.pre_mean).text),
         disclosure.mean(m.post_mean, m.gain_n, _percent(m.post_mean).text),
-        disclosure.mean(m.gain, m.gain_n, _points(m.gain).text),
+        disclosure.mean(m.gain, m.gain_n, _points(m.gain).text, "points"),
     )
 
 
@@ -202,8 +202,8 @@ def events_protected(figures: EventFigures) -> ShownEvents:
         attended,
         attendance,
         disclosure.count(responses),
-        disclosure.mean(figures.relevance_mean, responses, _scale(figures.relevance_mean)),
-        disclosure.mean(figures.usefulness_mean, responses, _scale(figures.usefulness_mean)),
+        disclosure.mean(figures.relevance_mean, responses, _scale(figures.relevance_mean), "scale"),
+        disclosure.mean(figures.usefulness_mean, responses, _scale(figures.usefulness_mean), "scale"),
         will_apply,
         will_apply_percent,
     )

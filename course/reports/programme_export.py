@@ -10,7 +10,7 @@ import csv
 import io
 
 from course.reports.exports import safe_cell
-from course.reports.programme import REACH_LABELS, EventFigures, ProgrammeEvents, ProgrammeFigures
+from course.reports.programme import REACH_MEASURES, EventFigures, ProgrammeEvents, ProgrammeFigures
 
 CSV_COLUMNS = (
     "period",
@@ -60,12 +60,12 @@ def figures_document(figures: ProgrammeFigures, events: ProgrammeEvents) -> dict
     return {
         "from": figures.period.first,
         "to": figures.period.last,
-        "reach": {m: figures.reach.get(m) for m in REACH_LABELS},
+        "reach": {m: figures.reach.get(m) for m in REACH_MEASURES},
         "by_group": {
-            by: [{"value": g.value, "label": g.label, **{m: g.reach.get(m) for m in REACH_LABELS}} for g in groups]
+            by: [{"value": g.value, "label": g.label, **{m: g.reach.get(m) for m in REACH_MEASURES}} for g in groups]
             for by, groups in figures.groups.items()
         },
-        "by_month": [{"month": m.month, **{r: m.reach.get(r) for r in REACH_LABELS}} for m in figures.months],
+        "by_month": [{"month": m.month, **{r: m.reach.get(r) for r in REACH_MEASURES}} for m in figures.months],
         "modules": [
             {
                 "slug": m.slug,
@@ -143,14 +143,14 @@ def report_csv(report) -> str:
 
 def _rows(figures: dict):
     """(section, measure, grouping, group value, group label, module, figure) of one period."""
-    for measure in REACH_LABELS:
+    for measure in REACH_MEASURES:
         yield "reach", measure, "", "", "", "", figures["reach"][measure]
     for by, groups in figures["by_group"].items():
         for group in groups:
-            for measure in REACH_LABELS:
+            for measure in REACH_MEASURES:
                 yield "reach_by_group", measure, by, group["value"], group["label"], "", group[measure]
     for month in figures["by_month"]:
-        for measure in REACH_LABELS:
+        for measure in REACH_MEASURES:
             yield "reach_by_month", measure, "month", month["month"], "", "", month[measure]
     for module in figures["modules"]:
         for measure in MODULE_MEASURES:

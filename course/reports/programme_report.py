@@ -26,7 +26,12 @@ COUNTRY_LENGTH = 80
 
 
 class FilterError(ValueError):
-    """A filter the report cannot apply; the message says why."""
+    """A filter the report cannot apply: `code` says why, with its `params` (the web layer words it). Codes:
+    "path" (`path`), "audience" (`choices`), "country" (`length`)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
@@ -42,13 +47,13 @@ def filters_from(session: Session, path: str = "", audience: str = "", country: 
     if path.strip():
         chosen = catalogue.path_by_slug(session, path.strip())
         if chosen is None:
-            raise FilterError(f"There is no learning path “{path.strip()[:100]}”.")
+            raise FilterError("path", path=path.strip()[:100])
     audience = audience.strip()
     if audience and audience not in PATH_AUDIENCES:
-        raise FilterError(f"Audience must be one of {', '.join(sorted(PATH_AUDIENCES))}.")
+        raise FilterError("audience", choices=", ".join(sorted(PATH_AUDIENCES)))
     country = country.strip()
     if len(country) > COUNTRY_LENGTH or "\x00" in country:
-        raise FilterError(f"A country has at most {COUNTRY_LENGTH} characters.")
+        raise FilterError("country", length=COUNTRY_LENGTH)
     return Filters(chosen, audience, country)
 
 

@@ -72,7 +72,7 @@ def test_figures_add_up_the_months_of_the_period_only():
     zones = figures.modules[0]
     assert (zones.taken, zones.passed, zones.pass_percent) == (12, 6, 50.0)
     assert (zones.gain_n, zones.pre_mean, zones.post_mean, round(zones.gain, 6)) == (4, 50.0, 80.0, 30.0)
-    assert figures.funnel[0] == ("registered", "Registered", 16)
+    assert figures.funnel[0] == ("registered", 16)
 
 
 def test_the_public_sees_no_small_group_and_cannot_subtract_one():

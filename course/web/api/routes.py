@@ -18,6 +18,7 @@ from course.web.api import bp
 from course.web.library.filters import read_search
 from course.web.library.presenter import case_document
 from course.web.reports.programme_request import asked_report
+from course.web.reports.wording import problem_text
 
 
 @bp.route("/catalog")
@@ -128,5 +129,5 @@ def programme_report():
     try:
         report = asked_report(get_session(), current_user)
     except (PeriodError, FilterError) as problem:
-        abort(400, description=str(problem))
+        abort(400, description=problem_text(problem))
     return jsonify(report_document(report))

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.db import get_session
 from course.reports import impact
-from course.reports.cohort import GROUPINGS
-from course.reports.programme import REACH_LABELS, PeriodError
+from course.reports.programme import PeriodError
 from course.reports.programme_display import events_protected, shown_protected
 from course.reports.programme_report import programme_report
 from course.web.access import allow
@@ -19,6 +19,8 @@ from course.web.impact import bp
 from course.web.impact.forms import ImpactForm
 from course.web.reports import programme_charts as svg
 from course.web.reports.routes import GROUP_LABELS
+from course.web.reports.wording import REACH_LABELS, period_text, problem_text, worded, worded_events
+from course.web.wording import GROUPINGS
 
 
 def _today():
@@ -38,7 +40,7 @@ def impact_page():
     if period is None:
         return render_template("impact/impact.html", settings=settings, figures=None, preview=preview)
     report = programme_report(session, None, period, labels=GROUP_LABELS)
-    figures = shown_protected(report.current)
+    figures = worded(shown_protected(report.current))
     charts = {
         "funnel": svg.funnel_chart(figures),
         "months": svg.months_chart(figures),
@@ -52,12 +54,13 @@ def impact_page():
         figures=figures,
         events=report.events,
         shown_events={
-            "Events": events_protected(report.events.events),
-            "Study tours": events_protected(report.events.tours),
+            _("Events"): worded_events(events_protected(report.events.events)),
+            _("Study tours"): worded_events(events_protected(report.events.tours)),
         },
         charts=charts,
         groupings=GROUPINGS,
         measures=REACH_LABELS,
+        period_text=period_text,
         preview=preview,
     )
 
@@ -72,12 +75,12 @@ def impact_settings():
         try:
             since = impact.checked_since(form.since.data, _today())
         except PeriodError as problem:
-            form.since.errors.append(str(problem))
+            form.since.errors.append(problem_text(problem))
         else:
             impact.save_settings(session, current_user, published=form.published.data, since=since)
             session.commit()
             flash(
-                "The impact page is published." if form.published.data else "The impact page is not published.",
+                _("The impact page is published.") if form.published.data else _("The impact page is not published."),
                 "success",
             )
             return redirect(url_for("impact.impact_settings"))

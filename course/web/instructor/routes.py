@@ -5,6 +5,7 @@ from io import BytesIO
 
 from flask import abort, current_app, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from course import audit, ownership
@@ -16,6 +17,7 @@ from course.quizzes.banks import TooManyQuestions
 from course.quizzes.setup import module_choices
 from course.web.access import STAFF, allow
 from course.web.choices import choices
+from course.web.formatting import number
 from course.web.instructor import bp
 from course.web.instructor.forms import ArchiveForm, BankForm, PasteForm, UploadForm
 from course.web.instructor.question_forms import TYPE_LABELS
@@ -104,9 +106,25 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
         return [f"{name + ':' if name else ''}{line}: {message}" for name, line, message in error.errors]
     except TooManyQuestions as error:
         session.rollback()
-        return [str(error)]
+        return [
+            _(
+                "%(found)s questions found, more than the %(limit)s that one import may hold; "
+                "split them into smaller files. Nothing was imported.",
+                found=number(error.found, 0),
+                limit=number(error.limit, 0),
+            )
+        ]
     session.commit()
-    flash(f"Imported into “{bank.name}”: {report.summary()}.", "success")
+    flash(
+        _(
+            "Imported into “%(bank)s”: %(new)s new, %(revised)s revised, %(unchanged)s unchanged.",
+            bank=bank.name,
+            new=len(report.created),
+            revised=len(report.revised),
+            unchanged=report.unchanged,
+        ),
+        "success",
+    )
     if skipped:
         flash(_skipped_message(skipped), "info")
     return []
@@ -114,9 +132,17 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
 
 def _skipped_message(skipped: list) -> str:
     """The questions left out of an import, at most ten by line."""
-    shown = "; ".join(f"line {line}: {message}" for _, line, message in skipped[:SKIPPED_SHOWN])
-    more = f"; and {len(skipped) - SKIPPED_SHOWN} more" if len(skipped) > SKIPPED_SHOWN else ""
-    return f"{len(skipped)} question(s) skipped, of types or with content this platform cannot hold: {shown}{more}."
+    shown = "; ".join(
+        _("line %(line)s: %(message)s", line=line, message=message) for _name, line, message in skipped[:SKIPPED_SHOWN]
+    )
+    if len(skipped) > SKIPPED_SHOWN:
+        shown = _("%(list)s; and %(count)s more", list=shown, count=len(skipped) - SKIPPED_SHOWN)
+    return ngettext(
+        "%(num)d question(s) skipped, of types or with content this platform cannot hold: %(list)s.",
+        "%(num)d question(s) skipped, of types or with content this platform cannot hold: %(list)s.",
+        len(skipped),
+        list=shown,
+    )
 
 
 @bp.route("/banks/<int:bank_id>/paste", methods=["POST"])

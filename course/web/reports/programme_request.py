@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import request
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from course.reports.programme import period_of
 from course.reports.programme_report import filters_from, programme_report
+from course.web.content_language import localized
 from course.web.reports.routes import GROUP_LABELS
 from course.web.template_helpers import AUDIENCE_LABELS
 
@@ -27,11 +30,18 @@ def describe_filters(report) -> str:
     """What the report is narrowed to, in words."""
     parts = []
     if report.readership.limited:
-        parts.append(f"Limited to the {report.readership.cohorts} cohort(s) you manage.")
+        parts.append(
+            ngettext(
+                "Limited to the %(num)d cohort(s) you manage.",
+                "Limited to the %(num)d cohort(s) you manage.",
+                report.readership.cohorts,
+            )
+        )
     if report.filters.path:
-        parts.append(f"Learning path: {report.filters.path.title}.")
+        parts.append(_("Learning path: %(path)s.", path=localized(report.filters.path, "title")))
     if report.filters.audience:
-        parts.append(f"Audience: {AUDIENCE_LABELS.get(report.filters.audience, report.filters.audience)}.")
+        audience = AUDIENCE_LABELS.get(report.filters.audience, report.filters.audience)
+        parts.append(_("Audience: %(audience)s.", audience=audience))
     if report.filters.country:
-        parts.append(f"Country: {report.filters.country}.")
-    return " ".join(parts) or "Every learner of the programme."
+        parts.append(_("Country: %(country)s.", country=report.filters.country))
+    return " ".join(parts) or _("Every learner of the programme.")

@@ -6,30 +6,41 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Response, abort, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.certificates.pdf import installed_fonts
 from course.content import catalogue
 from course.content.paths import PATH_AUDIENCES
 from course.db import get_session
-from course.reports.cohort import GROUPINGS
-from course.reports.programme import REACH_LABELS, PeriodError, change_percent
+from course.reports.programme import PeriodError, change_percent
 from course.reports.programme_display import shown_exactly
 from course.reports.programme_export import report_csv
-from course.reports.programme_pdf import programme_pdf
 from course.reports.programme_report import FilterError, filter_countries
 from course.web.access import STAFF, allow
 from course.web.reports import bp
 from course.web.reports import programme_charts as svg
+from course.web.reports.programme_pdf import programme_pdf
 from course.web.reports.programme_request import ASKED, asked_report, describe_filters
+from course.web.reports.wording import (
+    REACH_LABELS,
+    period_text,
+    problem_text,
+    scale_text,
+    share_text,
+    signed_number,
+    signed_percent,
+    worded,
+)
 from course.web.template_helpers import AUDIENCE_LABELS
+from course.web.wording import GROUPINGS
 
 
 def _report_or_400(session):
     try:
         return asked_report(session, current_user)
     except (PeriodError, FilterError) as problem:
-        abort(400, description=str(problem))
+        abort(400, description=problem_text(problem))
 
 
 @bp.route("/programme")
@@ -37,7 +48,7 @@ def _report_or_400(session):
 def programme():
     session = get_session()
     choices = {
-        "paths": catalogue.active_paths(session),
+        "paths": catalogue.active_paths(session),  # titles in the reader's language: |localized('title')
         "audiences": [(code, AUDIENCE_LABELS.get(code, code)) for code in sorted(PATH_AUDIENCES)],
         "countries": filter_countries(session, current_user),
         "asked": {name: request.args.get(name, "")[:200] for name in ASKED},
@@ -45,8 +56,8 @@ def programme():
     try:
         report = asked_report(session, current_user)
     except (PeriodError, FilterError) as problem:
-        return render_template("reports/programme.html", report=None, error=str(problem), **choices), 400
-    current, previous = shown_exactly(report.current), shown_exactly(report.previous)
+        return render_template("reports/programme.html", report=None, error=problem_text(problem), **choices), 400
+    current, previous = worded(shown_exactly(report.current)), worded(shown_exactly(report.previous))
     charts = {
         "funnel": svg.funnel_chart(current, previous),
         "months": svg.months_chart(current),
@@ -63,6 +74,11 @@ def programme():
         groupings=GROUPINGS,
         measures=REACH_LABELS,
         change_percent=change_percent,
+        signed_number=signed_number,
+        signed_percent=signed_percent,
+        period_text=period_text,
+        share_text=share_text,
+        scale_text=scale_text,
         described=describe_filters(report),
         query={name: value for name, value in request.args.items() if name in ASKED and value},
         **choices,
@@ -86,7 +102,7 @@ def programme_pdf_file():
     document = programme_pdf(
         report,
         installed_fonts(),
-        title="CBEC Academy — programme report",
+        title=_("CBEC Academy — programme report"),
         filters=describe_filters(report),
         today=datetime.now(UTC).date(),
     )
