@@ -38,7 +38,12 @@ def zone(name: str | None) -> ZoneInfo:
 
 
 class NoSuchLocalTime(ValueError):
-    """A wall-clock time the zone skips (clocks go forward) or is ambiguous about is refused, not guessed."""
+    """A wall-clock time the zone skips (clocks go forward) or is ambiguous about is refused, not guessed.
+    `skipped` tells which; `local` and `zone_name` are the time and zone (the web layer words them)."""
+
+    def __init__(self, message: str, *, local: datetime, zone_name: str, skipped: bool):
+        super().__init__(message)
+        self.local, self.zone_name, self.skipped = local, zone_name, skipped
 
 
 def to_utc(local: datetime, zone_name: str) -> datetime:
@@ -52,8 +57,18 @@ def to_utc(local: datetime, zone_name: str) -> datetime:
     if first.utcoffset() != second.utcoffset():
         round_trip = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
         if round_trip != local:
-            raise NoSuchLocalTime(f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skip it")
-        raise NoSuchLocalTime(f"{local:%Y-%m-%d %H:%M} happens twice in {zone_name} (clocks go back): pick another")
+            raise NoSuchLocalTime(
+                f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skip it",
+                local=local,
+                zone_name=zone_name,
+                skipped=True,
+            )
+        raise NoSuchLocalTime(
+            f"{local:%Y-%m-%d %H:%M} happens twice in {zone_name} (clocks go back): pick another",
+            local=local,
+            zone_name=zone_name,
+            skipped=False,
+        )
     return first.astimezone(UTC)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from course.events.attendance_csv import AttendanceLine
+from course.events.checks import Problem
 from course.events.queries import EventListing
 from course.models import ENROLLED, Attendance, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
@@ -83,8 +84,8 @@ def mark(session: Session, event_session: EventSession, marks: dict[int, bool], 
     return changed
 
 
-def upload_problems(session: Session, event: Event, lines: list[AttendanceLine]) -> tuple[dict, list[str]]:
-    """The people of the lines by email, and `line N:` problems: an email with no account, or not enrolled."""
+def upload_problems(session: Session, event: Event, lines: list[AttendanceLine]) -> tuple[dict, list[Problem]]:
+    """The people of the lines by email, and the lines' problems: an email with no account, or not enrolled."""
     emails = sorted({line.email for line in lines})
     enrolled = {
         user.email.lower(): user
@@ -100,9 +101,9 @@ def upload_problems(session: Session, event: Event, lines: list[AttendanceLine])
     problems = []
     for line in lines:
         if line.email not in known:
-            problems.append(f"line {line.line}: no account has the email {line.email}")
+            problems.append(Problem("no_account", {"line": line.line, "email": line.email}))
         elif line.email not in enrolled:
-            problems.append(f"line {line.line}: {line.email} is not enrolled in this event")
+            problems.append(Problem("not_enrolled", {"line": line.line, "email": line.email}))
     return enrolled, problems
 
 

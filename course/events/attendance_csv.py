@@ -1,6 +1,7 @@
 """Read an attendance CSV (email,session,present) and check it whole before anything is marked. Pure.
 
-Errors read `line N: message`, with the header as line 1, so staff find each problem in their file.
+Each error is a `Problem` with the line it is on (the header is line 1), so staff find it in their file; the web
+layer words it (course/web/events/wording.py).
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+
+from course.events.checks import Problem
 
 COLUMNS = ("email", "session", "present")
 MAX_LINES = 20000
@@ -26,7 +29,7 @@ class AttendanceLine:
 @dataclass
 class AttendanceFile:
     lines: list[AttendanceLine] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
 
 
 def read_attendance(data: bytes, session_count: int) -> AttendanceFile:
@@ -35,20 +38,18 @@ def read_attendance(data: bytes, session_count: int) -> AttendanceFile:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return AttendanceFile(errors=[f"line {line}: the file is not UTF-8 text; save it as “CSV UTF-8”"])
+        return AttendanceFile(errors=[Problem("not_utf8", {"line": line})])
     records = list(_records(text))
     if not records:
-        return AttendanceFile(
-            errors=[f"line 1: the file is empty; the first line must be the header {','.join(COLUMNS)}"]
-        )
+        return AttendanceFile(errors=[Problem("empty", {"line": 1, "columns": ",".join(COLUMNS)})])
     (header_line, header), body = records[0], records[1:]
     names = [name.lower() for name in header]
     if missing := [c for c in COLUMNS if c not in names]:
-        return AttendanceFile(errors=[f"line {header_line}: missing column {', '.join(missing)} in the header"])
+        return AttendanceFile(errors=[Problem("missing_columns", {"line": header_line, "columns": ", ".join(missing)})])
     if not body:
-        return AttendanceFile(errors=[f"line {header_line + 1}: no one is listed under the header"])
+        return AttendanceFile(errors=[Problem("no_rows", {"line": header_line + 1})])
     if len(body) > MAX_LINES:
-        return AttendanceFile(errors=[f"line {body[MAX_LINES][0]}: at most {MAX_LINES} lines per file"])
+        return AttendanceFile(errors=[Problem("too_many_lines", {"line": body[MAX_LINES][0], "max": MAX_LINES})])
     index = {c: names.index(c) for c in COLUMNS}
     result, seen = AttendanceFile(), {}
     for line, values in body:
@@ -56,17 +57,17 @@ def read_attendance(data: bytes, session_count: int) -> AttendanceFile:
         problems = []
         email = cell["email"].lower()
         if "@" not in email:
-            problems.append(f"“{cell['email']}” is not an email address" if email else "the email is missing")
+            problems.append(Problem("bad_email", {"email": cell["email"]}) if email else Problem("no_email"))
         number = int(cell["session"]) if cell["session"].isdigit() else 0
         if not 1 <= number <= session_count:
-            problems.append(f"session “{cell['session']}” is not a session number of this event (1 to {session_count})")
+            problems.append(Problem("bad_session", {"session": cell["session"], "count": session_count}))
         answer = cell["present"].lower()
         if answer not in YES | NO:
-            problems.append(f"present is “{cell['present']}”: write yes or no")
+            problems.append(Problem("bad_present", {"present": cell["present"]}))
         if (email, number) in seen:
-            problems.append(f"{email} is already listed for session {number} on line {seen[(email, number)]}")
+            problems.append(Problem("duplicate", {"email": email, "session": number, "first": seen[(email, number)]}))
         seen.setdefault((email, number), line)
-        result.errors += [f"line {line}: {p}" for p in problems]
+        result.errors += [Problem(p.code, {"line": line} | p.values) for p in problems]
         if not problems:
             result.lines.append(AttendanceLine(line, email, number, answer in YES))
     if result.errors:

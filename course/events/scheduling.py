@@ -35,10 +35,11 @@ DETAIL_FIELDS = (
 
 
 class ScheduleRefused(ValueError):
-    """The change was refused: `problems` maps a form field (or "sessions-N") to what is wrong."""
+    """The change was refused: `problems` maps a form field (or "sessions-N") to what is wrong (a `checks.Problem`,
+    worded by the web layer)."""
 
-    def __init__(self, problems: dict[str, str]):
-        super().__init__("; ".join(problems.values()))
+    def __init__(self, problems: dict[str, checks.Problem]):
+        super().__init__("; ".join(map(str, problems.values())))
         self.problems = problems
 
 
@@ -61,7 +62,7 @@ class EventPlan:
     sessions: list[SessionPlan] = field(default_factory=list)
 
 
-def _problems(session: Session, plan: EventPlan, event: Event | None) -> dict[str, str]:
+def _problems(session: Session, plan: EventPlan, event: Event | None) -> dict[str, checks.Problem]:
     problems = {
         ("sessions" if n == 0 else f"sessions-{n}"): message
         for n, message in checks.session_problems(
@@ -73,10 +74,10 @@ def _problems(session: Session, plan: EventPlan, event: Event | None) -> dict[st
         problems["capacity"] = message
     known = {lesson.slug for lessons in catalogue.lessons_by_module(session).values() for lesson in lessons}
     if unknown := [slug for slug in plan.details["lessons"] if slug not in known]:
-        problems["lessons"] = f"Unknown lesson: {', '.join(unknown)}."
+        problems["lessons"] = checks.Problem("unknown_lessons", {"slugs": ", ".join(unknown)})
     cases = covered_cases(session)
     if unknown := [str(n) for n in plan.details["cases"] if n not in cases]:
-        problems["cases"] = f"No lesson covers case {', '.join(unknown)}: give numbers of the collection's cases."
+        problems["cases"] = checks.Problem("uncovered_cases", {"cases": ", ".join(unknown)})
     if event is not None:
         problems |= _removal_problems(session, event, plan)
     return problems
@@ -87,7 +88,7 @@ def covered_cases(session: Session) -> set[int]:
     return {n for lessons in catalogue.lessons_by_module(session).values() for lesson in lessons for n in lesson.cases}
 
 
-def _removal_problems(session: Session, event: Event, plan: EventPlan) -> dict[str, str]:
+def _removal_problems(session: Session, event: Event, plan: EventPlan) -> dict[str, checks.Problem]:
     kept = {s.id for s in plan.sessions if s.id is not None}
     removed = [s for s in sessions_of(session, event.id) if s.id not in kept]
     marked = set(
@@ -96,7 +97,7 @@ def _removal_problems(session: Session, event: Event, plan: EventPlan) -> dict[s
         )
     )
     if marked:
-        return {"sessions": "A session with attendance marked cannot be removed: tick “Cancelled” for it instead."}
+        return {"sessions": checks.Problem("marked_session_removed")}
     return {}
 
 

@@ -18,11 +18,16 @@ from course.models import LessonProgress, StudyTour, TourApplication, User
 from course.models.base import utcnow
 
 OPEN = ("pending", "accepted", "waitlisted")
-DECISIONS = {"accepted": "Accept", "waitlisted": "Put on the waiting list", "declined": "Decline"}
+DECISIONS = ("accepted", "waitlisted", "declined")  # worded by course/web/events/wording.py
 
 
 class ApplicationRefused(ValueError):
-    """Applications are closed, or the decision cannot be taken (the tour is full)."""
+    """Applications are closed, or the decision cannot be taken (the tour is full). `code` says which ("closed",
+    "already_applied", "withdrawn", "tour_full"), `values` what its wording needs (course/web/events/wording.py)."""
+
+    def __init__(self, code: str, **values):
+        super().__init__(code)
+        self.code, self.values = code, values
 
 
 def closes_on(tour: StudyTour) -> date:
@@ -59,10 +64,10 @@ def apply(
     """Apply (or apply again after withdrawing). Raises ApplicationRefused when applications are closed or the
     person was declined or already applied."""
     if not accepting(tour, today or utcnow().date()):
-        raise ApplicationRefused("Applications to this tour are closed.")
+        raise ApplicationRefused("closed")
     row = application_of(session, tour.id, user.id)
     if row is not None and row.status != "withdrawn":
-        raise ApplicationRefused("You have applied to this tour already.")
+        raise ApplicationRefused("already_applied")
     values = dict(motivation=motivation.strip(), organisation=organisation.strip(), nominated_by=nominated_by.strip())
     if row is None:
         row = TourApplication(tour_id=tour.id, user_id=user.id, **values)
@@ -101,13 +106,10 @@ def decide(
     locking.hold(session, tour)
     session.refresh(application)
     if application.status == "withdrawn":
-        raise ApplicationRefused("The applicant withdrew this application.")
+        raise ApplicationRefused("withdrawn")
     if status == "accepted" and application.status != "accepted":
         if count_with_status(session, tour.id, "accepted") >= tour.capacity:
-            raise ApplicationRefused(
-                f"The tour is full ({tour.capacity} accepted): put this applicant on the waiting list, "
-                "or raise the capacity first."
-            )
+            raise ApplicationRefused("tour_full", capacity=tour.capacity)
     application.status, application.reason = status, reason.strip()
     application.decided_by, application.decided_at = by.id, now or utcnow()
     session.flush()

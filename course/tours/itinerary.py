@@ -47,7 +47,7 @@ class TourPlan:
     visits: list[VisitPlan] = field(default_factory=list)
 
 
-def _problems(session: Session, plan: TourPlan, tour: StudyTour | None) -> dict[str, str]:
+def _problems(session: Session, plan: TourPlan, tour: StudyTour | None) -> dict[str, checks.Problem]:
     d = plan.details
     problems = checks.tour_problems(
         d["starts_on"],
@@ -57,17 +57,17 @@ def _problems(session: Session, plan: TourPlan, tour: StudyTour | None) -> dict[
     )
     accepted = count_with_status(session, tour.id, "accepted") if tour is not None else 0
     if d["capacity"] < max(1, accepted):
-        problems["capacity"] = f"{accepted} applicants are accepted: the capacity cannot go below {accepted}."
+        problems["capacity"] = checks.Problem("capacity_below_accepted", {"accepted": accepted})
     known = {lesson.slug for lessons in catalogue.lessons_by_module(session).values() for lesson in lessons}
     if unknown := [s for s in d["prereading"] if s not in known]:
-        problems["prereading"] = f"Unknown lesson: {', '.join(unknown)}."
+        problems["prereading"] = checks.Problem("unknown_lessons", {"slugs": ", ".join(unknown)})
     cases = covered_cases(session)
     for visit in plan.visits:
         wrong = [s for s in visit.lessons if s not in known] + [str(n) for n in visit.cases if n not in cases]
         if wrong:
             problems.setdefault(
                 f"visits-{visit.number}",
-                f"Visit {visit.number}: no lesson or case {', '.join(wrong)} in the curriculum.",
+                checks.Problem("visit_unknown_references", {"number": visit.number, "references": ", ".join(wrong)}),
             )
     return problems
 

@@ -4,6 +4,8 @@ and the CSV download. The routes live in course/web/events and course/web/tours.
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
@@ -21,20 +23,20 @@ RATINGS = choices([(str(n), str(n)) for n in (1, 2, 3, 4, 5)])
 
 class FeedbackForm(FlaskForm):
     relevance = RadioField(
-        "How relevant was it to your work? (1 not at all, 5 very)",
+        _l("How relevant was it to your work? (1 not at all, 5 very)"),
         choices=RATINGS,
-        validators=[InputRequired(message="Choose a number from 1 to 5.")],
+        validators=[InputRequired(message=_l("Choose a number from 1 to 5."))],
     )
     usefulness = RadioField(
-        "How useful was it? (1 not at all, 5 very)",
+        _l("How useful was it? (1 not at all, 5 very)"),
         choices=RATINGS,
-        validators=[InputRequired(message="Choose a number from 1 to 5.")],
+        validators=[InputRequired(message=_l("Choose a number from 1 to 5."))],
     )
-    will_apply = BooleanField("I will apply something I learnt")
+    will_apply = BooleanField(_l("I will apply something I learnt"))
     apply_text = TextAreaField(
-        "What will you apply?", validators=[Optional(), Length(max=2000)], description="One or two sentences."
+        _l("What will you apply?"), validators=[Optional(), Length(max=2000)], description=_l("One or two sentences.")
     )
-    submit = SubmitField("Send feedback")
+    submit = SubmitField(_l("Send feedback"))
 
 
 def feedback_page(obj, title: str, back: str):
@@ -64,7 +66,7 @@ def feedback_page(obj, title: str, back: str):
             apply_text=form.apply_text.data or "",
         )
         session.commit()
-        flash("Thank you: your feedback is saved.", "success")
+        flash(_("Thank you: your feedback is saved."), "success")
         return redirect(back)
     page = render_template("feedback/form.html", form=form, title=title, back=back, earlier=earlier)
     return page, 422 if form.errors else 200
@@ -81,7 +83,7 @@ def rating_chart(result: FeedbackFigures, chart_id: str) -> Markup:
     """How many gave each rating, relevance and usefulness side by side."""
     groups = [
         BarGroup(
-            f"Rated {rating}",
+            _("Rated %(rating)s", rating=rating),
             (
                 Bar(result.relevance[rating], str(result.relevance[rating])),
                 Bar(result.usefulness[rating], str(result.usefulness[rating])),
@@ -90,10 +92,10 @@ def rating_chart(result: FeedbackFigures, chart_id: str) -> Markup:
         for rating in (5, 4, 3, 2, 1)
     ]
     return bar_chart(
-        "Feedback ratings",
-        "How many attendees gave each rating, from 5 (very) to 1 (not at all).",
+        _("Feedback ratings"),
+        _("How many attendees gave each rating, from 5 (very) to 1 (not at all)."),
         groups,
-        series=("Relevance", "Usefulness"),
+        series=(_("Relevance"), _("Usefulness")),
         max_value=max([*result.relevance.values(), *result.usefulness.values(), 1]),
         chart_id=chart_id,
     )

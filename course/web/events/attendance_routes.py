@@ -1,6 +1,8 @@
 """Attendance for staff: mark a session (form), print its sign-in sheet, upload a CSV of every session."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from course import audit
@@ -13,6 +15,7 @@ from course.web.certificates.award import certify_trainee
 from course.web.events import bp
 from course.web.events.forms import AttendanceUploadForm, SessionAttendanceForm
 from course.web.events.staff_routes import managed_event
+from course.web.events.wording import problem_text
 
 
 def _session_of(event, session_id: int) -> tuple[EventSession, int]:
@@ -48,10 +51,13 @@ def session_attendance(event_id, session_id):
         if changed:
             _changed(event, changed, f"session {number}")
         session.commit()
-        flash(f"Attendance of session {number} saved: {len(ticked)} present.", "success")
+        flash(
+            _("Attendance of session %(number)s saved: %(present)s present.", number=number, present=len(ticked)),
+            "success",
+        )
         return redirect(url_for("events.manage", event_id=event.id))
     if form.is_submitted():
-        form.present.errors = ["Tick only people enrolled in this event."]
+        form.present.errors = [_("Tick only people enrolled in this event.")]
     return render_template(
         "events/attendance.html", item=item, event_session=event_session, number=number, register=register, form=form
     ), 422 if form.errors else 200
@@ -88,7 +94,13 @@ def upload_attendance(event_id):
             if changed:
                 _changed(event, changed, "upload")
             session.commit()
-            flash(f"Attendance uploaded: {len(parsed.lines)} lines, {len(changed)} people's marks changed.", "success")
+            message = ngettext(
+                "Attendance uploaded: %(num)d lines, %(changed)d people's marks changed.",
+                "Attendance uploaded: %(num)d lines, %(changed)d people's marks changed.",
+                len(parsed.lines),
+                changed=len(changed),
+            )
+            flash(message, "success")
             return redirect(url_for("events.manage", event_id=event.id))
     status = 422 if form.is_submitted() else 200
-    return render_template("events/upload.html", item=item, form=form, errors=errors), status
+    return render_template("events/upload.html", item=item, form=form, errors=[problem_text(e) for e in errors]), status

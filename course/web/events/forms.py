@@ -2,6 +2,7 @@
 
 import re
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -22,8 +23,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from course.models import EVENT_KINDS
 from course.web.choices import choices, time_zone_field
+from course.web.events.wording import EVENT_KINDS
 from course.web.template_helpers import AUDIENCE_LABELS
 
 BLANK_SESSION_ROWS = 2  # empty rows offered after the sessions an event has
@@ -45,16 +46,16 @@ def case_numbers(text: str | None) -> list[int]:
 
 def web_address(form, field):
     if field.data and not re.match(r"^https?://[^\s/$.?#][^\s]*$", field.data):
-        raise ValidationError("Give a web address starting with https:// (or http://).")
+        raise ValidationError(_("Give a web address starting with https:// (or http://)."))
 
 
 class SessionForm(Form):
     """One row of the sessions table; its times are wall-clock times in the event's time zone."""
 
     id = HiddenField()
-    starts = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
-    ends = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
-    cancelled = BooleanField("Cancelled")
+    starts = DateTimeLocalField(_l("Starts"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    ends = DateTimeLocalField(_l("Ends"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    cancelled = BooleanField(_l("Cancelled"))
 
     @property
     def blank(self) -> bool:
@@ -64,103 +65,107 @@ class SessionForm(Form):
 
 
 class EventForm(FlaskForm):
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)], filters=[_strip])
-    kind = SelectField("Kind", choices=choices(EVENT_KINDS.items()), default="seminar")
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)], filters=[_strip])
+    kind = SelectField(_l("Kind"), choices=choices(EVENT_KINDS.items()), default="seminar")
     description = TextAreaField(
-        "Description (markdown)",
+        _l("Description (markdown)"),
         validators=[Optional(), Length(max=20000)],
-        description="Programme, speakers, what to prepare. Markdown; scripts and unsafe links are removed.",
+        description=_l("Programme, speakers, what to prepare. Markdown; scripts and unsafe links are removed."),
     )
     time_zone = time_zone_field(
-        "Time zone of the sessions",
-        description="The zone of the place (for a webinar, the organiser's). Start and end times below are read in it.",
+        _l("Time zone of the sessions"),
+        description=_l(
+            "The zone of the place (for a webinar, the organiser's). Start and end times below are read in it."
+        ),
     )
     sessions = FieldList(FormField(SessionForm), min_entries=1, max_entries=40)
     place = StringField(
-        "Place", validators=[Optional(), Length(max=300)], filters=[_strip], description="Venue and city."
+        _l("Place"), validators=[Optional(), Length(max=300)], filters=[_strip], description=_l("Venue and city.")
     )
     online_url = URLField(
-        "Online link",
+        _l("Online link"),
         validators=[Optional(), Length(max=500), web_address],
         filters=[_strip],
-        description="For a webinar or a hybrid event; shown only to those enrolled and to staff.",
+        description=_l("For a webinar or a hybrid event; shown only to those enrolled and to staff."),
     )
     capacity = IntegerField(
-        "Capacity (seats)",
+        _l("Capacity (seats)"),
         validators=[
-            InputRequired(message="Give the number of seats."),
-            NumberRange(min=1, max=100000, message="The capacity must be between 1 and 100000 seats."),
+            InputRequired(message=_l("Give the number of seats.")),
+            NumberRange(min=1, max=100000, message=_l("The capacity must be between 1 and 100000 seats.")),
         ],
     )
     audience = SelectField(
-        "Audience",
+        _l("Audience"),
         choices=choices([("", _l("Everyone")), *AUDIENCE_LABELS.items()]),
     )
     language = StringField(
-        "Language",
+        _l("Language"),
         default="en",
         validators=[
             DataRequired(),
             Length(max=35),
-            Regexp(LANGUAGE_TAG, message="Give a language tag such as en, fr, zh or pt-BR."),
+            Regexp(LANGUAGE_TAG, message=_l("Give a language tag such as en, fr, zh or pt-BR.")),
         ],
         filters=[_strip],
-        description="A language tag: en, fr, es, ar, zh, pt-BR…",
+        description=_l("A language tag: en, fr, es, ar, zh, pt-BR…"),
     )
-    lessons = SelectMultipleField("Related lessons", coerce=str, validators=[Optional()])
+    lessons = SelectMultipleField(_l("Related lessons"), coerce=str, validators=[Optional()])
     cases = StringField(
-        "Related case numbers", validators=[Optional(), Length(max=300)], description="For example: 3, 17, 42."
+        _l("Related case numbers"), validators=[Optional(), Length(max=300)], description=_l("For example: 3, 17, 42.")
     )
     series = SelectField(
-        "Counts for a learning path",
-        description="Attending this event meets the requirement of the paths that ask for an event of this series.",
+        _l("Counts for a learning path"),
+        description=_l("Attending this event meets the requirement of the paths that ask for an event of this series."),
     )
-    submit = SubmitField("Save event")
+    submit = SubmitField(_l("Save event"))
 
     def validate_cases(self, field):
         try:
             case_numbers(field.data)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+        except ValueError:
+            raise ValidationError(_("Give case numbers separated by commas, e.g. 3, 17.")) from None
 
 
 class CancelEventForm(FlaskForm):
     reason = TextAreaField(
-        "Why is it cancelled?",
-        validators=[DataRequired(message="Give a reason: everyone enrolled is told."), Length(max=1000)],
+        _l("Why is it cancelled?"),
+        validators=[DataRequired(message=_l("Give a reason: everyone enrolled is told.")), Length(max=1000)],
         filters=[_strip],
     )
-    submit = SubmitField("Cancel the event")
+    submit = SubmitField(_l("Cancel the event"))
 
 
 class EnrolForm(FlaskForm):
-    submit = SubmitField("Enrol")
+    submit = SubmitField(_l("Enrol"))
 
 
 class WithdrawForm(FlaskForm):
-    submit = SubmitField("Withdraw")
+    submit = SubmitField(_l("Withdraw"))
 
 
 class FeedTokenForm(FlaskForm):
-    submit = SubmitField("Make a new calendar link")
+    submit = SubmitField(_l("Make a new calendar link"))
 
 
 class AttendanceUploadForm(FlaskForm):
     attendance = FileField(
-        "Attendance file (CSV)",
+        _l("Attendance file (CSV)"),
         validators=[
-            FileRequired("Choose a CSV file to upload."),
-            FileAllowed(["csv"], "Upload a file ending in .csv."),
+            FileRequired(_l("Choose a CSV file to upload.")),
+            FileAllowed(["csv"], _l("Upload a file ending in .csv.")),
         ],
         render_kw={"accept": ".csv,text/csv"},
-        description="Columns: email,session,present — session is the session's number on the sign-in sheet "
-        "(1, 2, …), present is yes or no. The whole file is refused if one line is wrong.",
+        description=_l(
+            "Columns: email,session,present — session is the session's number on the sign-in sheet "
+            "(1, 2, …), present is yes or no. The whole file is refused if one line is wrong."
+        ),
     )
-    submit = SubmitField("Upload attendance")
+    submit = SubmitField(_l("Upload attendance"))
 
 
 class SessionAttendanceForm(FlaskForm):
     """The ticked people were present; every other enrolled person was absent."""
 
-    present = SelectMultipleField("Present", coerce=int, validators=[Optional()])
-    submit = SubmitField("Save attendance")
+    present = SelectMultipleField(_l("Present"), coerce=int, validators=[Optional()])
+    submit = SubmitField(_l("Save attendance"))

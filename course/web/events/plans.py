@@ -3,10 +3,13 @@ and the scheduler's refusals as errors on the fields they concern."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from course import timezones
 from course.events.scheduling import EventPlan, ScheduleRefused, SessionPlan
 from course.models import Event, EventSession
 from course.web.events.forms import BLANK_SESSION_ROWS, EventForm, case_numbers
+from course.web.events.wording import no_such_time_text, problem_text
 
 FORM_DETAILS = ("title", "kind", "description", "time_zone", "place", "online_url", "capacity", "audience", "language")
 
@@ -21,13 +24,15 @@ def plan_from(form: EventForm) -> EventPlan | None:
         if row.starts.data is None or row.ends.data is None:
             missing = row.starts if row.starts.data is None else row.ends
             if not missing.errors:
-                missing.errors.append(f"Session {number}: give both its start and its end (date and time).")
+                missing.errors.append(
+                    _("Session %(number)s: give both its start and its end (date and time).", number=number)
+                )
             ok = False
             continue
         try:
             starts, ends = timezones.to_utc(row.starts.data, zone), timezones.to_utc(row.ends.data, zone)
         except timezones.NoSuchLocalTime as exc:
-            row.starts.errors.append(f"Session {number}: {exc}.")
+            row.starts.errors.append(no_such_time_text(number, exc))
             ok = False
             continue
         known = row.id.data if (row.id.data or "").isdigit() else None
@@ -46,7 +51,8 @@ def plan_from(form: EventForm) -> EventPlan | None:
 
 def show_refusal(form: EventForm, refused: ScheduleRefused) -> None:
     """Put each problem on the field it concerns (the sessions' problems on their rows)."""
-    for key, message in refused.problems.items():
+    for key, problem in refused.problems.items():
+        message = problem_text(problem)
         if key.startswith("sessions-"):
             form.sessions.entries[int(key.split("-")[1]) - 1].form.starts.errors.append(message)
         elif key == "sessions":

@@ -2,6 +2,7 @@
 and calendars (.ics of an event, of one's own schedule, and a subscribable feed behind a secret link)."""
 
 from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course import ownership, timezones
@@ -10,11 +11,12 @@ from course.db import get_session
 from course.events import feeds, month, queries, seats
 from course.events.ics import calendar_document
 from course.feedback import records as feedback_records
-from course.models import ENROLLED, EVENT_KINDS, Event
+from course.models import ENROLLED, Event
 from course.models.base import utcnow
 from course.web.access import ALL_ROLES, allow
-from course.web.events import bp
+from course.web.events import bp, wording
 from course.web.events.forms import EnrolForm, FeedTokenForm, WithdrawForm
+from course.web.events.wording import EVENT_KINDS
 from course.web.feedback import feedback_page
 from course.web.local_time import viewer_zone
 from course.web.template_helpers import AUDIENCE_LABELS
@@ -49,6 +51,10 @@ def upcoming():
 @bp.context_processor
 def _labels():
     return {"event_kinds": EVENT_KINDS, "audience_labels": AUDIENCE_LABELS}
+
+
+bp.add_app_template_filter(wording.day, "day")  # the study tours' pages write their days with it too
+bp.add_app_template_global(wording.weekdays, "weekdays")
 
 
 @bp.route("/calendar")
@@ -109,12 +115,19 @@ def enrol(event_id):
         session.commit()
     except seats.EnrolmentClosed:
         session.rollback()
-        flash("Enrolment is closed: the event is cancelled or has begun.", "error")
+        flash(_("Enrolment is closed: the event is cancelled or has begun."), "error")
         return redirect(url_for("events.event", event_id=event_id))
     if position is None:
-        flash(f"You are enrolled in “{event.title}”. Add it to your calendar below.", "success")
+        flash(_("You are enrolled in “%(title)s”. Add it to your calendar below.", title=event.title), "success")
     else:
-        flash(f"“{event.title}” is full: you are number {position} on the waiting list.", "info")
+        flash(
+            _(
+                "“%(title)s” is full: you are number %(position)s on the waiting list.",
+                title=event.title,
+                position=position,
+            ),
+            "info",
+        )
     return redirect(url_for("events.event", event_id=event_id))
 
 
@@ -129,9 +142,9 @@ def withdraw(event_id):
         session.commit()
     except seats.EnrolmentClosed:
         session.rollback()
-        flash("The event is cancelled or has begun: there is nothing to withdraw from.", "error")
+        flash(_("The event is cancelled or has begun: there is nothing to withdraw from."), "error")
         return redirect(url_for("events.event", event_id=event_id))
-    flash(f"You withdrew from “{event.title}”.", "success")
+    flash(_("You withdrew from “%(title)s”.", title=event.title), "success")
     return redirect(url_for("events.event", event_id=event_id))
 
 
@@ -152,7 +165,8 @@ def _link(event: Event) -> str:
 def event_ics(event_id):
     session, event = get_session(), event_or_404(event_id)
     if event.cancelled_at is not None:
-        abort(410, f"“{event.title}” was cancelled, so it has no calendar file. {event.cancel_reason}".strip())
+        words = _("“%(title)s” was cancelled, so it has no calendar file.", title=event.title)
+        abort(410, f"{words} {event.cancel_reason}".strip())
     item = queries.listing(session, event, current_user.id)
     private = item.status == ENROLLED or ownership.may_manage(session, current_user, event)
     body = calendar_document([item], name=event.title, link=_link, with_online_links=private)
@@ -176,7 +190,7 @@ def _my_calendar(user) -> bytes:
 def feed(token):
     user = feeds.owner_of(get_session(), token)
     if user is None:
-        abort(404, "This calendar link is unknown or was revoked. Make a new one on the Events page.")
+        abort(404, _("This calendar link is unknown or was revoked. Make a new one on the Events page."))
     response = _ics(_my_calendar(user), "cbec-academy.ics")
     response.headers["Content-Disposition"] = 'inline; filename="cbec-academy.ics"'
     return response
@@ -205,5 +219,5 @@ def revoke_feed():
         abort(400)
     if feeds.revoke(session, current_user._get_current_object()):
         session.commit()
-        flash("Your calendar link is revoked: calendars subscribed to it get nothing more.", "success")
+        flash(_("Your calendar link is revoked: calendars subscribed to it get nothing more."), "success")
     return redirect(url_for("events.feed_link"))

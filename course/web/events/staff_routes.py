@@ -1,6 +1,9 @@
 """Events for staff: schedule, change, cancel, and the management page (people, waiting list, attendance)."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from course import audit, ownership
@@ -26,14 +29,19 @@ def _event_form(event: Event | None = None, **kwargs) -> EventForm:
     session = get_session()
     form = EventForm(**kwargs)
     form.lessons.choices = [
-        (lesson.slug, f"{lesson.title} (case {', '.join(map(str, lesson.cases))})" if lesson.cases else lesson.title)
+        (
+            lesson.slug,
+            _("%(lesson)s (case %(cases)s)", lesson=lesson.title, cases=", ".join(map(str, lesson.cases)))
+            if lesson.cases
+            else lesson.title,
+        )
         for lessons in catalogue.lessons_by_module(session).values()
         for lesson in lessons
     ]
     series = sorted({need["series"] for p in catalogue.active_paths(session) for need in p.attendance})
     if event is not None and event.series and event.series not in series:
         series.append(event.series)
-    form.series.choices = [("", "No learning path")] + [(s, s) for s in series]
+    form.series.choices = [("", _("No learning path"))] + [(s, s) for s in series]
     return form
 
 
@@ -57,7 +65,7 @@ def new_event():
         else:
             audit.record(session, current_user, "event.create", event, None, audit.snapshot(event, AUDITED))
             session.commit()
-            flash(f"“{event.title}” is scheduled. Trainees can now enrol.", "success")
+            flash(_("“%(title)s” is scheduled. Trainees can now enrol.", title=event.title), "success")
             return redirect(url_for("events.manage", event_id=event.id))
     return render_template("events/form.html", form=form, event=None), 422 if form.is_submitted() else 200
 
@@ -67,7 +75,7 @@ def new_event():
 def edit_event(event_id):
     session, event = get_session(), managed_event(event_id)
     if event.cancelled_at is not None:
-        abort(410, "This event is cancelled: it can no longer be changed.")
+        abort(410, _("This event is cancelled: it can no longer be changed."))
     form = _event_form(event, data=form_data(event, scheduling.sessions_of(session, event.id)))
     if form.validate_on_submit() and (plan := plan_from(form)) is not None:
         before = audit.snapshot(event, AUDITED)
@@ -79,7 +87,12 @@ def edit_event(event_id):
         else:
             audit.record(session, current_user, "event.update", event, before, audit.snapshot(event, AUDITED))
             session.commit()
-            flash("Event saved." + (f" {len(promoted)} moved up from the waiting list." if promoted else ""), "success")
+            moved = ngettext(
+                "Event saved. %(num)d moved up from the waiting list.",
+                "Event saved. %(num)d moved up from the waiting list.",
+                len(promoted),
+            )
+            flash(moved if promoted else _("Event saved."), "success")
             return redirect(url_for("events.manage", event_id=event.id))
     return render_template("events/form.html", form=form, event=event), 422 if form.is_submitted() else 200
 
@@ -90,12 +103,18 @@ def cancel_event(event_id):
     session, event = get_session(), managed_event(event_id)
     form = CancelEventForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.reason.errors) or "The form expired; try again.", "error")
+        flash(" ".join(map(str, form.reason.errors)) or _("The form expired; try again."), "error")
         return redirect(url_for("events.manage", event_id=event.id))
     told = scheduling.cancel_event(session, event, reason=form.reason.data)
     audit.record(session, current_user, "event.cancel", event, None, {"reason": event.cancel_reason})
     session.commit()
-    flash(f"“{event.title}” is cancelled; {told} people enrolled or waiting are told.", "success")
+    message = ngettext(
+        "“%(title)s” is cancelled; %(num)d people enrolled or waiting are told.",
+        "“%(title)s” is cancelled; %(num)d people enrolled or waiting are told.",
+        told,
+        title=event.title,
+    )
+    flash(message, "success")
     return redirect(url_for("events.manage", event_id=event.id))
 
 
@@ -115,7 +134,7 @@ def manage(event_id):
         feedback=figures,
         chart=chart,
         csv_url=url_for("events.feedback_csv", event_id=event.id),
-        attendees_word="who attended",
+        attendees_word=_l("who attended"),
     )
 
 

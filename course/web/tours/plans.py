@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from course.events.scheduling import ScheduleRefused
 from course.models import StudyTour, TourVisit
 from course.tours.itinerary import DETAIL_FIELDS, TourPlan, VisitPlan
 from course.web.events.forms import case_numbers
+from course.web.events.wording import problem_text
 from course.web.tours.forms import BLANK_VISIT_ROWS, TourForm, slugs
 
 
@@ -17,7 +20,8 @@ def plan_from(form: TourForm) -> TourPlan | None:
         if row.blank:
             continue
         if row.day.data is None or not row.place.data:
-            (row.day if row.day.data is None else row.place).errors.append(f"Visit {number}: give its day and place.")
+            missing = row.day if row.day.data is None else row.place
+            missing.errors.append(_("Visit %(number)s: give its day and place.", number=number))
             ok = False
             continue
         visits.append(
@@ -38,7 +42,8 @@ def plan_from(form: TourForm) -> TourPlan | None:
 
 
 def show_refusal(form: TourForm, refused: ScheduleRefused) -> None:
-    for key, message in refused.problems.items():
+    for key, problem in refused.problems.items():
+        message = problem_text(problem)
         if key.startswith("visits-"):
             form.visits.entries[int(key.split("-")[1]) - 1].form.day.errors.append(message)
         elif key == "visits":

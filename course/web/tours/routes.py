@@ -2,6 +2,7 @@
 the post-tour report and feedback."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course import ownership
@@ -13,9 +14,19 @@ from course.models.base import utcnow
 from course.progress.standing import learner_state
 from course.tours import applications, queries, reports
 from course.web.access import ALL_ROLES, allow
+from course.web.events import wording
+from course.web.events.wording import refusal_text
 from course.web.feedback import feedback_page
 from course.web.tours import bp
 from course.web.tours.forms import ApplicationForm, ReportForm, WithdrawForm
+
+
+@bp.context_processor
+def _labels():
+    return {"application_standing": wording.APPLICATION_STANDING, "decisions": wording.DECISIONS}
+
+
+bp.add_app_template_filter(wording.status_label, "application_status")
 
 
 def tour_or_404(tour_id: int) -> StudyTour:
@@ -68,7 +79,8 @@ def apply(tour_id):
     session, tour = get_session(), tour_or_404(tour_id)
     form = ApplicationForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.motivation.errors or form.organisation.errors or ["The form expired; try again."]), "error")
+        errors = form.motivation.errors or form.organisation.errors or [_("The form expired; try again.")]
+        flash(" ".join(map(str, errors)), "error")
         return redirect(url_for("tours.tour", tour_id=tour.id))
     try:
         applications.apply(
@@ -82,9 +94,9 @@ def apply(tour_id):
         session.commit()
     except applications.ApplicationRefused as refused:
         session.rollback()
-        flash(str(refused), "error")
+        flash(refusal_text(refused), "error")
         return redirect(url_for("tours.tour", tour_id=tour.id))
-    flash("Your application is sent. The programme will tell you its decision.", "success")
+    flash(_("Your application is sent. The programme will tell you its decision."), "success")
     return redirect(url_for("tours.tour", tour_id=tour.id))
 
 
@@ -99,7 +111,7 @@ def withdraw(tour_id):
         abort(400)
     if applications.withdraw(session, application):
         session.commit()
-        flash("Your application is withdrawn.", "success")
+        flash(_("Your application is withdrawn."), "success")
     return redirect(url_for("tours.tour", tour_id=tour.id))
 
 
@@ -111,14 +123,16 @@ def report(tour_id):
         abort(404)
     mine = reports.report_of(session, tour.id, current_user.id)
     form = ReportForm(
-        data={"title": mine.title, "body": mine.body} if mine else {"title": f"What I saw on {tour.title}"}
+        data={"title": mine.title, "body": mine.body}
+        if mine
+        else {"title": _("What I saw on %(tour)s", tour=tour.title)}
     )
     if form.validate_on_submit():
         saved = reports.save(
             session, tour, current_user, title=form.title.data, body=form.body.data, submit=bool(form.submit.data)
         )
         session.commit()
-        flash("Report submitted to the programme." if saved.submitted_at else "Draft saved.", "success")
+        flash(_("Report submitted to the programme.") if saved.submitted_at else _("Draft saved."), "success")
         return redirect(url_for("tours.report", tour_id=tour.id))
     page = render_template("tours/report.html", tour=tour, form=form, report=mine)
     return page, 422 if form.errors else 200

@@ -1,6 +1,9 @@
 """Study tours for staff: plan, change, cancel, review applications, read reports and feedback."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from course import audit, ownership
@@ -11,6 +14,7 @@ from course.events.scheduling import ScheduleRefused
 from course.models import StudyTour, TourApplication, TourReport, User
 from course.tours import applications, itinerary, queries, reports
 from course.web.access import STAFF, allow
+from course.web.events.wording import refusal_text
 from course.web.feedback import csv_download, staff_figures
 from course.web.ownership.guard import managed_or_404, panel
 from course.web.tours import bp
@@ -53,7 +57,7 @@ def new_tour():
         else:
             audit.record(session, current_user, "tour.create", tour, None, audit.snapshot(tour, AUDITED))
             session.commit()
-            flash(f"“{tour.title}” is published: people can apply.", "success")
+            flash(_("“%(title)s” is published: people can apply.", title=tour.title), "success")
             return redirect(url_for("tours.manage", tour_id=tour.id))
     return render_template("tours/form.html", form=form, tour=None), 422 if form.is_submitted() else 200
 
@@ -63,7 +67,7 @@ def new_tour():
 def edit_tour(tour_id):
     session, tour = get_session(), managed_tour(tour_id)
     if tour.cancelled_at is not None:
-        abort(410, "This study tour is cancelled: it can no longer be changed.")
+        abort(410, _("This study tour is cancelled: it can no longer be changed."))
     form = _tour_form(data=form_data(tour, itinerary.visits_of(session, tour.id)))
     if form.validate_on_submit() and (plan := plan_from(form)) is not None:
         before = audit.snapshot(tour, AUDITED)
@@ -75,7 +79,7 @@ def edit_tour(tour_id):
         else:
             audit.record(session, current_user, "tour.update", tour, before, audit.snapshot(tour, AUDITED))
             session.commit()
-            flash("Study tour saved.", "success")
+            flash(_("Study tour saved."), "success")
             return redirect(url_for("tours.manage", tour_id=tour.id))
     return render_template("tours/form.html", form=form, tour=tour), 422 if form.is_submitted() else 200
 
@@ -86,7 +90,7 @@ def cancel_tour(tour_id):
     session, tour = get_session(), managed_tour(tour_id)
     form = CancelTourForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.reason.errors) or "The form expired; try again.", "error")
+        flash(" ".join(map(str, form.reason.errors)) or _("The form expired; try again."), "error")
         return redirect(url_for("tours.manage", tour_id=tour.id))
     open_applications = itinerary.cancel_tour(session, tour, reason=form.reason.data)
     for application in open_applications:
@@ -100,7 +104,13 @@ def cancel_tour(tour_id):
         )
     audit.record(session, current_user, "tour.cancel", tour, None, {"reason": tour.cancel_reason})
     session.commit()
-    flash(f"“{tour.title}” is cancelled; {len(open_applications)} applicants are told.", "success")
+    message = ngettext(
+        "“%(title)s” is cancelled; %(num)d applicants are told.",
+        "“%(title)s” is cancelled; %(num)d applicants are told.",
+        len(open_applications),
+        title=tour.title,
+    )
+    flash(message, "success")
     return redirect(url_for("tours.manage", tour_id=tour.id))
 
 
@@ -123,7 +133,7 @@ def manage(tour_id):
         feedback=figures,
         chart=chart,
         csv_url=url_for("tours.feedback_csv", tour_id=tour.id),
-        attendees_word="participants",
+        attendees_word=_l("participants"),
     )
 
 
@@ -136,7 +146,7 @@ def decide(tour_id, application_id):
         abort(404)
     form = DecisionForm()
     if not form.validate_on_submit():
-        flash(" ".join(form.status.errors + form.reason.errors) or "The form expired; try again.", "error")
+        flash(" ".join(map(str, form.status.errors + form.reason.errors)) or _("The form expired; try again."), "error")
         return redirect(url_for("tours.manage", tour_id=tour.id))
     before = {"status": application.status}
     try:
@@ -145,7 +155,7 @@ def decide(tour_id, application_id):
         )
     except applications.ApplicationRefused as refused:
         session.rollback()
-        flash(str(refused), "error")
+        flash(refusal_text(refused), "error")
         return redirect(url_for("tours.manage", tour_id=tour.id))
     audit.record(
         session,
@@ -161,7 +171,7 @@ def decide(tour_id, application_id):
         },
     )
     session.commit()
-    flash("Decision recorded; the applicant is told.", "success")
+    flash(_("Decision recorded; the applicant is told."), "success")
     return redirect(url_for("tours.manage", tour_id=tour.id))
 
 
