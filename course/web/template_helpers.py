@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -101,24 +102,24 @@ def staff_nav() -> list[dict]:
             {"label": label, "url": url_for(endpoint)} for endpoint, label in STAFF_LINKS if endpoint in _endpoints()
         ]
     if current_user.is_authenticated and current_user.role == "admin":
-        items.append({"label": "Users", "url": url_for("admin.users")})
-        items.append({"label": "Audit trail", "url": url_for("admin.audit_trail")})
-        items.append({"label": "Outbox", "url": url_for("admin.mail_outbox")})
-        items.append({"label": "Site settings", "url": url_for("admin.site_settings")})
-        items.append({"label": "Case review", "url": url_for("library.review_list")})
-        items.append({"label": "Impact page", "url": url_for("impact.impact_settings")})
+        items.append({"label": _l("Users"), "url": url_for("admin.users")})
+        items.append({"label": _l("Audit trail"), "url": url_for("admin.audit_trail")})
+        items.append({"label": _l("Outbox"), "url": url_for("admin.mail_outbox")})
+        items.append({"label": _l("Site settings"), "url": url_for("admin.site_settings")})
+        items.append({"label": _l("Case review"), "url": url_for("library.review_list")})
+        items.append({"label": _l("Impact page"), "url": url_for("impact.impact_settings")})
     return items
 
 
 STAFF_LINKS = [
-    ("instructor.banks", "Question banks"),
-    ("instructor.quizzes", "Quizzes"),
-    ("instructor.grading", "Grading"),
-    ("cohorts.list_cohorts", "Cohorts"),
-    ("reports.cohorts", "Reports"),
-    ("action_plans.to_review", "Action plans"),
-    ("interop.exports", "Packages"),
-    ("reports.programme", "Programme report"),
+    ("instructor.banks", _l("Question banks")),
+    ("instructor.quizzes", _l("Quizzes")),
+    ("instructor.grading", _l("Grading")),
+    ("cohorts.list_cohorts", _l("Cohorts")),
+    ("reports.cohorts", _l("Reports")),
+    ("action_plans.to_review", _l("Action plans")),
+    ("interop.exports", _l("Packages")),
+    ("reports.programme", _l("Programme report")),
 ]
 
 
