@@ -19,6 +19,11 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PASSWORD = "a long enough password"
+# The innermost elements that reach past the window's width, to say what makes a page too wide.
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 1 || e.getBoundingClientRect().left < -1)
+  .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > innerWidth + 1))
+  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''))"""
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +61,14 @@ def site(live_server):
             "/my-learning",
             "/certificates",
             "/account",
+            "/events/",
+            "/events/calendar",
+            "/tours/",
+            "/library?q=logistics",
+            "/library/cases/new",
+            "/portfolio/",
+            "/action-plans/",
+            "/notifications",
         ]
         if quiz is not None:
             trainee_pages.append(f"/quizzes/{quiz.id}")
@@ -64,8 +77,14 @@ def site(live_server):
             "/cohorts/",
             f"/cohorts/{cohort.id}",
             f"/reports/cohorts/{cohort.id}?by=org_type",
+            "/reports/programme",
+            "/events/manage",
+            "/events/new",
+            "/tours/new",
+            "/exports/",
         ]
-        return {"trainee": trainee_pages, "staff": staff_pages, "visitor": ["/login", "/register"]}
+        visitor_pages = ["/login", "/register", "/library", "/impact"]
+        return {"trainee": trainee_pages, "staff": staff_pages, "visitor": visitor_pages}
 
 
 def _browse(browser, live_server, viewport, email=None):
@@ -88,7 +107,8 @@ def _check(page, path: str, language: str, shots: Path, label: str) -> list[str]
     problems = []
     width, scrolled = page.evaluate("[innerWidth, document.scrollingElement.scrollWidth]")
     if scrolled > width:
-        problems.append(f"{path} [{language}, {label}]: {scrolled} px wide in a {width} px window")
+        wide = page.evaluate(WIDEST)
+        problems.append(f"{path} [{language}, {label}]: {scrolled} px wide in a {width} px window, by {wide}")
     name = path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "home"
     page.screenshot(path=str(shots / f"{label}-{language}-{name}.png"), full_page=True)
     page.evaluate(AXE.read_text(encoding="utf-8"))
@@ -108,7 +128,7 @@ def test_main_pages_fit_a_phone_and_pass_axe(browser, live_server, site, shots, 
             problems += _check(page, path, language, shots, "phone")
         context.close()
         assert refused == [], refused
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
@@ -119,7 +139,7 @@ def test_main_pages_on_a_desktop_pass_axe(browser, live_server, site, shots, lan
         for path in site[who]:
             problems += _check(page, path, language, shots, "desktop")
         context.close()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_arabic_is_laid_out_right_to_left_and_the_phone_menu_opens(browser, live_server, site):
