@@ -27,7 +27,9 @@ def export_command(format_name: str, module_slug: str | None, output: str, site_
     site_url = current_app.config["SITE_URL"] if site_url is None else site_url
     with Session(engine()) as session:
         try:
-            material = course_material(session, module_slug=module_slug, site_url=site_url)
+            material = course_material(
+                session, module_slug=module_slug, site_url=site_url, translations=format_name == "offline"
+            )
             package = export(format_name, material, module_chosen=module_slug is not None)
         except UnknownModule:
             slugs = ", ".join(m.slug for m in module_choices(session)) or "none (run flask course sync)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from course.interop import imscc, offline, scorm
+from course.interop import imscc, interface, offline, scorm
 from course.interop.model import CourseMaterial
 from course.interop.package import Package
 
@@ -27,7 +27,11 @@ FORMATS = {
     for f in (
         Format("imscc", "IMS Common Cartridge 1.1 (Moodle, Canvas, Open edX)", imscc.build),
         Format("scorm12", "SCORM 1.2 (one module: lessons and the graded quiz)", scorm.build, needs_module=True),
-        Format("offline", "Offline edition (a static site that opens without a server)", offline.build),
+        Format(
+            "offline",
+            "Offline edition (a static site that opens without a server)",
+            lambda material: offline.build(material, speak=interface.speaking),
+        ),
     )
 }
 

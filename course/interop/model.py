@@ -21,6 +21,9 @@ class LessonPage:
     minutes: int
     cases: tuple[int, ...]
     body_html: str  # sanitised when the sync rendered it
+    # The same page by part: (field, html) with field body_html, facts_html, reading_html or reflection_html; the
+    # offline edition writes each part's heading in the reader's language.
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,5 +95,11 @@ class CourseMaterial:
     modules: tuple[ModulePack, ...]
     glossary: tuple[GlossaryEntry, ...] = ()
     site_url: str = ""  # where the live site is, for links a package cannot hold; "" when unknown
-    language: str = "en"
+    language: str = "en"  # BCP 47 tag (`<html lang>`)
     identifier: str = field(default="cbec-academy")
+    content: str = "en"  # the content-file code of the texts (en, zh, fr…)
+    locale: str = "en"  # the interface's Babel locale for the same language
+    direction: str = "ltr"
+    language_name: str = "English"
+    # The same course in the other languages its content has (texts translated, English where a text has none).
+    translations: tuple[CourseMaterial, ...] = ()

@@ -1,14 +1,19 @@
 """The HTML pages every package format shares: lesson, module overview, glossary, quiz and home pages.
 
-Plain Jinja2 (autoescaped) templates of this folder, rendered without Flask. Lesson bodies are the HTML the
+Plain Jinja2 (autoescaped) templates of this folder, rendered without Flask. Their interface strings are marked
+for translation (`_()`, `{% trans %}`): rendered in English unless the caller lends other words with
+`speaking(translations)` (the offline edition lends Flask-Babel's catalogue of each language: course/interop/interface.py). Lesson bodies are the HTML the
 sync stored (already sanitised); their site links (`/glossary#x`, `/lessons/slug`) are pointed at the
 package's own files, or at the live site when the package does not hold the page.
 """
 
 from __future__ import annotations
 
+import gettext as gettext_module
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -17,11 +22,49 @@ from markupsafe import Markup
 
 HERE = Path(__file__).resolve().parent
 _SITE_LINK = re.compile(r'href="(/[^"#]*)(#[^"]*)?"')
+_ENGLISH = gettext_module.NullTranslations()
+_words: ContextVar[gettext_module.NullTranslations | None] = ContextVar("package_words", default=None)
+
+
+def _current() -> gettext_module.NullTranslations:
+    return _words.get() or _ENGLISH
+
+
+@contextmanager
+def speaking(translations: gettext_module.NullTranslations) -> Iterator[None]:
+    """Render the pages (and `gettext` below) with these translations (a gettext catalogue) meanwhile."""
+    token = _words.set(translations)
+    try:
+        yield
+    finally:
+        _words.reset(token)
+
+
+def gettext(message: str, **variables) -> str:
+    """A package's interface string in the language lent by `speaking` (English by default)."""
+    text = _current().gettext(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    text = _current().ngettext(singular, plural, num)
+    return text % ({"num": num} | variables)
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+    environment = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+    )
+    environment.policies["ext.i18n.trimmed"] = True  # as babel.cfg extracts them
+    environment.install_gettext_callables(
+        lambda message: _current().gettext(message),
+        lambda singular, plural, n: _current().ngettext(singular, plural, n),
+        newstyle=True,
+    )
+    return environment
 
 
 def render(template: str, **context) -> str:

@@ -11,6 +11,15 @@
   var result = document.getElementById("result");
   var again = document.getElementById("new-quiz");
   var submit = document.getElementById("submit-quiz");
+  // The page's words in its language (data-words, written by the template), English when a page has none.
+  var words = Object.assign({
+    question: "Question {number}", "true": "True", "false": "False", answer: "Your answer", choose: "Choose…",
+    correct: "Correct.", partial: "Partly correct.", wrong: "Not correct.", score: "Your score: {percent} %",
+    passed: "you reached the pass mark.", failed: "below the pass mark of {mark} %."
+  }, JSON.parse(form.getAttribute("data-words") || "{}"));
+  function say(key, values) {
+    return words[key].replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
   var PASS_TOLERANCE = 1e-9;
   var EPSILON = 1e-7;
   var asked = [];
@@ -52,17 +61,17 @@
     var name = "r" + index;
     var section = el("section", { "class": "question", "data-question": q.id });
     var fieldset = el("fieldset");
-    fieldset.appendChild(el("legend", {}, "<strong>Question " + (index + 1) + "</strong>"));
+    fieldset.appendChild(el("legend", {}, "<strong>" + say("question", { number: index + 1 }) + "</strong>"));
     fieldset.appendChild(el("div", { "class": "stem" }, q.html + (q.html_after ? " _____ " + q.html_after : "")));
     if (q.type === "single" || q.type === "multi") {
       shuffled(q.options).forEach(function (o) {
         fieldset.appendChild(choice(name, q.type === "single" ? "radio" : "checkbox", o.id, o.html, name + o.id));
       });
     } else if (q.type === "truefalse") {
-      fieldset.appendChild(choice(name, "radio", "true", "True", name + "t"));
-      fieldset.appendChild(choice(name, "radio", "false", "False", name + "f"));
+      fieldset.appendChild(choice(name, "radio", "true", say("true"), name + "t"));
+      fieldset.appendChild(choice(name, "radio", "false", say("false"), name + "f"));
     } else if (q.type === "short" || q.type === "numerical") {
-      var input = el("input", { type: "text", name: name, id: name + "text", "aria-label": "Your answer" });
+      var input = el("input", { type: "text", name: name, id: name + "text", "aria-label": say("answer") });
       fieldset.appendChild(input);
     } else if (q.type === "matching") {
       q.subquestions.forEach(function (sub) {
@@ -70,7 +79,7 @@
         var row = el("div", { "class": "option" });
         row.appendChild(el("label", { "for": id }, sub.html));
         var select = el("select", { name: name + ":" + sub.id, id: id });
-        select.appendChild(el("option", { value: "" }, "Choose…"));
+        select.appendChild(el("option", { value: "" }, say("choose")));
         shuffled(q.choices).forEach(function (c) {
           var option = el("option", { value: c.id });
           option.textContent = c.text;
@@ -225,14 +234,13 @@
       points += outcome[0] * entry.mark;
       var state = outcome[0] >= 1 - EPSILON ? "correct" : (outcome[0] > 0 ? "partial" : "wrong");
       section.className = "question " + state;
-      var words = { correct: "Correct.", partial: "Partly correct.", wrong: "Not correct." }[state];
-      section.querySelector(".feedback").innerHTML = "<p><strong>" + words + "</strong></p>" +
+      section.querySelector(".feedback").innerHTML = "<p><strong>" + say(state) + "</strong></p>" +
         (outcome[1] || "") + (entry.q.general_feedback || "");
     });
     var percent = max ? Math.round((points / max) * 10000) / 100 : 0;
     var passed = max > 0 && percent >= data.pass_mark - PASS_TOLERANCE;
-    result.innerHTML = "<p><strong>Your score: " + percent + " %</strong> — " +
-      (passed ? "you reached the pass mark." : "below the pass mark of " + data.pass_mark + " %.") + "</p>";
+    result.innerHTML = "<p><strong>" + say("score", { percent: percent }) + "</strong> — " +
+      (passed ? say("passed") : say("failed", { mark: data.pass_mark })) + "</p>";
     submit.hidden = true;
     if (again) { again.hidden = false; }
     form.dispatchEvent(new CustomEvent("quiz:graded", { detail: { percent: percent, passed: passed, points: points, max: max } }));

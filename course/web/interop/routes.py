@@ -31,7 +31,9 @@ def download():
     module_slug = request.args.get("module") or None
     site_url = current_app.config["SITE_URL"] or request.url_root.rstrip("/")
     try:
-        material = course_material(get_session(), module_slug=module_slug, site_url=site_url)
+        material = course_material(
+            get_session(), module_slug=module_slug, site_url=site_url, translations=format_name == "offline"
+        )
         package = export(format_name, material, module_chosen=module_slug is not None)
     except UnknownModule:
         return _page(_("No module has the slug “%(slug)s”: choose one from the list.", slug=module_slug)), 400
