@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from course.events.attendance_csv import AttendanceLine
 from course.events.checks import Problem
 from course.events.queries import EventListing
-from course.models import ENROLLED, Attendance, Event, EventEnrolment, EventSession, User
+from course.models import ENROLLED, ActivityEvent, Attendance, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
 from course.progress import rules
 
@@ -80,8 +80,36 @@ def mark(session: Session, event_session: EventSession, marks: dict[int, bool], 
         else:
             continue
         changed.add(user_id)
+    _record_attended(session, event_session, [u for u in changed if marks[u]])
     session.flush()
     return changed
+
+
+def _record_attended(session: Session, event_session: EventSession, user_ids: list[int]) -> None:
+    """An "attended" activity event for each person now marked present at the session, in the caller's transaction:
+    the learning record store feed (course/progress/lrs.py) sends it as an xAPI statement. Once per person and
+    session: marking them absent and present again records nothing more (and the statement's id is the attendance
+    row's, xapi.attendance_statement_id)."""
+    if not user_ids:
+        return
+    already = set(
+        session.exec(
+            select(ActivityEvent.user_id).where(
+                ActivityEvent.verb == "attended",
+                ActivityEvent.object_type == "session",
+                ActivityEvent.object_id == event_session.id,
+                ActivityEvent.user_id.in_(user_ids),
+            )
+        )
+    )
+    event = session.get(Event, event_session.event_id)
+    label = event.title[:300] if event else ""
+    for user_id in sorted(set(user_ids) - already):
+        session.add(
+            ActivityEvent(
+                user_id=user_id, verb="attended", object_type="session", object_id=event_session.id, label=label
+            )
+        )
 
 
 def upload_problems(session: Session, event: Event, lines: list[AttendanceLine]) -> tuple[dict, list[Problem]]:

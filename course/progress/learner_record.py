@@ -7,14 +7,27 @@ from collections.abc import Callable
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from course.models import ActivityEvent, Attempt, Cohort, CohortMember, Lesson, Module, Quiz, QuizExtension, User
+from course.models import (
+    ActivityEvent,
+    Attempt,
+    Cohort,
+    CohortMember,
+    Event,
+    EventSession,
+    Lesson,
+    Module,
+    Quiz,
+    QuizExtension,
+    User,
+)
 from course.progress import document as doc
 from course.progress import xapi
 from course.progress.standing import learner_state
 from course.quizzes.attempts import availability, extensions_of
 from course.quizzes.standing import QuizStanding
 
-# (kind, key) -> absolute URL; kind is "lesson" (key: slug), "quiz" (key: id) or "module" (key: slug)
+# (kind, key) -> absolute URL; kind is "lesson" (key: slug), "quiz" (key: id), "module" (key: slug),
+# "event" (key: event id) or "session" (key: (event id, session id))
 UrlFor = Callable[[str, object], str]
 
 
@@ -77,7 +90,7 @@ def _quiz_report(
 def my_statements(session: Session, user: User, url_for: UrlFor) -> list[dict]:
     """The trainee's learning record as xAPI statements, oldest first."""
     events = [
-        xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at)
+        xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at, e.user_id)
         for e in session.exec(select(ActivityEvent).where(ActivityEvent.user_id == user.id))
     ]
     attempts = [
@@ -96,7 +109,7 @@ def statements_of_events(session: Session, rows: list[ActivityEvent], url_for: U
     by_user: dict[int, list[xapi.Event]] = {}
     for e in rows:
         by_user.setdefault(e.user_id, []).append(
-            xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at)
+            xapi.Event(e.id, e.verb, e.object_type, e.object_id, e.label, e.score, e.at, e.user_id)
         )
     if not by_user:
         return []
@@ -149,4 +162,19 @@ def _activities(session: Session, events: list[xapi.Event], url_for: UrlFor) -> 
             url_for("module", module.slug) if module else None,
             module.title if module else "",
         )
+    session_ids = {e.object_id for e in events if e.object_type == "session"}
+    if session_ids:
+        for meeting, event in session.exec(
+            select(EventSession, Event)
+            .join(Event, Event.id == EventSession.event_id)
+            .where(EventSession.id.in_(session_ids))
+        ):
+            activities[("session", meeting.id)] = xapi.Activity(
+                url_for("session", (event.id, meeting.id)),
+                f"{event.title} ({meeting.starts_at:%Y-%m-%d %H:%M} UTC)",
+                "session",
+                url_for("event", event.id),
+                event.title,
+                event.kind,
+            )
     return activities

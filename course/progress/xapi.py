@@ -12,13 +12,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-VERBS = ("experienced", "completed", "passed", "failed", "answered")
+VERBS = ("experienced", "completed", "passed", "failed", "answered", "attended")
 VERB_IRI = "http://adlnet.gov/expapi/verbs/{}"
 ACTIVITY_TYPES = {
     "lesson": "http://adlnet.gov/expapi/activities/lesson",
     "quiz": "http://adlnet.gov/expapi/activities/assessment",
     "module": "http://adlnet.gov/expapi/activities/module",
+    "session": "http://adlnet.gov/expapi/activities/meeting",  # one session of an event
+    "event": "http://adlnet.gov/expapi/activities/meeting",
 }
+# The context extension naming an event's kind (a key of EVENT_KINDS: workshop, webinar…).
+EVENT_KIND = "https://cbec-academy.org/xapi/extensions/event-kind"
 # Fixed for good: changing it would change every statement id already exported.
 STATEMENT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://cbec-academy.org/xapi/statements")
 
@@ -40,6 +44,7 @@ class Event:
     label: str
     score: float | None
     at: datetime
+    user_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,12 @@ class Activity:
     object_type: str
     parent_url: str | None = None
     parent_name: str = ""
+    event_kind: str = ""  # a session's event kind
+
+
+def attendance_statement_id(session_id: int, user_id: int) -> str:
+    """An "attended" statement's id: one per attendance row (session, person), however often it is marked."""
+    return str(uuid.uuid5(STATEMENT_NAMESPACE, f"attendance:{session_id}:{user_id}"))
 
 
 def statement_id(event_id: int) -> str:
@@ -97,7 +108,9 @@ def statements(
 def statement(actor: Actor, event: Event, activity: Activity, attempt: AttemptRecord | None = None) -> dict:
     """The xAPI statement for one event."""
     body: dict = {
-        "id": statement_id(event.id),
+        "id": attendance_statement_id(event.object_id, event.user_id)
+        if event.object_type == "session"
+        else statement_id(event.id),
         "actor": {"objectType": "Agent", "name": actor.name, "mbox": f"mailto:{actor.email}"},
         "verb": {"id": VERB_IRI.format(event.verb), "display": {"en-US": event.verb}},
         "object": _object(activity),
@@ -105,9 +118,12 @@ def statement(actor: Actor, event: Event, activity: Activity, attempt: AttemptRe
         "context": {"platform": "CBEC Academy", "language": "en"},
     }
     if activity.parent_url:
+        parent_type = "event" if activity.object_type == "session" else "module"
         body["context"]["contextActivities"] = {
-            "parent": [_object(Activity(activity.parent_url, activity.parent_name, "module"))]
+            "parent": [_object(Activity(activity.parent_url, activity.parent_name, parent_type))]
         }
+    if activity.event_kind:
+        body["context"]["extensions"] = {EVENT_KIND: activity.event_kind}
     result = _result(event, attempt)
     if result:
         body["result"] = result
@@ -125,6 +141,8 @@ def _object(activity: Activity) -> dict:
 def _result(event: Event, attempt: AttemptRecord | None) -> dict:
     if event.object_type == "lesson":
         return {"completion": True} if event.verb == "completed" else {}
+    if event.object_type == "session":
+        return {}
     score = event.score if event.score is not None else (attempt.score if attempt else None)
     result: dict = {"completion": True}
     if score is not None:

@@ -177,3 +177,49 @@ def test_sending_needs_a_store_and_the_site_address(synced, app, runner):
     app.config["LRS_URL"] = "http://127.0.0.1:9/xapi"
     result = _send(runner)
     assert result.exit_code != 0 and "set CBEC_SITE_URL" in result.output
+
+
+def test_attendance_marked_present_is_sent_once_as_attended(synced, auth, db, runner, lrs):
+    """Staff mark people present (the form and the CSV); the store gets one "attended" statement per person and
+    session, beside the lesson statements, and marking absent then present again sends nothing more."""
+    import io
+
+    from course.events import seats
+    from course.events.scheduling import sessions_of
+    from course.progress.xapi import EVENT_KIND, attendance_statement_id
+    from tests.web.events.helpers import make_event
+
+    instructor = auth.as_role("instructor")
+    with synced.app_context():
+        event = make_event(db, instructor, capacity=5)
+        a, b = (auth.make_user("trainee", email=f"t{n}@example.org") for n in range(2))
+        for person in (a, b):
+            seats.enrol(db, event, person)
+        db.commit()
+        first, second = sessions_of(db, event.id)
+    url = f"/events/{event.id}/sessions/{first.id}/attendance"
+    auth.post(url, {"present": [str(a.id)]})
+    csv = "email,session,present\nt1@example.org,2,yes\n"
+    auth.post(f"/events/{event.id}/attendance/upload", {"attendance": (io.BytesIO(csv.encode()), "attendance.csv")})
+    db.exec(update(ActivityEvent).values(at=utcnow() - timedelta(minutes=5)))
+    db.commit()
+    assert _send(runner).exit_code == 0
+    attended = [s for s in lrs.statements if s["verb"]["id"].endswith("/attended")]
+    assert {s["id"] for s in attended} == {
+        attendance_statement_id(first.id, a.id),
+        attendance_statement_id(second.id, b.id),
+    }
+    statement = next(s for s in attended if s["id"] == attendance_statement_id(first.id, a.id))
+    assert statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attended"
+    assert statement["object"]["id"] == f"http://localhost/events/{event.id}#session-{first.id}"
+    assert statement["context"]["extensions"][EVENT_KIND] == event.kind
+    assert statement["context"]["contextActivities"]["parent"][0]["id"] == f"http://localhost/events/{event.id}"
+    assert statement["actor"]["mbox"] == "mailto:t0@example.org"
+
+    auth.post(url, {"present": []})  # a marked absent
+    auth.post(url, {"present": [str(a.id)]})  # and present again
+    db.exec(update(ActivityEvent).values(at=utcnow() - timedelta(minutes=5)))
+    db.commit()
+    before = len(lrs.statements)
+    assert _send(runner).exit_code == 0
+    assert len(lrs.statements) == before  # no second "attended"

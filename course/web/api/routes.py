@@ -64,7 +64,13 @@ def cases():
 
 
 def activity_url(kind: str, key) -> str:
-    """The absolute URL of a lesson, quiz or module page: the activity ids of xAPI statements."""
+    """The absolute URL of a lesson, quiz, module or event page (a session: the event page's anchor of it): the
+    activity ids of xAPI statements."""
+    if kind == "event":
+        return url_for("events.event", event_id=key, _external=True)
+    if kind == "session":
+        event_id, session_id = key
+        return url_for("events.event", event_id=event_id, _external=True, _anchor=f"session-{session_id}")
     if kind == "quiz":
         return url_for("quiz.quiz_start_page", quiz_id=key, _external=True)
     return url_for(f"learn.{kind}", slug=key, _external=True)
