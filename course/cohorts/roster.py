@@ -1,7 +1,8 @@
 """Read a cohort roster CSV and check it as a whole before anything is imported.
 
-Pure: bytes in, rows or `row N: message` errors out. Row numbers are the spreadsheet's, with the
-header as row 1, so an instructor can find each problem in the file they uploaded.
+Pure: bytes in, rows or problems out, each a `RosterProblem` (row, code, values) that the web layer words
+(`course/web/cohorts/wording.py`). Row numbers are the spreadsheet's, with the header as row 1, so an instructor
+can find each problem in the file they uploaded.
 """
 
 from __future__ import annotations
@@ -22,6 +23,21 @@ LIMITS = {"name": 120, "email": 254, "organisation": 200, "country": 80}
 
 
 @dataclass(frozen=True)
+class RosterProblem:
+    """One problem of a roster file: its row, a code and the values its words need.
+
+    Codes: not_utf8, empty (columns), too_many (found, limit), no_rows, missing_columns (missing, columns),
+    repeated_columns (repeated), extra_values, name_missing, email_missing, email_too_long (limit),
+    email_invalid (email), email_repeated (email, first_row), org_type_invalid (given, choices),
+    org_type_missing (choices), too_long (column, limit).
+    """
+
+    line: int
+    code: str
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class RosterRow:
     line: int
     name: str
@@ -34,7 +50,7 @@ class RosterRow:
 @dataclass
 class Roster:
     rows: list[RosterRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: list[RosterProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -48,31 +64,26 @@ def read_roster(data: bytes | str) -> Roster:
         return Roster(errors=[problem])
     records = list(_records(text))
     if not records:
-        return Roster(errors=[f"row 1: the file is empty; the first row must be the header {','.join(COLUMNS)}"])
+        return Roster(errors=[RosterProblem(1, "empty", {"columns": ",".join(COLUMNS)})])
     (header_line, header), body = records[0], records[1:]
     columns, errors = _columns(header_line, header)
     if errors:
         return Roster(errors=errors)
     if len(body) > MAX_ROWS:
-        return Roster(
-            errors=[
-                f"row {body[MAX_ROWS][0]}: the file lists {len(body)} trainees; "
-                f"the limit is {MAX_ROWS} per upload, so split it into smaller files"
-            ]
-        )
+        return Roster(errors=[RosterProblem(body[MAX_ROWS][0], "too_many", {"found": len(body), "limit": MAX_ROWS})])
     if not body:
-        return Roster(errors=[f"row {header_line + 1}: no trainees are listed under the header"])
+        return Roster(errors=[RosterProblem(header_line + 1, "no_rows")])
     return _check_rows(body, columns)
 
 
-def _decode(data: bytes | str) -> tuple[str, str | None]:
+def _decode(data: bytes | str) -> tuple[str, RosterProblem | None]:
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return "", f"row {line}: the file is not UTF-8 text; save it from your spreadsheet as “CSV UTF-8”"
+        return "", RosterProblem(line, "not_utf8")
 
 
 def _records(text: str):
@@ -85,17 +96,16 @@ def _records(text: str):
         line = reader.line_num + 1
 
 
-def _columns(line: int, header: list[str]) -> tuple[dict[str, int], list[str]]:
+def _columns(line: int, header: list[str]) -> tuple[dict[str, int], list[RosterProblem]]:
     names = [name.strip().lower() for name in header]
     missing = [column for column in COLUMNS if column not in names]
     if missing:
         return {}, [
-            f"row {line}: missing column header {', '.join(missing)} "
-            f"(the header must name the columns {','.join(COLUMNS)})"
+            RosterProblem(line, "missing_columns", {"missing": ", ".join(missing), "columns": ",".join(COLUMNS)})
         ]
     repeated = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
     if repeated:
-        return {}, [f"row {line}: the column {', '.join(repeated)} appears more than once in the header"]
+        return {}, [RosterProblem(line, "repeated_columns", {"repeated": ", ".join(repeated)})]
     return {column: names.index(column) for column in COLUMNS}, []
 
 
@@ -108,9 +118,9 @@ def _check_rows(body: list[tuple[int, list[str]]], columns: dict[str, int]) -> R
         problems = _row_problems(row, extra=len(values) > width and any(values[width:]))
         email = normalise_email(row["email"])
         if email and email in first_seen:
-            problems.append(f"the email {email} is already listed in row {first_seen[email]}")
+            problems.append(("email_repeated", {"email": email, "first_row": first_seen[email]}))
         first_seen.setdefault(email, line)
-        roster.errors += [f"row {line}: {problem}" for problem in problems]
+        roster.errors += [RosterProblem(line, code, values) for code, values in problems]
         if not problems:
             roster.rows.append(
                 RosterRow(
@@ -122,31 +132,35 @@ def _check_rows(body: list[tuple[int, list[str]]], columns: dict[str, int]) -> R
     return roster
 
 
-def _row_problems(row: dict[str, str], *, extra: bool) -> list[str]:
-    problems = []
+def _row_problems(row: dict[str, str], *, extra: bool) -> list[tuple[str, dict]]:
+    """(code, values) for each problem of one row."""
+    problems: list[tuple[str, dict]] = []
     if extra:
-        problems.append("more values than header columns (put a value that contains a comma in double quotes)")
+        problems.append(("extra_values", {}))
     if not row["name"]:
-        problems.append("the name is missing")
+        problems.append(("name_missing", {}))
     problems += _email_problems(row["email"])
     if row["organisation_type"].lower() not in ORG_TYPES:
-        shown = f"“{row['organisation_type']}”" if row["organisation_type"] else "missing"
-        problems.append(f"the organisation type is {shown}; use one of {', '.join(ORG_TYPES)}")
+        choices = ", ".join(ORG_TYPES)
+        if row["organisation_type"]:
+            problems.append(("org_type_invalid", {"given": row["organisation_type"], "choices": choices}))
+        else:
+            problems.append(("org_type_missing", {"choices": choices}))
     problems += [
-        f"the {column} is longer than {limit} characters"
+        ("too_long", {"column": column, "limit": limit})
         for column, limit in LIMITS.items()
         if column != "email" and len(row[column]) > limit
     ]
     return problems
 
 
-def _email_problems(email: str) -> list[str]:
+def _email_problems(email: str) -> list[tuple[str, dict]]:
     if not email:
-        return ["the email is missing"]
+        return [("email_missing", {})]
     if len(email) > LIMITS["email"]:
-        return [f"the email is longer than {LIMITS['email']} characters"]
+        return [("email_too_long", {"limit": LIMITS["email"]})]
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError:
-        return [f"“{email}” is not a valid email address"]
+        return [("email_invalid", {"email": email})]
     return []

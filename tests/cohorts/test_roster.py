@@ -2,7 +2,22 @@
 
 import pytest
 
-from course.cohorts.roster import MAX_ROWS, read_roster
+from course.cohorts.roster import MAX_ROWS
+from course.cohorts.roster import read_roster as read_problems
+from course.web.cohorts.wording import roster_problem_text
+
+
+class Worded:
+    """A roster whose problems are worded (in English, outside a request) as an instructor reads them."""
+
+    def __init__(self, roster):
+        self.rows, self.ok = roster.rows, roster.ok
+        self.errors = [roster_problem_text(problem) for problem in roster.errors]
+
+
+def read_roster(data):
+    return Worded(read_problems(data))
+
 
 HEADER = "name,email,organisation,organisation_type,country\n"
 

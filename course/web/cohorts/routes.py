@@ -17,6 +17,7 @@ from course.models import Cohort, LearningPath, User
 from course.web.access import STAFF, allow
 from course.web.cohorts import bp
 from course.web.cohorts.forms import CohortForm, EnrolForm, ReinviteForm, RosterForm
+from course.web.cohorts.wording import roster_problem_text
 from course.web.ownership.guard import managed_or_404, panel
 from course.web.wording import ORG_TYPES
 
@@ -121,7 +122,9 @@ def upload_roster(cohort_id):
         return _cohort_page(cohort, roster_form=form, status=422)
     roster = read_roster(form.roster.data.read())
     if not roster.ok:
-        return _cohort_page(cohort, roster_form=form, roster_errors=roster.errors, status=422)
+        return _cohort_page(
+            cohort, roster_form=form, roster_errors=[roster_problem_text(p) for p in roster.errors], status=422
+        )
     return _committed(
         cohort,
         lambda: _audited(
