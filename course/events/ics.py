@@ -4,21 +4,36 @@ Each session is one VEVENT whose UID stays the same for as long as the session e
 event's revision, so a calendar that imported or subscribed to it replaces its copy after a change.
 Times carry the event's TZID, with the matching VTIMEZONE (UTC times end in Z). A cancelled event or
 session keeps its VEVENT with STATUS:CANCELLED, so subscribed calendars drop it.
+
+The words a person reads (the summary's "session N of M", the kind, the description's sentences) come from the
+caller's `CalendarWords`, in the calendar reader's language (course/web/events/wording.py `calendar_words`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import icalendar
 
 from course import timezones
 from course.events.queries import EventListing
-from course.models import EVENT_KINDS, WAITLISTED, Event, EventSession
+from course.models import WAITLISTED, Event, EventSession
 
 PRODID = "-//CBEC Academy//Training programme//EN"
 UID_DOMAIN = "cbec-academy"
+
+
+@dataclass(frozen=True)
+class CalendarWords:
+    """What a calendar file says in words, in its reader's language."""
+
+    kind: Callable[[str], str]  # an event kind's code: its name ("Workshop")
+    session_of: Callable[[str, int, int], str]  # title, number, count: "Title (session 1 of 3)"
+    about: Callable[[str], str]  # kind code: "Workshop of the CBEC Academy training programme."
+    cancelled: Callable[[str], str]  # the reason ("" for none): "CANCELLED: reason" / "CANCELLED."
+    join_online: Callable[[str], str]  # url: "Join online: url"
 
 
 def session_uid(event: Event, session: EventSession) -> str:
@@ -31,6 +46,7 @@ def calendar_document(
     name: str,
     link: Callable[[Event], str],
     with_online_links: bool,
+    words: CalendarWords,
 ) -> bytes:
     """A VCALENDAR of every session of these events; online links only in a person's own calendar."""
     cal = icalendar.Calendar()
@@ -42,14 +58,16 @@ def calendar_document(
     days: list[date] = []
     for item in listings:
         for number, s in enumerate(item.sessions, start=1):
-            cal.add_component(_vevent(item, s, number, link(item.event), with_online_links))
+            cal.add_component(_vevent(item, s, number, link(item.event), with_online_links, words))
             days += [s.starts_at.date(), s.ends_at.date()]
     if days:  # VTIMEZONE definitions covering the sessions' dates only, not decades of rules
         cal.add_missing_timezones(first_date=min(days) - timedelta(days=1), last_date=max(days) + timedelta(days=2))
     return cal.to_ical()
 
 
-def _vevent(item: EventListing, s: EventSession, number: int, url: str, with_online_links: bool) -> icalendar.Event:
+def _vevent(
+    item: EventListing, s: EventSession, number: int, url: str, with_online_links: bool, words: CalendarWords
+) -> icalendar.Event:
     event = item.event
     vevent = icalendar.Event()
     vevent.add("uid", session_uid(event, s))
@@ -59,16 +77,16 @@ def _vevent(item: EventListing, s: EventSession, number: int, url: str, with_onl
     vevent.add("dtend", timezones.to_local(s.ends_at, event.time_zone))
     vevent.add("sequence", event.sequence)
     count = len(item.sessions)
-    vevent.add("summary", event.title + (f" (session {number} of {count})" if count > 1 else ""))
+    vevent.add("summary", words.session_of(event.title, number, count) if count > 1 else event.title)
     vevent.add("status", _status(item, s))
-    vevent.add("categories", [EVENT_KINDS.get(event.kind, event.kind)])
+    vevent.add("categories", [words.kind(event.kind)])
     vevent.add("url", url)
     where = [event.place] if event.place else []
     if with_online_links and event.online_url:
         where.append(event.online_url)
     if where:
         vevent.add("location", " · ".join(where))
-    vevent.add("description", _description(event, url, with_online_links))
+    vevent.add("description", _description(event, url, with_online_links, words))
     return vevent
 
 
@@ -78,12 +96,12 @@ def _status(item: EventListing, s: EventSession) -> str:
     return "TENTATIVE" if item.status == WAITLISTED else "CONFIRMED"
 
 
-def _description(event: Event, url: str, with_online_links: bool) -> str:
-    parts = [f"{EVENT_KINDS.get(event.kind, event.kind)} of the CBEC Academy training programme.", url]
+def _description(event: Event, url: str, with_online_links: bool, words: CalendarWords) -> str:
+    parts = [words.about(event.kind), url]
     if event.cancelled_at is not None:
-        parts.insert(0, "CANCELLED" + (f": {event.cancel_reason}" if event.cancel_reason else "."))
+        parts.insert(0, words.cancelled(event.cancel_reason or ""))
     if with_online_links and event.online_url:
-        parts.append(f"Join online: {event.online_url}")
+        parts.append(words.join_online(event.online_url))
     if event.description:
         parts.append(event.description)
     return "\n\n".join(parts)

@@ -11,7 +11,7 @@ from sqlmodel import Field, SQLModel
 
 from course.models.base import json_column, utcnow
 
-EVENT_KINDS = {"seminar": "Seminar", "workshop": "Workshop", "forum": "Forum", "webinar": "Online webinar"}
+EVENT_KINDS = ("seminar", "workshop", "forum", "webinar")  # codes; their words: course/web/events/wording.py
 ENROLLED, WAITLISTED, WITHDRAWN = "enrolled", "waitlisted", "withdrawn"
 
 

@@ -1,6 +1,7 @@
 """JSON endpoints other tools can read."""
 
 from flask import abort, jsonify, request, url_for
+from flask_babel import force_locale
 from flask_login import current_user
 
 from course import timezones
@@ -8,13 +9,13 @@ from course.content import catalogue
 from course.db import get_session
 from course.events import queries as event_queries
 from course.library.search import search
-from course.models import EVENT_KINDS
 from course.progress import learner_record
 from course.reports.programme import PeriodError
 from course.reports.programme_export import report_document
 from course.reports.programme_report import FilterError
 from course.web.access import STAFF, allow
 from course.web.api import bp
+from course.web.events.wording import kind_label
 from course.web.library.filters import read_search
 from course.web.library.presenter import case_document
 from course.web.reports.programme_request import asked_report
@@ -96,13 +97,20 @@ def events():
     return jsonify({"events": [_event_json(item) for item in listings]})
 
 
+def _english_kind(code: str) -> str:
+    """The API's `kind_label` stays English whatever the request's language: a stable label for programs
+    (docs/exports.md); `kind` is the code."""
+    with force_locale("en"):
+        return kind_label(code)
+
+
 def _event_json(item) -> dict:
     event = item.event
     return {
         "id": event.id,
         "title": event.title,
         "kind": event.kind,
-        "kind_label": EVENT_KINDS.get(event.kind, event.kind),
+        "kind_label": _english_kind(event.kind),
         "url": url_for("events.event", event_id=event.id, _external=True),
         "ics": url_for("events.event_ics", event_id=event.id, _external=True),
         "time_zone": event.time_zone,

@@ -1,7 +1,10 @@
 """Events for everyone signed in: upcoming list, month calendar, an event's page, enrol and withdraw,
 and calendars (.ics of an event, of one's own schedule, and a subscribable feed behind a secret link)."""
 
+from contextlib import nullcontext
+
 from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -169,7 +172,9 @@ def event_ics(event_id):
         abort(410, f"{words} {event.cancel_reason}".strip())
     item = queries.listing(session, event, current_user.id)
     private = item.status == ENROLLED or ownership.may_manage(session, current_user, event)
-    body = calendar_document([item], name=event.title, link=_link, with_online_links=private)
+    body = calendar_document(
+        [item], name=event.title, link=_link, with_online_links=private, words=wording.calendar_words()
+    )
     return _ics(body, f"event-{event.id}.ics")
 
 
@@ -181,8 +186,17 @@ def my_ics():
 
 
 def _my_calendar(user) -> bytes:
+    """A person's own calendar, in the language they chose (a subscribed feed's request is the calendar app's, not
+    theirs); with none chosen, the request's language."""
     listings = queries.of_person(get_session(), user.id)
-    return calendar_document(listings, name="CBEC Academy: my events", link=_link, with_online_links=True)
+    with force_locale(user.language) if user.language else nullcontext():
+        return calendar_document(
+            listings,
+            name=wording.my_calendar_name(),
+            link=_link,
+            with_online_links=True,
+            words=wording.calendar_words(),
+        )
 
 
 @bp.route("/feed/<token>.ics")

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.events.checks import Problem
+from course.events.ics import CalendarWords
 from course.web.formatting import _locale, is_english
 from course.web.wording import label
 
@@ -146,3 +147,30 @@ def kind_label(code: str) -> str:
 
 def status_label(code: str) -> str:
     return label(APPLICATION_STATUSES, code)
+
+
+def _session_of(title: str, number: int, count: int) -> str:
+    return _("%(title)s (session %(number)s of %(count)s)", title=title, number=number, count=count)
+
+
+def _about(kind: str) -> str:
+    return _("%(kind)s of the CBEC Academy training programme.", kind=kind_label(kind))
+
+
+def _cancelled(reason: str) -> str:
+    return _("CANCELLED: %(reason)s", reason=reason) if reason else _("CANCELLED.")
+
+
+def _join_online(url: str) -> str:
+    return _("Join online: %(url)s", url=url)
+
+
+def calendar_words() -> CalendarWords:
+    """A calendar file's words in the language in force (the request's, or the one `force_locale` sets)."""
+    return CalendarWords(
+        kind=kind_label, session_of=_session_of, about=_about, cancelled=_cancelled, join_online=_join_online
+    )
+
+
+def my_calendar_name() -> str:
+    return _("CBEC Academy: my events")

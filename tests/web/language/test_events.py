@@ -66,3 +66,29 @@ def test_study_tours_in_french_and_russian(client, auth, db, synced):
     manage = _page(client, f"/tours/{tour.id}/manage?lang=fr")
     assert "Candidatures (1)" in manage and "Mettre sur la liste d'attente" in manage
     assert "Put on the waiting list" not in manage and "Applications (1)" not in manage
+
+
+def test_a_persons_calendar_feed_is_written_in_their_own_language(client, auth, db, synced):
+    """The feed is fetched by a calendar application (no browser, no session): it follows the owner's language."""
+    event = make_event(db, auth.make_user("instructor"), sessions=2)
+    trainee = auth.as_role("trainee")
+    assert auth.post(f"/events/{event.id}/enrol").status_code == 302
+    trainee.language = "fr"
+    db.commit()
+    page = auth.post("/events/feed").get_data(as_text=True)
+    path = page.split("<code>")[1].split("</code>")[0].split("localhost", 1)[1]
+    auth.logout()
+    feed = client.get(path, headers={"Accept-Language": "en"}).get_data(as_text=True).replace("\r\n ", "")
+    assert "X-WR-CALNAME:CBEC Academy : mes événements" in feed
+    assert "Pilot zones seminar (séance 1 sur 2)" in feed and "Rejoindre en ligne : https://meet.example.org" in feed
+    assert "Séminaire du programme de formation" in feed and "CATEGORIES:Séminaire" in feed
+    assert "session 1 of 2" not in feed and "Join online" not in feed
+
+
+def test_an_event_calendar_file_follows_the_request_and_the_api_keeps_english_labels(client, auth, db, synced):
+    event = make_event(db, auth.make_user("instructor"), sessions=2)
+    auth.as_role("trainee")
+    ics = client.get(f"/events/{event.id}.ics?lang=ru").get_data(as_text=True).replace("\r\n ", "")
+    assert "(занятие 1 из 2)" in ics and "session 1 of 2" not in ics
+    api = client.get("/api/v1/events?lang=fr", headers={"Accept-Language": "fr"}).get_json()
+    assert [item["kind_label"] for item in api["events"]] == ["Seminar"]
