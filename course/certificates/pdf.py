@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +26,24 @@ FALLBACK_CANDIDATES = ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.tt
 CORE_ENCODING = "windows-1252"  # what the built-in Helvetica can show; anything else becomes "?"
 INK, BRAND, MUTED = (29, 36, 48), (11, 92, 173), (90, 100, 114)
 WIDTH, HEIGHT, MARGIN, QR_SIZE = 297, 210, 22, 42
+# Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko... and Arabic presentation forms).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def right_to_left(text: str) -> bool:
+    """Whether the text has letters of a script written right to left (Arabic)."""
+    return bool(_RIGHT_TO_LEFT.search(text or ""))
+
+
+def shape_text(pdf: FPDF, *, words: str, texts: Iterable[str] = ()) -> bool:
+    """Turn on text shaping (HarfBuzz, through uharfbuzz) when the text needs it: Arabic letters join, and run
+    right to left. `words` are the document's own words (in the reader's language): when they are written right
+    to left, so is the document (the return value, for alignment); Arabic only in `texts` (a name, a title in an
+    English document) is shaped, each paragraph in the direction of its first letter. Unicode fonts only."""
+    rtl = right_to_left(words)
+    if rtl or any(right_to_left(text) for text in texts):
+        pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else None)
+    return rtl
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,13 @@ def installed_fonts() -> Fonts | None:
 def certificate_pdf(text: CertificateText, fonts: Fonts | None = None) -> bytes:
     """The certificate as PDF bytes; without `fonts`, Helvetica shows only Western European letters."""
     pdf = _Page(fonts)
+    if pdf.unicode:
+        words = text.words
+        shape_text(
+            pdf,
+            words=" ".join((words.title, words.certifies, words.completed)),
+            texts=(text.holder_name, text.path_title),
+        )
     pdf.frame()
     pdf.body(text)
     pdf.footer_block(text)

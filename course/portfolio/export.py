@@ -10,7 +10,7 @@ from datetime import date
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from course.certificates.pdf import CORE_ENCODING, Fonts
+from course.certificates.pdf import CORE_ENCODING, Fonts, shape_text
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,19 @@ def as_pdf(entries: list[ExportEntry], words: Words, fonts: Fonts | None = None)
             pdf.set_fallback_fonts(["Fallback"], exact_match=False)
     else:
         pdf.core_fonts_encoding = CORE_ENCODING
+    rtl = fonts is not None and shape_text(
+        pdf,
+        words=words.exported,
+        texts=(words.title, *(t for e in entries for t in (e.module, e.lesson, e.question, e.answer))),
+    )
+    align = "R" if rtl else "L"
 
     def text(value: str) -> str:
         return value if fonts is not None else value.encode(CORE_ENCODING, "replace").decode(CORE_ENCODING)
 
     def write(value: str, size: float, style: str = "", height: float = 6) -> None:
         pdf.set_font(family, style, size)
-        pdf.multi_cell(0, height, text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, height, text(value), align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     pdf.add_page()
     write(words.title, 18, "B", 9)

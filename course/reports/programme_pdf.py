@@ -7,7 +7,7 @@ from __future__ import annotations
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from course.certificates.pdf import CORE_ENCODING, Fonts
+from course.certificates.pdf import CORE_ENCODING, Fonts, shape_text
 
 INK, BRAND, MUTED, LINE = (29, 36, 48), (11, 92, 173), (90, 100, 114), (180, 186, 194)
 MARGIN = 15
@@ -42,6 +42,8 @@ class Blocks:
         TrueType font takes a quarter of a second to read."""
         western = all(_encodable(text) for text in (title, *self._texts()))
         document = _Document(None if western else fonts, title)
+        if document.unicode:
+            document.align = "R" if shape_text(document, words=title, texts=self._texts()) else "L"
         for kind, *rest in self.parts:
             getattr(document, kind)(*rest)
         return bytes(document.output())
@@ -72,6 +74,7 @@ class _Document(FPDF):
         else:
             self.core_fonts_encoding = CORE_ENCODING
             self.family, self.unicode = "Helvetica", False
+        self.align = "L"  # "R" for a document in a language written right to left
         self.add_page()
 
     def text_of(self, words: str) -> str:
@@ -81,13 +84,13 @@ class _Document(FPDF):
         self.ln(3)
         self.set_font(self.family, "B", size)
         self.set_text_color(*BRAND)
-        self.multi_cell(0, size * 0.5, self.text_of(words), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, self.text_of(words), align=self.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(1)
 
     def note(self, words: str) -> None:
         self.set_font(self.family, "", 9.5)
         self.set_text_color(*MUTED)
-        self.multi_cell(0, 5, self.text_of(words), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 5, self.text_of(words), align=self.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def grid(self, header: list[str], rows: list[list[str]], widths: tuple[float, ...]) -> None:
         """A ruled table, one line a row (long text shortened to its column); the header again after a page break.
@@ -106,7 +109,7 @@ class _Document(FPDF):
     def _row(self, cells: list[str], widths: tuple[float, ...], bold: bool = False) -> None:
         self.set_font(self.family, "B" if bold else "", 8.5)
         for cell, width in zip(cells, widths, strict=True):
-            self.cell(width, ROW, self._fitted(self.text_of(str(cell)), width - 2), border=1)
+            self.cell(width, ROW, self._fitted(self.text_of(str(cell)), width - 2), border=1, align=self.align)
         self.ln(ROW)
 
     def _fitted(self, words: str, width: float) -> str:

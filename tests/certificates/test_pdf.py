@@ -148,3 +148,33 @@ def test_without_a_unicode_font_other_scripts_become_question_marks_and_the_code
     lines = pdf_text(certificate_pdf(text, None)).splitlines()
     assert "???? — ???" in lines
     assert "Verification code: 7KQM-X3TR-9WHD" in lines
+
+
+def test_an_arabic_certificate_reads_back_in_logical_order():
+    """Text shaping (uharfbuzz): Arabic letters join and run right to left, so the words read back as written."""
+    from course.certificates.pdf import CertificateWords
+
+    fonts = _needs_fonts(fallback=False)
+    words = CertificateWords(
+        brand="CBEC Academy",
+        title="شهادة إتمام",
+        certifies="نشهد بأن",
+        completed="أتمّ مسار التعلّم",
+        issued="صدرت في 3 نوفمبر 2026",
+        code="رمز التحقق: 7KQM-X3TR-9WHD",
+        check="تحقق من صحة هذه الشهادة",
+        qr="رمز QR",
+    )
+    text = CertificateText(
+        "أمينة وانجيرو", "مسار المسؤولين", date(2026, 11, 3), "7KQM-X3TR-9WHD", "http://x/v", words=words
+    )
+    extracted = pdf_text(certificate_pdf(text, fonts))
+    for phrase in ("شهادة إتمام", "نشهد بأن", "أمينة وانجيرو", "مسار المسؤولين", "رمز التحقق"):
+        assert phrase in extracted, extracted
+
+
+def test_an_arabic_name_on_an_english_certificate_is_shaped_and_the_english_stays_as_it_was():
+    fonts = _needs_fonts(fallback=False)
+    text = CertificateText("أمينة وانجيرو", "Officials path", date(2026, 11, 3), "7KQM-X3TR-9WHD", "http://x/v")
+    lines = pdf_text(certificate_pdf(text, fonts)).splitlines()
+    assert "أمينة وانجيرو" in lines and "Verification code: 7KQM-X3TR-9WHD" in lines

@@ -58,3 +58,25 @@ def test_pdf_export_without_fonts_replaces_what_helvetica_cannot_show():
     entries = [ExportEntry("Module 1", "Lesson", "Q?", "Zoë 中文", date(2026, 3, 1), False)]
     text = PdfReader(io.BytesIO(as_pdf(entries, _words("Zoë", date(2026, 4, 1))))).pages[0].extract_text()
     assert "Zoë" in text and "??" in text
+
+
+def test_an_arabic_portfolio_pdf_reads_back_in_logical_order():
+    """Text shaping (uharfbuzz): the Arabic words join and run right to left, and read back as written."""
+    fonts = installed_fonts()
+    if fonts is None:
+        return  # no Unicode font on this machine: nothing Arabic can be shown
+    words = Words(
+        title="ملف التأملات الخاص بأمينة",
+        exported="CBEC Academy، صُدّر في 2026-04-01",
+        edited="آخر تعديل %(date)s",
+        edited_shared="آخر تعديل %(date)s؛ تمت مشاركته مع دفعتي",
+        empty="لم يُحفظ أي تأمل بعد.",
+    )
+    entries = [
+        ExportEntry(
+            "الوحدة 1: المناطق التجريبية", "مدينة الميناء", "ماذا ستنقل؟", "المكتب الموحد.", date(2026, 3, 1), True
+        )
+    ]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(as_pdf(entries, words, fonts))).pages)
+    for phrase in ("ملف التأملات الخاص بأمينة", "المناطق التجريبية", "مدينة الميناء", "المكتب الموحد", "آخر تعديل"):
+        assert phrase in text, text

@@ -63,3 +63,12 @@ def test_the_packages_page_in_chinese_and_french(client, auth, synced):
     french = _text(client.get("/exports/?lang=fr"))
     assert "Édition hors ligne (un site statique qui s'ouvre sans serveur)" in french
     assert "Before you share a package" not in french
+
+
+def test_the_pdf_in_arabic_reads_back_in_logical_order(client, auth, arranged):
+    """Text shaping (uharfbuzz): the Arabic words join and run right to left, and read back as written."""
+    auth.as_role("admin")
+    response = client.get(f"/reports/programme.pdf{SPRING}&lang=ar")
+    assert response.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    assert "النتائج لكل وحدة" in text and "Results per module" not in text, text[:800]
