@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from course.questions.errors import AikenError, ParseResult, Problem
+from course.questions.errors import N_, AikenError, ParseResult, Problem
 from course.questions.types import Choice, SingleChoice, default_name
 
 _OPTION = re.compile(r"([A-Z])[.)][ \t]?(.*)")  # as Moodle reads it: `A)Option` too
@@ -44,7 +44,7 @@ def parse_aiken(text: str, filename: str = "<string>", *, category: str = "") ->
         answer = ANSWER_LINE.fullmatch(line)
         if answer:
             if draft is None:
-                problems.append((filename, number, "ANSWER line without a question before it"))
+                problems.append((filename, number, N_("ANSWER line without a question before it")))
             elif not draft.broken:
                 message = _finish(draft, answer.group(1).strip(), questions, category)
                 if message:
@@ -59,7 +59,7 @@ def parse_aiken(text: str, filename: str = "<string>", *, category: str = "") ->
                 problems.append((filename, number, message))
                 draft.broken = True
     if draft is not None and not draft.broken:
-        problems.append((filename, draft.line, "question has no 'ANSWER:' line"))
+        problems.append((filename, draft.line, N_("question has no 'ANSWER:' line")))
     if problems:
         raise AikenError(problems)
     return ParseResult(list(questions), [category] if category and questions else [])
@@ -73,11 +73,11 @@ def _add_line(draft: _Draft, line: str) -> str | None:
         draft.options.append(option.group(2).strip())
         return None
     if option and draft.options:
-        return f"expected option {expected}, found option {option.group(1)}"
+        return N_("expected option %(expected)s, found option %(found)s", expected=expected, found=option.group(1))
     if option:
-        return f"options must start at A, found option {option.group(1)}"
+        return N_("options must start at A, found option %(found)s", found=option.group(1))
     if draft.options:
-        return f"expected option {expected} or an 'ANSWER:' line"
+        return N_("expected option %(expected)s or an 'ANSWER:' line", expected=expected)
     draft.text.append(line)
     return None
 
@@ -85,10 +85,10 @@ def _add_line(draft: _Draft, line: str) -> str | None:
 def _finish(draft: _Draft, letter: str, questions: list[SingleChoice], category: str) -> str | None:
     """Turn a complete draft into a question; a message when it cannot be."""
     if len(draft.options) < 2:
-        return "a question needs at least 2 options before its 'ANSWER:' line"
+        return N_("a question needs at least 2 options before its 'ANSWER:' line")
     last = chr(ord("A") + len(draft.options) - 1)
     if len(letter) != 1 or not "A" <= letter.upper() <= last:
-        return f"ANSWER must name one of the options A-{last}, not {letter!r}"
+        return N_("ANSWER must name one of the options A-%(last)s, not %(letter)s", last=last, letter=repr(letter))
     right = ord(letter.upper()) - ord("A")
     text = "\n".join(draft.text)
     options = [Choice(text=option, fraction=float(i == right)) for i, option in enumerate(draft.options)]

@@ -6,7 +6,28 @@ from dataclasses import dataclass, field
 
 from course.questions.types import Question
 
-Problem = tuple[str, int, str]  # (filename, line, message)
+
+class Message(str):
+    """The words of a problem: the English text (what `str` and comparisons see: the CLI, the content checks, the
+    tests) built from an English message id and its values, which the web layer translates into the reader's
+    language (course/web/instructor/wording.py `problem_text`). Values may be messages themselves."""
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, /, **values) -> Message:
+        self = super().__new__(cls, template % values if values else template)
+        self.template, self.values = template, values
+        return self
+
+
+def N_(template: str, /, **values) -> Message:
+    """A problem's message: `template` is marked for `pybabel extract` (a `%%` stands for `%` when there are
+    values, as gettext formats it)."""
+    return Message(template, **values)
+
+
+Problem = tuple[str, int, str]  # (filename, line, message: a Message where it is ours)
 
 
 class QuestionFileError(Exception):

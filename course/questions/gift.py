@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from course.questions.errors import GiftError, ParseResult, Problem
+from course.questions.errors import N_, GiftError, ParseResult, Problem
 from course.questions.gift_check import gift_problems
 from course.questions.gift_read import read_question
 from course.questions.gift_syntax import SURROGATES, WHITESPACE, SyntaxProblem, mask
@@ -60,9 +60,12 @@ def _stacked_category(first_line: int, lines: list[str], content: list[int]) -> 
             if lines[previous].startswith(_CATEGORY):
                 return (
                     first_line + index,
-                    "two $CATEGORY: lines in a row (Moodle would take both for one name): keep one, or leave a blank line between",
+                    N_(
+                        "two $CATEGORY: lines in a row (Moodle would take both for one name): keep one, or leave a "
+                        "blank line between"
+                    ),
                 )
-            return first_line + index, "a $CATEGORY: line inside a question: leave a blank line before it"
+            return first_line + index, N_("a $CATEGORY: line inside a question: leave a blank line before it")
     return None
 
 
@@ -86,7 +89,7 @@ def _read_block(first_line: int, lines: list[str], filename: str, problems: list
     bad = SURROGATES.search(joined)
     if bad:
         problems.append(
-            (filename, first_line + joined.count("\n", 0, bad.start()), "invalid character (lone surrogate)")
+            (filename, first_line + joined.count("\n", 0, bad.start()), N_("invalid character (lone surrogate)"))
         )
         return
     block = mask(joined)

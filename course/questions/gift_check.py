@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from course.questions.errors import N_, Message
 from course.questions.gift_syntax import SURROGATES, WHITESPACE
 from course.questions.types import (
     FORMATS,
@@ -20,82 +21,84 @@ from course.questions.types import (
 )
 
 
-def gift_problems(question: Question) -> list[str]:
+def gift_problems(question: Question) -> list[Message]:
     """Reasons `parse_gift(write_gift([q]))` would not give `q` back; empty when it would."""
     problems = [
-        f"{label} has leading or trailing whitespace"
+        N_("%(field)s has leading or trailing whitespace", field=label)
         for label, text in _trimmed_texts(question)
         if text != text.strip(WHITESPACE)
     ]
     problems += [
-        f"{label} contains a carriage return or a lone surrogate"
+        N_("%(field)s contains a carriage return or a lone surrogate", field=label)
         for label, text in _all_texts(question)
         if "\r" in text or SURROGATES.search(text)
     ]
     if not question.name:
-        problems.append("name is empty")
+        problems.append(N_("name is empty"))
     if "\n" in question.category or question.category != question.category.strip(WHITESPACE):
-        problems.append("category must be one line without surrounding whitespace")
+        problems.append(N_("category must be one line without surrounding whitespace"))
     problems += [
-        f"{label} is not one of {', '.join(FORMATS)}" for label, fmt in _formats(question) if fmt not in FORMATS
+        N_("%(field)s is not one of %(formats)s", field=label, formats=", ".join(FORMATS))
+        for label, fmt in _formats(question)
+        if fmt not in FORMATS
     ]
     problems += _type_problems(question) + _moodle_only_problems(question)
     return problems
 
 
-def _moodle_only_problems(question: Question) -> list[str]:
+def _moodle_only_problems(question: Question) -> list[Message]:
     """Settings that Moodle XML carries and GIFT cannot (they are left out of a GIFT export)."""
     problems = []
     if isinstance(question, OutcomeFeedback):
         if any(question.outcome_feedback(state)[0] for state in ("correct", "partial", "wrong")):
-            problems.append("GIFT cannot carry feedback for right, partly right and wrong answers")
+            problems.append(N_("GIFT cannot carry feedback for right, partly right and wrong answers"))
         if not question.shuffle:
-            problems.append("GIFT cannot say that the options keep their order")
+            problems.append(N_("GIFT cannot say that the options keep their order"))
     if isinstance(question, Numerical) and (question.units or question.unit_grading != "none"):
-        problems.append("GIFT cannot carry units")
+        problems.append(N_("GIFT cannot carry units"))
     if isinstance(question, Essay) and (question.grader_info or question.response_template):
-        problems.append("GIFT cannot carry information for graders or a response template")
+        problems.append(N_("GIFT cannot carry information for graders or a response template"))
     return problems
 
 
-def _type_problems(question: Question) -> list[str]:
+def _type_problems(question: Question) -> list[Message]:
     """Limits that GIFT puts on each question type."""
     problems = []
     if isinstance(question, (SingleChoice, MultipleResponse)):
         if len(question.options) < 2:
-            problems.append("a choice question needs at least 2 options")
+            problems.append(N_("a choice question needs at least 2 options"))
         if isinstance(question, SingleChoice) and not any(c.fraction == 1 for c in question.options):
-            problems.append("a single-choice question needs an option worth 100%")
+            problems.append(N_("a single-choice question needs an option worth 100%"))
         problems += _fraction_problems(c.fraction for c in question.options)
     elif isinstance(question, ShortAnswer):
         if not question.answers:
-            problems.append("a short-answer question needs at least 1 answer")
+            problems.append(N_("a short-answer question needs at least 1 answer"))
         if question.case_sensitive:
-            problems.append("GIFT cannot say that a short answer is case-sensitive")
+            problems.append(N_("GIFT cannot say that a short answer is case-sensitive"))
         if any("->" in a.text + "\0" + a.feedback for a in question.answers):
-            problems.append("'->' in a short answer or its feedback makes it a matching question")
+            problems.append(N_("'->' in a short answer or its feedback makes it a matching question"))
         problems += _fraction_problems(a.fraction for a in question.answers)
     elif isinstance(question, Numerical):
         if not question.answers:
-            problems.append("a numerical question needs at least 1 answer")
+            problems.append(N_("a numerical question needs at least 1 answer"))
         numbers = [n for a in question.answers for n in (a.value, a.tolerance, a.low, a.high) if n is not None]
         if not all(math.isfinite(n) for n in numbers):
-            problems.append("numerical answers must be finite numbers")
+            problems.append(N_("numerical answers must be finite numbers"))
         problems += _fraction_problems(a.fraction for a in question.answers)
     elif isinstance(question, Matching):
         if len(question.pairs) < 2:
-            problems.append("a matching question needs at least 2 pairs")
+            problems.append(N_("a matching question needs at least 2 pairs"))
         if any("->" in pair.text for pair in question.pairs):
-            problems.append("a matching subquestion cannot contain '->'")
+            problems.append(N_("a matching subquestion cannot contain '->'"))
     elif isinstance(question, Description) and (question.general_feedback or question.text_after):
-        problems.append("a description has no general feedback and no blank")
+        problems.append(N_("a description has no general feedback and no blank"))
     return problems
 
 
-def _fraction_problems(fractions) -> list[str]:
+def _fraction_problems(fractions) -> list[Message]:
     """A problem when any fraction lies outside [-1, 1]."""
     bad = [f for f in fractions if not -1 <= f <= 1]
-    return [f"fractions must lie between -1 and 1, not {bad}"] if bad else []
+    return [N_("fractions must lie between -1 and 1, not %(fractions)s", fractions=str(bad))] if bad else []
 
 
 def _parts(question: Question) -> list:

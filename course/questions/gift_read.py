@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from course.questions.errors import N_
 from course.questions.gift_syntax import (
     WHITESPACE,
     SyntaxProblem,
@@ -33,7 +34,6 @@ from course.questions.types import (
 TRUE_FALSE_WORDS = ("T", "TRUE", "F", "FALSE")
 # A later line of the block that starts with a `::title::`: the start of a second question.
 _SECOND_TITLE = re.compile(r"\n[ \t]*::[^\n]*?::")
-_TWO_QUESTIONS = "leave a blank line between questions"
 
 
 def read_question(block: str) -> Question:
@@ -49,18 +49,23 @@ def read_question(block: str) -> Question:
             start = _first_char(block, close + 2)
     second_title = _SECOND_TITLE.search(block, start, end)
     if second_title:
-        raise SyntaxProblem(f"a second question title in one question: {_TWO_QUESTIONS}", second_title.start() + 1)
+        raise SyntaxProblem(
+            N_("a second question title in one question: leave a blank line between questions"),
+            second_title.start() + 1,
+        )
     opening, closing = block.find("{", start, end), block.find("}", start, end)
     if opening < 0 and closing < 0:
         common = _common(name, block[start:end], "", "")
         return Description(**common)
     if closing < 0:
-        raise SyntaxProblem("'{' without a matching '}'", opening)
+        raise SyntaxProblem(N_("'{' without a matching '}'"), opening)
     if opening < 0 or closing < opening:
-        raise SyntaxProblem("'}' without a matching '{' before it", closing)
+        raise SyntaxProblem(N_("'}' without a matching '{' before it"), closing)
     second_answers = block.find("{", closing + 1, end)
     if second_answers >= 0:
-        raise SyntaxProblem(f"a second answer block {{…}} in one question: {_TWO_QUESTIONS}", second_answers)
+        raise SyntaxProblem(
+            N_("a second answer block {…} in one question: leave a blank line between questions"), second_answers
+        )
     answer_pos = _first_char(block, opening + 1)
     answer = block[answer_pos:closing].rstrip(WHITESPACE)
     answer, general_feedback = _split_general_feedback(answer)
@@ -175,7 +180,7 @@ def _choices(answer: str, position: int, common: dict) -> Question:
         )
     options = [option for option in options if option.text]
     if len(options) < 2:
-        raise SyntaxProblem("a multiple-choice question needs at least 2 answers")
+        raise SyntaxProblem(N_("a multiple-choice question needs at least 2 answers"))
     return kind(**common, options=options)
 
 
@@ -183,12 +188,12 @@ def _matching(answer: str, position: int, common: dict) -> Matching:
     """Pairs `=subquestion -> answer`; an empty subquestion adds a distractor answer."""
     pieces = _pieces(answer, position, "=")
     if len(pieces) < 2:
-        raise SyntaxProblem("a matching question needs at least 2 pairs")
+        raise SyntaxProblem(N_("a matching question needs at least 2 pairs"))
     pairs = []
     for piece, at in pieces:
         arrow = piece.find("->")
         if arrow < 0:
-            raise SyntaxProblem(f"matching pair {unmask(piece)!r} has no '->'", at)
+            raise SyntaxProblem(N_("matching pair %(pair)s has no '->'", pair=repr(unmask(piece))), at)
         marker, body = split_format(piece[:arrow])
         pairs.append(
             MatchPair(
@@ -250,7 +255,7 @@ def _numerical(answer: str, position: int, common: dict) -> Numerical:
     wrong = answer[tilde:] if tilde >= 0 else None
     pieces = _pieces(answer if wrong is None else answer[:tilde], position, "=")
     if not pieces:
-        raise SyntaxProblem("a numerical question needs at least 1 answer")
+        raise SyntaxProblem(N_("a numerical question needs at least 1 answer"))
     answers = []
     for piece, at in pieces:
         weight, rest = read_weight(piece, at)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from course.questions.errors import N_
 from course.questions.percent import fraction_of, percent_text
 from course.questions.types import FORMATS
 
@@ -68,10 +69,12 @@ def read_weight(answer: str, position: int) -> tuple[float | None, str]:
         return None, answer
     minus, digits = found.groups()
     if len(minus) > 1:
-        raise SyntaxProblem(f"answer weight {found.group()} is not a number", position)
+        raise SyntaxProblem(N_("answer weight %(weight)s is not a number", weight=found.group()), position)
     percent = Decimal(digits)
     if percent > 100:
-        raise SyntaxProblem(f"answer weight {found.group()} is not between -100% and 100%", position)
+        raise SyntaxProblem(
+            N_("answer weight %(weight)s is not between -100%% and 100%%", weight=found.group()), position
+        )
     return fraction_of(-percent if minus else percent), answer[found.end() :]
 
 
@@ -84,8 +87,8 @@ def read_number(text: str, position: int) -> float:
     """A number as GIFT numerical answers write it (`.` decimal point, optional exponent)."""
     text = text.strip(WHITESPACE)
     if not _NUMBER.fullmatch(text):
-        raise SyntaxProblem(f"numerical answer {text!r} is not a number", position)
+        raise SyntaxProblem(N_("numerical answer %(answer)s is not a number", answer=repr(text)), position)
     number = float(text)
     if number in (float("inf"), float("-inf")):
-        raise SyntaxProblem(f"numerical answer {text!r} is too large", position)
+        raise SyntaxProblem(N_("numerical answer %(answer)s is too large", answer=repr(text)), position)
     return number

@@ -6,6 +6,7 @@ import dataclasses
 import math
 from collections.abc import Iterator
 
+from course.questions.errors import N_, Message
 from course.questions.moodle_xml_syntax import NOT_IN_XML, PHP_WHITESPACE
 from course.questions.rules import choice_grade_problem, has_full_marks
 from course.questions.types import (
@@ -21,19 +22,30 @@ from course.questions.types import (
 )
 
 
-def xml_problems(question: Question) -> list[str]:
+def xml_problems(question: Question) -> list[Message]:
     """Reasons `parse_moodle_xml(write_moodle_xml([q]))` would not give `q` back; empty when it would."""
     texts = list(_texts(question))
-    problems = [f"{label} has leading or trailing whitespace" for label, text in texts if _untrimmed(label, text)]
+    problems = [
+        N_("%(field)s has leading or trailing whitespace", field=label)
+        for label, text in texts
+        if _untrimmed(label, text)
+    ]
     shown = question.text + ("_____" + question.text_after if question.text_after else "")
     if shown != shown.strip(PHP_WHITESPACE):
-        problems.append("the question text has leading or trailing whitespace")
-    problems += [f"{label} has a character XML cannot carry" for label, text in texts if NOT_IN_XML.search(text)]
-    problems += [f"{label} is not one of {', '.join(FORMATS)}" for label, value in _formats(question)]
+        problems.append(N_("the question text has leading or trailing whitespace"))
+    problems += [
+        N_("%(field)s has a character XML cannot carry", field=label)
+        for label, text in texts
+        if NOT_IN_XML.search(text)
+    ]
+    problems += [
+        N_("%(field)s is not one of %(formats)s", field=label, formats=", ".join(FORMATS))
+        for label, value in _formats(question)
+    ]
     if not question.name:
-        problems.append("name is empty (a name is made from the text)")
+        problems.append(N_("name is empty (a name is made from the text)"))
     if question.text_after:
-        problems.append("Moodle XML has no missing-word blank: it is written as _____ in the question text")
+        problems.append(N_("Moodle XML has no missing-word blank: it is written as _____ in the question text"))
     return problems + _type_problems(question)
 
 
@@ -41,12 +53,12 @@ def _untrimmed(label: str, text: str) -> bool:
     return label not in ("text", "text_after") and text != text.strip(PHP_WHITESPACE)
 
 
-def _type_problems(question: Question) -> list[str]:
+def _type_problems(question: Question) -> list[Message]:
     """What Moodle's importer drops or refuses, by question type."""
     if isinstance(question, (SingleChoice, MultipleResponse)):
         problems = _drops(question.options, "option")
         if len(question.options) < 2:
-            problems.append("a choice question needs at least 2 options")
+            problems.append(N_("a choice question needs at least 2 options"))
         problem = choice_grade_problem(isinstance(question, MultipleResponse), [o.fraction for o in question.options])
         return problems + [problem] * bool(problem) + _fraction_problems(question.options)
     if isinstance(question, ShortAnswer):
@@ -56,49 +68,65 @@ def _type_problems(question: Question) -> list[str]:
         return _numerical_problems(question) + _fraction_problems(question.answers)
     if isinstance(question, Matching):
         problems = [
-            f"pair {i} has neither text nor answer" for i, p in enumerate(question.pairs) if not p.text + p.answer
+            N_("pair %(index)s has neither text nor answer", index=i)
+            for i, p in enumerate(question.pairs)
+            if not p.text + p.answer
         ]
         if sum(1 for pair in question.pairs if pair.text) < 2:
-            problems.append("a matching question needs at least 2 pairs with a subquestion")
+            problems.append(N_("a matching question needs at least 2 pairs with a subquestion"))
         return problems
     return []
 
 
-def _drops(parts: list, what: str) -> list[str]:
-    return [f"{what} {index} has no text" for index, part in enumerate(parts) if not part.text]
+def _drops(parts: list, what: str) -> list[Message]:
+    return [
+        N_("option %(index)s has no text", index=index)
+        if what == "option"
+        else N_("answer %(index)s has no text", index=index)
+        for index, part in enumerate(parts)
+        if not part.text
+    ]
 
 
-def _fraction_problems(parts: list) -> list[str]:
+def _fraction_problems(parts: list) -> list[Message]:
     bad = [part.fraction for part in parts if not -1 <= part.fraction <= 1]
-    return [f"fractions must lie between -1 and 1, not {bad}"] if bad else []
+    return [N_("fractions must lie between -1 and 1, not %(fractions)s", fractions=str(bad))] if bad else []
 
 
-def _full_marks_problems(answers: list) -> list[str]:
+def _full_marks_problems(answers: list) -> list[Message]:
     if not answers:
-        return ["it needs at least 1 answer"]
-    return [] if has_full_marks(a.fraction for a in answers) else ["no answer is worth 100%"]
+        return [N_("it needs at least 1 answer")]
+    return [] if has_full_marks(a.fraction for a in answers) else [N_("no answer is worth 100%")]
 
 
-def _numerical_problems(question: Numerical) -> list[str]:
-    problems = [] if question.answers else ["it needs at least 1 answer"]
+def _numerical_problems(question: Numerical) -> list[Message]:
+    problems = [] if question.answers else [N_("it needs at least 1 answer")]
     for index, answer in enumerate(question.answers):
         numbers = [n for n in (answer.value, answer.tolerance, answer.low, answer.high) if n is not None]
         if not all(math.isfinite(n) for n in numbers):
-            problems.append(f"answer {index} is not a finite number")
+            problems.append(N_("answer %(index)s is not a finite number", index=index))
         if answer.is_range:
-            problems.append(f"answer {index}: Moodle holds no range, it is written as its middle ± half its width")
+            problems.append(
+                N_("answer %(index)s: Moodle holds no range, it is written as its middle ± half its width", index=index)
+            )
         elif (answer.low is None) != (answer.high is None):
-            problems.append(f"answer {index} has only one end of a range")
+            problems.append(N_("answer %(index)s has only one end of a range", index=index))
         if answer.tolerance < 0:
-            problems.append(f"answer {index}: a negative tolerance is written as its size")
+            problems.append(N_("answer %(index)s: a negative tolerance is written as its size", index=index))
     if any(not unit.name or not unit.multiplier or not math.isfinite(unit.multiplier) for unit in question.units):
-        problems.append("every unit needs a name and a multiplier other than 0")
+        problems.append(N_("every unit needs a name and a multiplier other than 0"))
     if len({unit.name for unit in question.units}) < len(question.units):
-        problems.append("a unit is named twice (Moodle keeps the first)")
+        problems.append(N_("a unit is named twice (Moodle keeps the first)"))
     if question.unit_grading not in UNIT_GRADING or question.unit_input not in UNIT_INPUTS:
-        problems.append(f"unit grading must be one of {UNIT_GRADING} and unit input one of {UNIT_INPUTS}")
+        problems.append(
+            N_(
+                "unit grading must be one of %(gradings)s and unit input one of %(inputs)s",
+                gradings=str(UNIT_GRADING),
+                inputs=str(UNIT_INPUTS),
+            )
+        )
     if not math.isfinite(question.unit_penalty):
-        problems.append("the unit penalty must be a finite number")
+        problems.append(N_("the unit penalty must be a finite number"))
     return problems
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from course.questions.errors import MoodleXmlError, ParseResult, Problem
+from course.questions.errors import N_, Message, MoodleXmlError, ParseResult, Problem
 from course.questions.moodle_xml_syntax import FORMAT_OF_NAME, NUMBER, PHP_WHITESPACE, RETIRED_FORMATS
 from course.questions.percent import fraction_of
 from course.questions.types import Question, default_name
@@ -18,17 +18,17 @@ Element = etree._Element
 
 # Moodle's own types that this platform does not hold, by the name Moodle XML gives them.
 UNSUPPORTED_TYPES = {
-    "calculated": "calculated",
-    "calculatedsimple": "simple calculated",
-    "calculatedmulti": "calculated multichoice",
-    "multianswer": "embedded answers (Cloze)",
-    "cloze": "embedded answers (Cloze)",
-    "ddwtos": "drag and drop into text",
-    "ddmarker": "drag and drop markers",
-    "ddimageortext": "drag and drop onto image",
-    "gapselect": "select missing words",
-    "randomsamatch": "random short-answer matching",
-    "random": "random",
+    "calculated": N_("calculated"),
+    "calculatedsimple": N_("simple calculated"),
+    "calculatedmulti": N_("calculated multichoice"),
+    "multianswer": N_("embedded answers (Cloze)"),
+    "cloze": N_("embedded answers (Cloze)"),
+    "ddwtos": N_("drag and drop into text"),
+    "ddmarker": N_("drag and drop markers"),
+    "ddimageortext": N_("drag and drop onto image"),
+    "gapselect": N_("select missing words"),
+    "randomsamatch": N_("random short-answer matching"),
+    "random": N_("random"),
 }
 
 
@@ -39,7 +39,7 @@ class Skip(Exception):
 class Refused(Exception):
     """A mistake in the file that Moodle would refuse; `line` is where it is."""
 
-    def __init__(self, message: str, line: int | None):
+    def __init__(self, message: Message, line: int | None):
         super().__init__(message)
         self.message, self.line = message, line
 
@@ -51,7 +51,9 @@ def read_quiz(
     result, problems = ParseResult(), []
     for element in root:
         if element.tag != "question":
-            problems.append((filename, element.sourceline or 1, f"expected <question>, found <{element.tag}>"))
+            problems.append(
+                (filename, element.sourceline or 1, N_("expected <question>, found <%(tag)s>", tag=element.tag))
+            )
             continue
         qtype = (element.get("type") or "").strip()
         try:
@@ -66,7 +68,7 @@ def read_quiz(
             else:
                 result.skipped.append(_unsupported(filename, element, qtype))
         except Skip as reason:
-            result.skipped.append((filename, element.sourceline or 1, f"'{name_of(element)}' skipped: {reason}"))
+            result.skipped.append((filename, element.sourceline or 1, _skipped(element, reason.args[0])))
         except Refused as problem:
             problems.append(_problem(filename, element, problem))
     if problems:
@@ -76,25 +78,33 @@ def read_quiz(
 
 def _problem(filename: str, element: Element, problem: Refused) -> Problem:
     name = name_of(element)
-    where = f"'{name}': " if name and element.get("type") != "category" else ""
-    return filename, problem.line or element.sourceline or 1, where + problem.message
+    line = problem.line or element.sourceline or 1
+    if name and element.get("type") != "category":
+        return filename, line, N_("'%(name)s': %(problem)s", name=name, problem=problem.message)
+    return filename, line, problem.message
+
+
+def _skipped(element: Element, reason: Message) -> Message:
+    return N_("'%(name)s' skipped: %(reason)s", name=name_of(element), reason=reason)
 
 
 def _unsupported(filename: str, element: Element, qtype: str) -> Problem:
     if not qtype:
-        raise Refused('a <question> needs a type, e.g. type="multichoice"', element.sourceline)
+        raise Refused(N_('a <question> needs a type, e.g. type="multichoice"'), element.sourceline)
     if qtype in UNSUPPORTED_TYPES:
-        reason = f"{UNSUPPORTED_TYPES[qtype]} questions (Moodle type '{qtype}') are not supported"
+        reason = N_(
+            "%(kind)s questions (Moodle type '%(qtype)s') are not supported", kind=UNSUPPORTED_TYPES[qtype], qtype=qtype
+        )
     else:
-        reason = f"Moodle question type '{qtype}' is not supported (a plugin's type?)"
-    return filename, element.sourceline or 1, f"'{name_of(element)}' skipped: {reason}"
+        reason = N_("Moodle question type '%(qtype)s' is not supported (a plugin's type?)", qtype=qtype)
+    return filename, element.sourceline or 1, _skipped(element, reason)
 
 
 def _category(element: Element) -> str:
     """The path of a category entry, kept as written (`$course$/top/Ports` stays so, as GIFT keeps it); an
     empty path is the bank's own category."""
     if element.find("category") is None:
-        raise Refused("a category entry needs <category><text>its path</text></category>", element.sourceline)
+        raise Refused(N_("a category entry needs <category><text>its path</text></category>"), element.sourceline)
     return text_of(element.find("category"))
 
 
@@ -107,10 +117,10 @@ def name_of(element: Element) -> str:
 def common(element: Element) -> dict:
     """Name, text and general feedback, as Moodle's import_headers reads them."""
     if element.find("name") is None:
-        raise Refused("a question needs a <name>", element.sourceline)
+        raise Refused(N_("a question needs a <name>"), element.sourceline)
     text, text_format = formatted(element.find("questiontext"), "html")
     if value(element, "image_base64"):
-        raise Skip("it embeds an image (<image_base64>), and embedded files are not supported")
+        raise Skip(N_("it embeds an image (<image_base64>), and embedded files are not supported"))
     feedback, feedback_format = formatted(element.find("generalfeedback"), text_format)
     return {
         "name": text_of(element.find("name")) or default_name(text),
@@ -131,7 +141,7 @@ def _plain_text(found: Element) -> str:
     """The trimmed content of a `<text>` element, which holds no elements."""
     if len(found):
         raise Refused(
-            f"<text> holds the element <{found[0].tag}>: write HTML inside <![CDATA[ … ]]> or escape it",
+            N_("<text> holds the element <%(tag)s>: write HTML inside <![CDATA[ … ]]> or escape it", tag=found[0].tag),
             found[0].sourceline,
         )
     return (found.text or "").strip(PHP_WHITESPACE)
@@ -147,9 +157,9 @@ def formatted(element: Element | None, default_format: str) -> tuple[str, str]:
             text = _plain_text(child)
         elif child.tag == "file":
             name = child.get("name", "")
-            raise Skip(f"it embeds the file '{name}' (<file>), and embedded files are not supported")
+            raise Skip(N_("it embeds the file '%(name)s' (<file>), and embedded files are not supported", name=name))
     if "@@PLUGINFILE@@" in text:
-        raise Skip("it shows files stored in Moodle (@@PLUGINFILE@@), and embedded files are not supported")
+        raise Skip(N_("it shows files stored in Moodle (@@PLUGINFILE@@), and embedded files are not supported"))
     name = element.get("format")
     return text, default_format if name is None else text_format(name, element)
 
@@ -162,9 +172,11 @@ def text_format(name: str, element: Element) -> str:
     if not name:
         return "html"
     if name in RETIRED_FORMATS:
-        raise Skip(f"its text format '{name}' is not supported (Moodle no longer renders it)")
+        raise Skip(N_("its text format '%(name)s' is not supported (Moodle no longer renders it)", name=name))
     expected = ", ".join(FORMAT_OF_NAME)
-    raise Refused(f"unknown text format '{name}' (expected {expected})", element.sourceline)
+    raise Refused(
+        N_("unknown text format '%(name)s' (expected %(expected)s)", name=name, expected=expected), element.sourceline
+    )
 
 
 def own(part_format: str, question_format: str) -> str | None:
@@ -184,11 +196,13 @@ def flag(text: str) -> bool:
 
 
 def number(text: str, element: Element, what: str) -> float:
+    """A number as Moodle writes one (`0.1`, `1.0E-5`); a blank is 0. `what`: a tag (`<unitpenalty>`) or words
+    (a Message)."""
     """A number as Moodle writes one (`0.1`, `1.0E-5`); a blank is 0."""
     if not text:
         return 0.0
     if not NUMBER.fullmatch(text) or abs(float(text)) == float("inf"):
-        raise Refused(f"{what} '{text}' is not a number", element.sourceline)
+        raise Refused(N_("%(what)s '%(text)s' is not a number", what=what, text=text), element.sourceline)
     return float(text)
 
 
@@ -197,7 +211,15 @@ def whole_number(text: str, element: Element, what: str, choices: range) -> int:
     if not text:
         return choices[0]
     if not text.lstrip("-").isdigit() or int(text) not in choices:
-        raise Refused(f"{what} '{text}' must be one of {', '.join(map(str, choices))}", element.sourceline)
+        raise Refused(
+            N_(
+                "%(what)s '%(text)s' must be one of %(choices)s",
+                what=what,
+                text=text,
+                choices=", ".join(map(str, choices)),
+            ),
+            element.sourceline,
+        )
     return int(text)
 
 
@@ -209,5 +231,7 @@ def fraction(answer: Element) -> float:
     except InvalidOperation:
         percent = None
     if percent is None or not -100 <= percent <= 100:
-        raise Refused(f'the grade fraction="{raw}" is not a percentage from -100 to 100', answer.sourceline)
+        raise Refused(
+            N_('the grade fraction="%(raw)s" is not a percentage from -100 to 100', raw=raw), answer.sourceline
+        )
     return fraction_of(percent)

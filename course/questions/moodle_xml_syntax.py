@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from course.questions.errors import MoodleXmlError
+from course.questions.errors import N_, MoodleXmlError
 
 # Moodle's names of text formats and ours. wiki_like is a format Moodle no longer renders.
 FORMAT_OF_NAME = {"moodle_auto_format": "moodle", "html": "html", "plain_text": "plain", "markdown": "markdown"}
@@ -22,7 +22,7 @@ NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DECLARATION = re.compile(r"\A(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(['\"])[^'\"]*\2")
 # A DOCTYPE can only come before the root element, the first tag that starts with a letter.
 _FIRST_ELEMENT = re.compile(r"<[A-Za-z_:]")
-_NO_DOCTYPE = "a DOCTYPE is not allowed in a question file (it can declare entities)"
+_NO_DOCTYPE = N_("a DOCTYPE is not allowed in a question file (it can declare entities)")
 _PARSER_OPTIONS = {
     "resolve_entities": False,  # no entity is ever expanded (XXE, billion laughs)
     "no_network": True,
@@ -44,11 +44,15 @@ def parse_document(text: str, filename: str) -> etree._Element:
     try:
         root = etree.fromstring(text, etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as error:
-        raise MoodleXmlError([(filename, max(error.lineno or 1, 1), f"not well-formed XML: {error.msg}")]) from None
+        raise MoodleXmlError(
+            [(filename, max(error.lineno or 1, 1), N_("not well-formed XML: %(error)s", error=error.msg))]
+        ) from None
     if root.getroottree().docinfo.doctype:
         raise MoodleXmlError([(filename, 1, _NO_DOCTYPE)])
     if root.tag != "quiz":
-        raise MoodleXmlError([(filename, root.sourceline or 1, f"expected a Moodle XML <quiz>, found <{root.tag}>")])
+        raise MoodleXmlError(
+            [(filename, root.sourceline or 1, N_("expected a Moodle XML <quiz>, found <%(tag)s>", tag=root.tag))]
+        )
     return root
 
 

@@ -3,6 +3,7 @@ save_question_options read it: blank answers are dropped, grades are checked as 
 
 from __future__ import annotations
 
+from course.questions.errors import N_
 from course.questions.moodle_xml_read import (
     Element,
     Refused,
@@ -59,14 +60,17 @@ def multichoice(element: Element, common: dict) -> Question:
                 )
             )
     if len(options) < 2:
-        raise Refused("a multiple-choice question needs at least 2 answers with text", element.sourceline)
+        raise Refused(N_("a multiple-choice question needs at least 2 answers with text"), element.sourceline)
     single = value(element, "single", "true")
     multiple = not flag(single)
     problem = choice_grade_problem(multiple, [option.fraction for option in options])
     if problem:
         if not multiple and single not in ("true", "1"):
-            problem += (
-                f" (<single>{single}</single> means one answer, as Moodle reads it: only false or 0 allow several)"
+            problem = N_(
+                "%(problem)s (<single>%(single)s</single> means one answer, as Moodle reads it: only false or 0 allow "
+                "several)",
+                problem=problem,
+                single=single,
             )
         raise Refused(problem, element.sourceline)
     kind = MultipleResponse if multiple else SingleChoice
@@ -89,7 +93,7 @@ def truefalse(element: Element, common: dict) -> Question:
     fields: dict = {}
     answers = element.findall("answer")
     if not answers:
-        raise Refused("a true/false question needs its answers 'true' and 'false'", element.sourceline)
+        raise Refused(N_("a true/false question needs its answers 'true' and 'false'"), element.sourceline)
     for index, answer in enumerate(answers):
         word = text_of(answer)
         if word not in ("true", "false"):
@@ -123,9 +127,9 @@ def shortanswer(element: Element, common: dict) -> Question:
 
 def _need_full_marks(element: Element, fractions: list[float]) -> None:
     if not fractions:
-        raise Refused("Give at least 1 accepted answer.", element.sourceline)
+        raise Refused(N_("Give at least 1 accepted answer."), element.sourceline)
     if not has_full_marks(fractions):
-        raise Refused("Give the best answer a grade of 100%.", element.sourceline)
+        raise Refused(N_("Give the best answer a grade of 100%."), element.sourceline)
 
 
 def numerical(element: Element, common: dict) -> Question:
@@ -135,7 +139,7 @@ def numerical(element: Element, common: dict) -> Question:
     units: dict[str, NumericalUnit] = {}
     for unit in element.findall("units/unit"):
         name = value(unit, "unit_name")
-        multiplier = number(value(unit, "multiplier", "1"), unit, "the unit multiplier")
+        multiplier = number(value(unit, "multiplier", "1"), unit, N_("the unit multiplier"))
         if name and multiplier and name not in units:
             units[name] = NumericalUnit(name=name, multiplier=multiplier)
     units_left = bool(whole_number(value(element, "unitsleft", "0"), element, "<unitsleft>", range(2)))
@@ -145,7 +149,7 @@ def numerical(element: Element, common: dict) -> Question:
         if (answer := _number_answer(node, question_format, list(units.values()), units_left))
     ]
     if not answers:
-        raise Refused("Give at least 1 accepted number.", element.sourceline)
+        raise Refused(N_("Give at least 1 accepted number."), element.sourceline)
     grading = whole_number(value(element, "unitgradingtype", "0"), element, "<unitgradingtype>", range(3))
     shown = whole_number(value(element, "showunits", "0" if units else "3"), element, "<showunits>", range(4))
     instructions, instructions_format = formatted(element.find("instructions"), question_format)
@@ -171,10 +175,10 @@ def _number_answer(
         return None
     grade = fraction(answer)
     if answer.find("fraction") is not None:  # the old form: a fraction from 0 to 1 in an element
-        grade = number(value(answer, "fraction"), answer, "the answer's <fraction>")
+        grade = number(value(answer, "fraction"), answer, N_("the answer's <fraction>"))
     feedback, feedback_format = formatted(answer.find("feedback"), question_format)
     accepted = NumericalAnswer(
-        tolerance=abs(number(value(answer, "tolerance", "0"), answer, "the tolerance")),
+        tolerance=abs(number(value(answer, "tolerance", "0"), answer, N_("the tolerance"))),
         fraction=grade,
         feedback=feedback,
         feedback_format=own(feedback_format, question_format),
@@ -187,12 +191,12 @@ def _number_answer(
 def _number_in_units(written: str, answer: Element, units: list[NumericalUnit], units_left: bool) -> float:
     """An answer's number; one written with a known unit is converted to the first unit, as Moodle saves it."""
     if NUMBER.fullmatch(written):
-        return number(written, answer, "the numerical answer")
+        return number(written, answer, N_("the numerical answer"))
     for unit in units:
         bare = written.removeprefix(unit.name) if units_left else written.removesuffix(unit.name)
         if bare != written and NUMBER.fullmatch(bare.strip()):
-            return number(bare.strip(), answer, "the numerical answer") / unit.multiplier
-    raise Refused(f"the numerical answer '{written}' is not a number", answer.sourceline)
+            return number(bare.strip(), answer, N_("the numerical answer")) / unit.multiplier
+    raise Refused(N_("the numerical answer '%(written)s' is not a number", written=written), answer.sourceline)
 
 
 def matching(element: Element, common: dict) -> Question:
@@ -205,7 +209,7 @@ def matching(element: Element, common: dict) -> Question:
         if text or answer:  # Moodle drops a pair with neither
             pairs.append(MatchPair(text=text, answer=answer, text_format=own(text_format, question_format)))
     if sum(1 for pair in pairs if pair.text) < 2:
-        raise Refused("Give at least 2 pairs with a subquestion.", element.sourceline)
+        raise Refused(N_("Give at least 2 pairs with a subquestion."), element.sourceline)
     return Matching(**common, **outcome(element, question_format, shuffle_default="1"), pairs=pairs)
 
 
@@ -215,7 +219,7 @@ def essay(element: Element, common: dict) -> Question:
     response_format = value(element, "responseformat", "editor")
     required = number(value(element, "attachmentsrequired", "0"), element, "<attachmentsrequired>")
     if response_format == "noinline" or required > 0:
-        raise Skip("it asks for file attachments, and attachments are not supported")
+        raise Skip(N_("it asks for file attachments, and attachments are not supported"))
     grader_info, grader_info_format = formatted(element.find("graderinfo"), question_format)
     template, template_format = formatted(element.find("responsetemplate"), question_format)
     return Essay(

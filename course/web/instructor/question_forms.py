@@ -53,6 +53,7 @@ from course.web.instructor.question_rows import (
     percent_text,
     valid_fractions,
 )
+from course.web.instructor.wording import problem_text
 
 BLANK_ROWS = 6  # rows shown for a new question; an edit shows the filled rows and a few blank ones
 EXTRA_ROWS = 3
@@ -176,7 +177,7 @@ class SingleForm(MissingWordMixin, QuestionForm):
 
     def fraction_problems(self, fractions: list[float]) -> list[str]:
         problem = choice_grade_problem(self.qtype == "multi", fractions)
-        return [problem] if problem else []
+        return [problem_text(problem)] if problem else []
 
     def _own_fields(self) -> dict:
         return {

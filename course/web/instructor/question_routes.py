@@ -21,6 +21,7 @@ from course.web.instructor import bp
 from course.web.instructor.preview import checked_review, shown_question
 from course.web.instructor.question_forms import QUESTION_FORMS, TYPE_LABELS, question_form
 from course.web.instructor.routes import INVALID
+from course.web.instructor.wording import problem_text
 from course.web.ownership.guard import managed_or_404, question_bank
 from course.web.quiz.presenter import subquestion_ids
 from course.web.quiz.responses import read_response
@@ -54,7 +55,10 @@ def _form_page(form, bank: QuestionBank, qtype: str, question: Question | None =
     if question is not None:
         context["older_attempts"] = authoring.older_version_attempts(session, question)
         data = authoring.current_data(session, question)
-        context["export_problems"] = [("GIFT", gift_problems(data)), ("Moodle XML", xml_problems(data))]
+        context["export_problems"] = [
+            ("GIFT", [problem_text(p) for p in gift_problems(data)]),
+            ("Moodle XML", [problem_text(p) for p in xml_problems(data)]),
+        ]
     return render_template("instructor/question_form.html", **context), status
 
 

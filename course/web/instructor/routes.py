@@ -21,6 +21,7 @@ from course.web.formatting import number
 from course.web.instructor import bp
 from course.web.instructor.forms import ArchiveForm, BankForm, PasteForm, UploadForm
 from course.web.instructor.question_forms import TYPE_LABELS
+from course.web.instructor.wording import file_problem_text, problem_text
 from course.web.ownership.guard import managed_or_404, panel, question_bank, readable_or_404
 
 INVALID = 422
@@ -103,7 +104,7 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
         )
     except QuestionFileError as error:
         session.rollback()
-        return [f"{name + ':' if name else ''}{line}: {message}" for name, line, message in error.errors]
+        return [file_problem_text(name, line, message) for name, line, message in error.errors]
     except TooManyQuestions as error:
         session.rollback()
         return [
@@ -133,7 +134,8 @@ def _import(bank: QuestionBank, text: str, filename: str, file_format: str) -> l
 def _skipped_message(skipped: list) -> str:
     """The questions left out of an import, at most ten by line."""
     shown = "; ".join(
-        _("line %(line)s: %(message)s", line=line, message=message) for _name, line, message in skipped[:SKIPPED_SHOWN]
+        _("line %(line)s: %(message)s", line=line, message=problem_text(message))
+        for _name, line, message in skipped[:SKIPPED_SHOWN]
     )
     if len(skipped) > SKIPPED_SHOWN:
         shown = _("%(list)s; and %(count)s more", list=shown, count=len(skipped) - SKIPPED_SHOWN)
