@@ -42,7 +42,7 @@ def _listings(session: Session, tours: list[StudyTour], viewer_id: int | None) -
     return [listings[t.id] for t in tours]
 
 
-def upcoming(session: Session, viewer_id: int, today: date) -> list[TourListing]:
+def upcoming(session: Session, viewer_id: int | None, today: date) -> list[TourListing]:
     """Tours not cancelled that have not ended, soonest first."""
     tours = session.exec(
         select(StudyTour)

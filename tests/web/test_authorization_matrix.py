@@ -223,13 +223,13 @@ EXPECTED = {
     ("instructor.grading", "GET"): STAFF_ONLY,
     ("instructor.grade_item", "GET"): OWNED,
     ("instructor.grade_item", "POST"): POST_OWNED,
-    # --- events: everyone signed in takes part; the owner (and admins) manage A's event
-    ("events.upcoming", "GET"): SIGNED_IN,
-    ("events.calendar", "GET"): SIGNED_IN,
-    ("events.event", "GET"): SIGNED_IN,
+    # --- events: visitors read the programme, everyone signed in takes part; the owner (and admins) manage A's event
+    ("events.upcoming", "GET"): PUBLIC,  # open reading, as the lessons; members-only: the test at the end
+    ("events.calendar", "GET"): PUBLIC,
+    ("events.event", "GET"): PUBLIC,
     ("events.enrol", "POST"): POST_SIGNED_IN,
     ("events.withdraw", "POST"): POST_SIGNED_IN,
-    ("events.event_ics", "GET"): SIGNED_IN,
+    ("events.event_ics", "GET"): PUBLIC,
     ("events.my_ics", "GET"): SIGNED_IN,
     ("events.feed", "GET"): (MISSING,) * 6,  # the URL's token is unknown
     ("events.feed_link", "GET"): SIGNED_IN,
@@ -251,8 +251,8 @@ EXPECTED = {
     ("events.feedback", "POST"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
     ("events.feedback_csv", "GET"): OWNED,
     # --- study tours: A's tour, with the official's application and submitted report
-    ("tours.upcoming", "GET"): SIGNED_IN,
-    ("tours.tour", "GET"): SIGNED_IN,
+    ("tours.upcoming", "GET"): PUBLIC,
+    ("tours.tour", "GET"): PUBLIC,
     ("tours.apply", "POST"): POST_SIGNED_IN,
     ("tours.withdraw", "POST"): (LOGIN, MISSING, None, MISSING, MISSING, MISSING),  # only the applicant
     ("tours.report", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),  # the tour has not begun
@@ -510,9 +510,20 @@ def test_members_only_closes_every_reading_route_to_visitors(synced, app, db):
     arranged = _arrange(db)
     clients = _clients(app)
     reading = [(e, m, r) for e, m, r in _routes(app) if m == "GET" and app.view_functions[e].access == "reader"]
-    assert {"learn.lesson", "learn.module", "learn.glossary", "api.catalog", "api.cases", "library.library"} <= {
-        e for e, _, _ in reading
-    }
+    assert {
+        "learn.lesson",
+        "learn.module",
+        "learn.glossary",
+        "api.catalog",
+        "api.cases",
+        "library.library",
+        "events.upcoming",
+        "events.calendar",
+        "events.event",
+        "events.event_ics",
+        "tours.upcoming",
+        "tours.tour",
+    } <= {e for e, _, _ in reading}
     set_members_only(db, True)
     db.commit()
     wrong = []

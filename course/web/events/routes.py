@@ -1,5 +1,5 @@
-"""Events for everyone signed in: upcoming list, month calendar, an event's page, enrol and withdraw,
-and calendars (.ics of an event, of one's own schedule, and a subscribable feed behind a secret link)."""
+"""Events: the upcoming list, month calendar, an event's page and its .ics, open to read (visitors too, unless
+the site is members-only); for everyone signed in: enrol and withdraw, and calendars (.ics of an event, of one's own schedule, and a subscribable feed behind a secret link)."""
 
 from contextlib import nullcontext
 
@@ -31,17 +31,26 @@ def event_or_404(event_id: int) -> Event:
     return get_session().get(Event, event_id) or abort(404)
 
 
+def _viewer_id() -> int | None:
+    """The signed-in reader's id; None for a visitor (the programme's pages are open to read)."""
+    return current_user.id if current_user.is_authenticated else None
+
+
 @bp.route("/")
-@allow(*ALL_ROLES)
+@allow("reader")
 def upcoming():
-    session = get_session()
+    session, viewer = get_session(), _viewer_id()
     audience, series = request.args.get("audience", ""), request.args.get("series", "")
-    listings = queries.upcoming(session, current_user.id)
+    listings = queries.upcoming(session, viewer)
     if audience in AUDIENCE_LABELS:
         listings = [item for item in listings if item.event.audience in ("", audience)]
     if series:
         listings = [item for item in listings if item.event.series == series]
-    mine = [item for item in queries.of_person(session, current_user.id) if item.ends_at and item.ends_at > utcnow()]
+    mine = (
+        [item for item in queries.of_person(session, viewer) if item.ends_at and item.ends_at > utcnow()]
+        if viewer is not None
+        else []
+    )
     return render_template(
         "events/list.html",
         listings=listings,
@@ -61,14 +70,14 @@ bp.add_app_template_global(wording.weekdays, "weekdays")
 
 
 @bp.route("/calendar")
-@allow(*ALL_ROLES)
+@allow("reader")
 def calendar():
     zone = viewer_zone()
     first = month.parse_month(request.args.get("month"), timezones.to_local(utcnow(), zone).date())
     weeks = month.weeks(first)
     start, end = month.bounds(weeks, zone)
     by_day: dict = {}
-    for item in queries.in_period(get_session(), current_user.id, start, end):
+    for item in queries.in_period(get_session(), _viewer_id(), start, end):
         for number, s in enumerate(item.sessions, start=1):
             if s.cancelled_at is None and start <= s.starts_at < end:
                 day = timezones.to_local(s.starts_at, zone).date()
@@ -80,11 +89,12 @@ def calendar():
 
 
 @bp.route("/<int:event_id>")
-@allow(*ALL_ROLES)
+@allow("reader")
 def event(event_id):
-    session = get_session()
-    item = queries.listing(session, event_or_404(event_id), current_user.id)
-    mine = seats.enrolment_of(session, event_id, current_user.id)
+    """The event's page; a visitor reads it without the online link, and is offered to log in to enrol."""
+    session, viewer = get_session(), _viewer_id()
+    item = queries.listing(session, event_or_404(event_id), viewer)
+    mine = seats.enrolment_of(session, event_id, viewer) if viewer is not None else None
     return render_template(
         "events/event.html",
         item=item,
@@ -95,7 +105,7 @@ def event(event_id):
         lessons=[found for slug in item.event.lessons if (found := catalogue.lesson_by_slug(session, slug))],
         enrol_form=EnrolForm(),
         withdraw_form=WithdrawForm(),
-        feedback_open=feedback_records.may_answer(session, item.event, current_user),
+        feedback_open=viewer is not None and feedback_records.may_answer(session, item.event, current_user),
     )
 
 
@@ -164,13 +174,13 @@ def _link(event: Event) -> str:
 
 
 @bp.route("/<int:event_id>.ics")
-@allow(*ALL_ROLES)
+@allow("reader")
 def event_ics(event_id):
     session, event = get_session(), event_or_404(event_id)
     if event.cancelled_at is not None:
         words = _("“%(title)s” was cancelled, so it has no calendar file.", title=event.title)
         abort(410, f"{words} {event.cancel_reason}".strip())
-    item = queries.listing(session, event, current_user.id)
+    item = queries.listing(session, event, _viewer_id())
     private = item.status == ENROLLED or ownership.may_manage(session, current_user, event)
     body = calendar_document(
         [item], name=event.title, link=_link, with_online_links=private, words=wording.calendar_words()

@@ -1,5 +1,5 @@
-"""Study tours for everyone signed in: the list, a tour's itinerary and pre-reading, applying, withdrawing,
-the post-tour report and feedback."""
+"""Study tours: the list, a tour's itinerary and pre-reading and its .ics, open to read (visitors too, unless the
+site is members-only); for everyone signed in: applying, withdrawing, the post-tour report and feedback."""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -33,14 +33,19 @@ def tour_or_404(tour_id: int) -> StudyTour:
     return get_session().get(StudyTour, tour_id) or abort(404)
 
 
+def _viewer_id() -> int | None:
+    """The signed-in reader's id; None for a visitor."""
+    return current_user.id if current_user.is_authenticated else None
+
+
 @bp.route("/")
-@allow(*ALL_ROLES)
+@allow("reader")
 def upcoming():
-    session, today = get_session(), utcnow().date()
+    session, today, viewer = get_session(), utcnow().date(), _viewer_id()
     return render_template(
         "tours/list.html",
-        listings=queries.upcoming(session, current_user.id, today),
-        mine=queries.of_person(session, current_user.id),
+        listings=queries.upcoming(session, viewer, today),
+        mine=queries.of_person(session, viewer) if viewer is not None else [],
     )
 
 
@@ -49,12 +54,14 @@ def lessons_named(session, slugs_list):
 
 
 @bp.route("/<int:tour_id>")
-@allow(*ALL_ROLES)
+@allow("reader")
 def tour(tour_id):
-    session, today = get_session(), utcnow().date()
-    item = queries.listing(session, tour_or_404(tour_id), current_user.id)
-    application = applications.application_of(session, tour_id, current_user.id)
-    completed = learner_state(session, current_user.id).completed
+    """The tour's page; a visitor reads the itinerary and pre-reading, and is offered to log in to apply."""
+    session, today, viewer = get_session(), utcnow().date(), _viewer_id()
+    item = queries.listing(session, tour_or_404(tour_id), viewer)
+    signed_in = viewer is not None
+    application = applications.application_of(session, tour_id, viewer) if signed_in else None
+    completed = learner_state(session, viewer).completed if signed_in else set()
     return render_template(
         "tours/tour.html",
         item=item,
@@ -66,9 +73,9 @@ def tour(tour_id):
         accepting=applications.accepting(item.tour, today),
         closes_on=applications.closes_on(item.tour),
         may_manage=ownership.may_manage(session, current_user, item.tour),
-        may_report=reports.may_write(session, item.tour, current_user, today),
-        feedback_open=feedback_records.may_answer(session, item.tour, current_user),
-        form=ApplicationForm(data={"organisation": current_user.organisation}),
+        may_report=signed_in and reports.may_write(session, item.tour, current_user, today),
+        feedback_open=signed_in and feedback_records.may_answer(session, item.tour, current_user),
+        form=ApplicationForm(data={"organisation": current_user.organisation}) if signed_in else None,
         withdraw_form=WithdrawForm(),
     )
 
