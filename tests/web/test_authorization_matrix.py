@@ -253,6 +253,7 @@ EXPECTED = {
     # --- study tours: A's tour, with the official's application and submitted report
     ("tours.upcoming", "GET"): PUBLIC,
     ("tours.tour", "GET"): PUBLIC,
+    ("tours.tour_ics", "GET"): PUBLIC,
     ("tours.apply", "POST"): POST_SIGNED_IN,
     ("tours.withdraw", "POST"): (LOGIN, MISSING, None, MISSING, MISSING, MISSING),  # only the applicant
     ("tours.report", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),  # the tour has not begun
@@ -523,6 +524,7 @@ def test_members_only_closes_every_reading_route_to_visitors(synced, app, db):
         "events.event_ics",
         "tours.upcoming",
         "tours.tour",
+        "tours.tour_ics",
     } <= {e for e, _, _ in reading}
     set_members_only(db, True)
     db.commit()

@@ -1,7 +1,7 @@
 """Study tours: the list, a tour's itinerary and pre-reading and its .ics, open to read (visitors too, unless the
 site is members-only); for everyone signed in: applying, withdrawing, the post-tour report and feedback."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,9 +12,11 @@ from course.feedback import records as feedback_records
 from course.models import StudyTour
 from course.models.base import utcnow
 from course.progress.standing import learner_state
-from course.tours import applications, queries, reports
+from course.tours import applications, itinerary, queries, reports
+from course.tours.ics import tour_document
 from course.web.access import ALL_ROLES, allow
 from course.web.events import wording
+from course.web.events.routes import ICS_TYPE
 from course.web.events.wording import refusal_text
 from course.web.feedback import feedback_page
 from course.web.tours import bp
@@ -78,6 +80,23 @@ def tour(tour_id):
         form=ApplicationForm(data={"organisation": current_user.organisation}) if signed_in else None,
         withdraw_form=WithdrawForm(),
     )
+
+
+@bp.route("/<int:tour_id>.ics")
+@allow("reader")
+def tour_ics(tour_id):
+    """The tour and its days of site visits as an iCalendar file, for anyone who may read the tour's page."""
+    session, tour = get_session(), tour_or_404(tour_id)
+    if tour.cancelled_at is not None:
+        words = _("“%(title)s” was cancelled, so it has no calendar file.", title=tour.title)
+        abort(410, f"{words} {tour.cancel_reason}".strip())
+    url = url_for("tours.tour", tour_id=tour.id, _external=True)
+    body = tour_document(tour, itinerary.visits_of(session, tour.id), url=url)
+    response = make_response(body)
+    response.headers["Content-Type"] = ICS_TYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="study-tour-{tour.id}.ics"'
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @bp.route("/<int:tour_id>/apply", methods=["POST"])
