@@ -1,10 +1,13 @@
 """The report a participant writes after a study tour: drafts, submission, and the hook through which the
-case-submission feature can take a report as the draft of a new practice case. The caller commits."""
+case-submission feature takes a submitted report as the draft of a new practice case (`case_draft`) and records
+the submission it became (`link_case`, in the same transaction). The caller commits."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from course.content.render import render_markdown
@@ -50,18 +53,58 @@ def submitted(session: Session, tour_id: int) -> list[tuple[TourReport, User]]:
     )
 
 
-def case_draft(report: TourReport, tour: StudyTour, author: User) -> dict:
-    """The hook for new practice cases: a submitted report as the first draft of a case submission.
+@dataclass(frozen=True)
+class CaseDraft:
+    """A submitted report as the first draft of a practice case: `values` are the case's fields taken as they are
+    (keys of `course.library.practice_cases.FIELDS`); the web layer words the summary and the source (in the
+    author's language) from the rest."""
 
-    The case-submission feature calls this, lets the author complete the guided form, and records the
-    submission's id in `report.case_submission_id`. Keys follow the submission form's fields.
-    """
-    return {
-        "title": report.title,
-        "organisation": author.organisation,
-        "country": author.country,
-        "summary": f"Seen on the study tour “{tour.title}” ({tour.destination}).",
-        "what_was_done": report.body,  # markdown, sanitised again wherever it is shown
-        "source": f"Post-tour report by {author.name}, {report.submitted_at or report.updated_at:%d %B %Y}",
-        "contact": author.email,
-    }
+    values: dict
+    tour_title: str
+    destination: str
+    author_name: str
+    written_on: date
+
+
+def case_draft(report: TourReport, tour: StudyTour, author: User) -> CaseDraft:
+    """The hook for new practice cases: what the guided case-submission form starts from."""
+    return CaseDraft(
+        values={
+            "title": report.title,
+            "org_name": author.organisation,
+            "country": author.country,
+            "what_was_done": report.body,  # markdown, sanitised again wherever it is shown
+            "contact_name": author.name,
+            "contact_email": author.email,
+        },
+        tour_title=tour.title,
+        destination=tour.destination,
+        author_name=author.name,
+        written_on=(report.submitted_at or report.updated_at).date(),
+    )
+
+
+def may_propose(report: TourReport | None) -> bool:
+    """Whether the report may become a new practice case: submitted, and not proposed yet."""
+    return report is not None and report.submitted_at is not None and report.case_submission_id is None
+
+
+class AlreadyProposed(ValueError):
+    """The report became a practice case before (`case_id`: that submission)."""
+
+    def __init__(self, case_id: int | None):
+        super().__init__("already_proposed")
+        self.case_id = case_id
+
+
+def link_case(session: Session, report: TourReport, case_id: int) -> None:
+    """Record that the report was proposed as this practice case (the author's submission), once: a conditional
+    write, so that of two proposals racing only one is recorded (the other raises AlreadyProposed)."""
+    done = session.exec(
+        update(TourReport)
+        .where(TourReport.id == report.id, TourReport.case_submission_id.is_(None))
+        .values(case_submission_id=case_id)
+    )
+    session.refresh(report)
+    if done.rowcount != 1:
+        raise AlreadyProposed(report.case_submission_id)

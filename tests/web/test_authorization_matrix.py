@@ -258,6 +258,9 @@ EXPECTED = {
     ("tours.withdraw", "POST"): (LOGIN, MISSING, None, MISSING, MISSING, MISSING),  # only the applicant
     ("tours.report", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),  # the tour has not begun
     ("tours.report", "POST"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
+    # the official's submitted report, proposed as a practice case: only by its author
+    ("tours.propose_case", "GET"): (LOGIN, MISSING, OK, MISSING, MISSING, MISSING),
+    ("tours.propose_case", "POST"): (LOGIN, MISSING, None, MISSING, MISSING, MISSING),
     ("tours.feedback", "GET"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
     ("tours.feedback", "POST"): (LOGIN, MISSING, MISSING, MISSING, MISSING, MISSING),
     ("tours.managed_list", "GET"): STAFF_ONLY,

@@ -1,6 +1,8 @@
 """Practice cases: the guided form (drafts until submitted), the author's list, the published page and the
 administrators' review."""
 
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -30,8 +32,10 @@ from course.web.library.wording import (
 from course.web.ownership.guard import practice_case_or_404
 
 
-def _case_form(case: PracticeCase | None = None) -> PracticeCaseForm:
-    initial = None
+def case_form(case: PracticeCase | None = None, *, draft: dict | None = None) -> PracticeCaseForm:
+    """The guided form for the author's case, or a new one (starting from `draft`'s fields when given, e.g. a
+    post-tour report's: see course/web/tours/case_proposal.py)."""
+    initial = dict(draft) if draft else None
     if case is not None:
         initial = {name: getattr(case, name) for name in practice_cases.FIELDS}
         initial["chapter"] = str(case.chapter) if case.chapter is not None else ""
@@ -51,13 +55,23 @@ def _countries() -> list[tuple[str, str]]:
     return shown if is_english() else sorted(shown, key=lambda pair: collation_key(pair[1]))
 
 
-def _save_or_submit(form: PracticeCaseForm, case: PracticeCase | None):
-    """Save the form as a draft, or save and submit it; one transaction, nothing kept when it is refused."""
+def save_or_submit(
+    form: PracticeCaseForm,
+    case: PracticeCase | None,
+    *,
+    also: Callable[[PracticeCase], None] | None = None,
+    submitted_to: str | None = None,
+):
+    """Save the form as a draft, or save and submit it; one transaction, nothing kept when it is refused. `also`
+    writes what else the action does to the saved case before the commit; `submitted_to` is where a submitted
+    case sends its author (My practice cases)."""
     session = get_session()
     try:
         case = practice_cases.save(session, current_user, form.values(), case)
         if form.send.data:
             practice_cases.submit(session, current_user, case)
+        if also is not None:
+            also(case)
     except CaseRefused as refused:
         session.rollback()
         form.form_errors.append(refusal_text(refused))
@@ -68,7 +82,7 @@ def _save_or_submit(form: PracticeCaseForm, case: PracticeCase | None):
             _("Thank you: your case was sent for review. You will see the decision under My practice cases."),
             "success",
         )
-        return redirect(url_for("library.my_cases"))
+        return redirect(submitted_to or url_for("library.my_cases"))
     flash(_("Your draft is saved. Come back to finish it and submit it for review."), "success")
     return redirect(url_for("library.edit_case", case_id=case.id))
 
@@ -76,9 +90,9 @@ def _save_or_submit(form: PracticeCaseForm, case: PracticeCase | None):
 @bp.route("/cases/new", methods=["GET", "POST"])
 @allow(*ALL_ROLES)
 def new_case():
-    form = _case_form()
+    form = case_form()
     if form.validate_on_submit():
-        answer = _save_or_submit(form, None)
+        answer = save_or_submit(form, None)
         if answer is not None:
             return answer
     status = 422 if form.errors or form.form_errors else 200
@@ -95,9 +109,9 @@ def edit_case(case_id):
             return error_response(409, _("Already submitted"), message)
         flash(message, "info")
         return redirect(url_for("library.practice_case", case_id=case.id))
-    form = _case_form(case)
+    form = case_form(case)
     if form.validate_on_submit():
-        answer = _save_or_submit(form, case)
+        answer = save_or_submit(form, case)
         if answer is not None:
             return answer
     status = 422 if form.errors or form.form_errors else 200

@@ -9,7 +9,7 @@ from course import ownership
 from course.content import catalogue
 from course.db import get_session
 from course.feedback import records as feedback_records
-from course.models import StudyTour
+from course.models import PracticeCase, StudyTour
 from course.models.base import utcnow
 from course.progress.standing import learner_state
 from course.tours import applications, itinerary, queries, reports
@@ -19,6 +19,7 @@ from course.web.events import wording
 from course.web.events.routes import ICS_TYPE
 from course.web.events.wording import refusal_text
 from course.web.feedback import feedback_page
+from course.web.library.wording import STATUSES
 from course.web.tours import bp
 from course.web.tours.forms import ApplicationForm, ReportForm, WithdrawForm
 
@@ -160,7 +161,8 @@ def report(tour_id):
         session.commit()
         flash(_("Report submitted to the programme.") if saved.submitted_at else _("Draft saved."), "success")
         return redirect(url_for("tours.report", tour_id=tour.id))
-    page = render_template("tours/report.html", tour=tour, form=form, report=mine)
+    case = session.get(PracticeCase, mine.case_submission_id) if mine and mine.case_submission_id else None
+    page = render_template("tours/report.html", tour=tour, form=form, report=mine, case=case, statuses=STATUSES)
     return page, 422 if form.errors else 200
 
 

@@ -11,11 +11,12 @@ from course.content import catalogue
 from course.db import get_session
 from course.events import notices
 from course.events.scheduling import ScheduleRefused
-from course.models import StudyTour, TourApplication, TourReport, User
+from course.models import PracticeCase, StudyTour, TourApplication, TourReport, User
 from course.tours import applications, itinerary, queries, reports
 from course.web.access import STAFF, allow
 from course.web.events.wording import refusal_text
 from course.web.feedback import csv_download, staff_figures
+from course.web.library.wording import STATUSES
 from course.web.ownership.guard import managed_or_404, panel
 from course.web.tours import bp
 from course.web.tours.forms import CancelTourForm, DecisionForm, TourForm
@@ -182,7 +183,16 @@ def read_report(tour_id, report_id):
     report = session.get(TourReport, report_id)
     if report is None or report.tour_id != tour.id or report.submitted_at is None:
         abort(404)
-    return render_template("tours/read_report.html", tour=tour, report=report, author=session.get(User, report.user_id))
+    case = session.get(PracticeCase, report.case_submission_id) if report.case_submission_id else None
+    return render_template(
+        "tours/read_report.html",
+        tour=tour,
+        report=report,
+        author=session.get(User, report.user_id),
+        case=case,
+        may_read_case=case is not None and ownership.may_read_practice_case(current_user, case),
+        statuses=STATUSES,
+    )
 
 
 @bp.route("/<int:tour_id>/feedback.csv")

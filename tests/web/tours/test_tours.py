@@ -177,5 +177,6 @@ def test_a_participant_writes_a_report_that_staff_read_and_that_can_become_a_cas
     page = client.get(f"/tours/{tour.id}/reports/{report.id}").get_data(as_text=True)
     assert "<strong>returns</strong>" in page and "alert(1)" not in page
     draft_case = reports.case_draft(report, tour, trainee)
-    assert draft_case["what_was_done"] == body and draft_case["title"] == "Returns in River Town"
-    assert draft_case["organisation"] == trainee.organisation and report.case_submission_id is None
+    assert draft_case.values["what_was_done"] == body and draft_case.values["title"] == "Returns in River Town"
+    assert draft_case.values["org_name"] == trainee.organisation and report.case_submission_id is None
+    assert (draft_case.tour_title, draft_case.written_on) == (tour.title, report.submitted_at.date())
