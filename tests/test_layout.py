@@ -18,6 +18,7 @@ PURE = sorted(
                 "cohort.py",
                 "items.py",
                 "exports.py",
+                "participation.py",
                 "member_standing.py",
                 "contribution.py",
                 "reach.py",

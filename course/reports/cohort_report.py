@@ -18,7 +18,7 @@ from course.reports import cohort as analysis
 from course.reports import queries, tallies
 from course.reports.items import ItemStats, analyse_items
 from course.reports.member_standing import MemberProgress, member_progress
-from course.reports.participation import Participation, participation
+from course.reports.participation import Participation
 
 
 @dataclass
@@ -78,7 +78,7 @@ def every_trainee(
         ids = [m.user_id for m in part]
         progress = trainee_progress(session, report, ids)
         codes = queries.certificate_codes(session, report.cohort.path_id, ids)
-        parts = participation(session, ids)
+        parts = queries.participation(session, ids)
         for member in part:
             yield member, progress[member.user_id], codes.get(member.user_id, ""), parts[member.user_id]
 

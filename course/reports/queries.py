@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import String, and_, cast, func
+from sqlalchemy import String, and_, case, cast, func
 from sqlmodel import Session, select
 
 from course.content import catalogue
 from course.models import (
     Attempt,
     AttemptItem,
+    Attendance,
     Certificate,
     Cohort,
     CohortMember,
+    EventEnrolment,
+    Feedback,
     LearningPath,
     QuestionVersion,
     Quiz,
+    TourApplication,
     User,
 )
 from course.reports.cohort import LessonInfo, Member, ModuleInfo, QuizInfo
 from course.reports.items import ItemSums, ResponseGroup, stored_response
+from course.reports.participation import NONE, Participation, participation_of
 
 QUIZ_KINDS = ("module", "pretest", "posttest")
 
@@ -149,3 +154,49 @@ def certificate_codes(session: Session, path_id: int | None, user_ids: list[int]
         Certificate.user_id.in_(user_ids), Certificate.path_id == path_id, Certificate.revoked_at.is_(None)
     )
     return dict(session.exec(query).all())
+
+
+def participation(session: Session, user_ids: list[int]) -> dict[int, Participation]:
+    """Member id -> their participation, for these members (four grouped queries, whatever their number)."""
+    if not user_ids:
+        return {}
+    counts: dict[int, dict] = {uid: {} for uid in user_ids}
+
+    def add(query, *names):
+        for uid, *values in session.exec(query).all():
+            counts[uid].update(zip(names, values, strict=True))
+
+    add(
+        select(EventEnrolment.user_id, func.count())
+        .where(EventEnrolment.user_id.in_(user_ids), EventEnrolment.status == "enrolled")
+        .group_by(EventEnrolment.user_id),
+        "events_enrolled",
+    )
+    add(
+        select(Attendance.user_id, func.count())
+        .where(Attendance.user_id.in_(user_ids), Attendance.present.is_(True))
+        .group_by(Attendance.user_id),
+        "sessions_attended",
+    )
+    add(
+        select(TourApplication.user_id, func.count())
+        .where(TourApplication.user_id.in_(user_ids), TourApplication.status == "accepted")
+        .group_by(TourApplication.user_id),
+        "tours_accepted",
+    )
+    add(
+        select(
+            Feedback.user_id,
+            func.count(),
+            func.avg(Feedback.relevance),
+            func.avg(Feedback.usefulness),
+            func.sum(case((Feedback.will_apply.is_(True), 1), else_=0)),
+        )
+        .where(Feedback.user_id.in_(user_ids))
+        .group_by(Feedback.user_id),
+        "feedback_answers",
+        "relevance_mean",
+        "usefulness_mean",
+        "will_apply",
+    )
+    return {uid: participation_of(found) if found else NONE for uid, found in counts.items()}
