@@ -1,4 +1,5 @@
-"""The one announcement hook for practice-case decisions: a notice (and an email) for the author; unknown kinds are a bug."""
+"""The one announcement hook (events, study tours, practice-case decisions): a notice (and an email) for the person
+concerned; unknown kinds are a bug."""
 
 import pytest
 from sqlmodel import select
@@ -21,3 +22,12 @@ def test_a_case_decision_tells_its_author_in_app_and_by_email(app, db, auth):
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="unknown announcement"):
         announce(None, None, "case_desicion")
+
+
+def test_every_kind_announced_has_its_message_templates():
+    """Each kind of the one hook is a notice kind the mail layer can write (course/mail/kinds.py)."""
+    from course.announcements import KINDS
+    from course.mail.kinds import notice
+
+    for kind in KINDS:
+        notice(kind)  # raises for a kind without templates

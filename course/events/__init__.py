@@ -1,1 +1,1 @@
-"""The training programme's events: scheduling, seats and waiting lists, attendance, calendars, notices."""
+"""The training programme's events: scheduling, seats and waiting lists, attendance, calendars (their news goes through course.announcements)."""

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from course.events import notices
+from course import announcements
 from course.models import ENROLLED, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
 
@@ -36,7 +36,7 @@ def send_due(session: Session, *, within: timedelta, now: datetime | None = None
             .order_by(User.id)
         ).all()
         for person in people:
-            notices.announce(session, person, "event_reminder", event=event, event_session=event_session)
+            announcements.announce(session, person, "event_reminder", event=event, event_session=event_session)
         event_session.reminded_at = now
         sent += len(people)
     session.flush()

@@ -12,9 +12,10 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from course import announcements
 from course.content import catalogue
 from course.content.render import render_markdown
-from course.events import checks, notices, seats
+from course.events import checks, seats
 from course.models import ENROLLED, WAITLISTED, Attendance, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
 
@@ -173,7 +174,7 @@ def cancel_event(session: Session, event: Event, *, reason: str, now: datetime |
         .order_by(User.id)
     ).all()
     for person in people:
-        notices.announce(session, person, "event_cancelled", event=event, reason=event.cancel_reason)
+        announcements.announce(session, person, "event_cancelled", event=event, reason=event.cancel_reason)
     return len(people)
 
 

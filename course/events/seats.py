@@ -14,8 +14,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from course import locking
-from course.events import notices
+from course import announcements, locking
 from course.models import ENROLLED, WAITLISTED, WITHDRAWN, Event, EventEnrolment, EventSession, User
 from course.models.base import utcnow
 
@@ -88,9 +87,9 @@ def enrol(session: Session, event: Event, user: User, now: datetime | None = Non
         row.status, row.queued_at, row.changed_at = status, now, now
     session.flush()
     if status == ENROLLED:
-        notices.announce(session, user, "event_confirmed", event=event)
+        announcements.announce(session, user, "event_confirmed", event=event)
     else:
-        notices.announce(session, user, "event_waitlisted", event=event, position=waiting_position(session, row))
+        announcements.announce(session, user, "event_waitlisted", event=event, position=waiting_position(session, row))
     return row
 
 
@@ -126,5 +125,5 @@ def fill_free_seats(session: Session, event: Event, now: datetime | None = None)
         row.status, row.changed_at = ENROLLED, now or utcnow()
     session.flush()
     for row in promoted:
-        notices.announce(session, session.get(User, row.user_id), "event_promoted", event=event)
+        announcements.announce(session, session.get(User, row.user_id), "event_promoted", event=event)
     return promoted

@@ -11,9 +11,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from course import locking
+from course import announcements, locking
 from course.content import catalogue
-from course.events import notices
 from course.models import LessonProgress, StudyTour, TourApplication, User
 from course.models.base import utcnow
 
@@ -113,7 +112,7 @@ def decide(
     application.status, application.reason = status, reason.strip()
     application.decided_by, application.decided_at = by.id, now or utcnow()
     session.flush()
-    notices.announce(
+    announcements.announce(
         session, session.get(User, application.user_id), "tour_decision", tour=tour, application=application
     )
     return application

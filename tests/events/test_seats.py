@@ -18,7 +18,7 @@ def told(monkeypatch):
     """Every announcement made, as (user id, kind)."""
     calls = []
     monkeypatch.setattr(
-        "course.events.notices.announce",
+        "course.announcements.announce",
         lambda session, user, kind, **data: calls.append((user if isinstance(user, int) else user.id, kind)),
     )
     return calls

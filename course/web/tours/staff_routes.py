@@ -6,10 +6,9 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
-from course import audit, ownership
+from course import announcements, audit, ownership
 from course.content import catalogue
 from course.db import get_session
-from course.events import notices
 from course.events.scheduling import ScheduleRefused
 from course.models import PracticeCase, StudyTour, TourApplication, TourReport, User
 from course.tours import applications, itinerary, queries, reports
@@ -95,7 +94,7 @@ def cancel_tour(tour_id):
         return redirect(url_for("tours.manage", tour_id=tour.id))
     open_applications = itinerary.cancel_tour(session, tour, reason=form.reason.data)
     for application in open_applications:
-        notices.announce(
+        announcements.announce(
             session,
             session.get(User, application.user_id),
             "tour_decision",

@@ -126,7 +126,7 @@ def test_an_edit_moves_a_session_adds_one_and_raises_the_sequence(client, auth, 
 
 def test_cancelling_tells_everyone_and_the_ics_answers_gone(client, auth, db, synced, monkeypatch):
     told = []
-    monkeypatch.setattr("course.events.notices.announce", lambda s, user, kind, **data: told.append((user.email, kind)))
+    monkeypatch.setattr("course.announcements.announce", lambda s, user, kind, **data: told.append((user.email, kind)))
     instructor = auth.as_role("instructor")
     event = make_event(db, instructor, capacity=1)
     from course.events import seats

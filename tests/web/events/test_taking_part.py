@@ -38,7 +38,7 @@ def test_nonsense_months_show_this_month(client, auth, db):
 
 def test_a_trainee_enrols_then_withdraws_and_the_seat_goes_to_the_first_waiting(client, auth, db, synced, monkeypatch):
     told = []
-    monkeypatch.setattr("course.events.notices.announce", lambda s, user, kind, **data: told.append((user.email, kind)))
+    monkeypatch.setattr("course.announcements.announce", lambda s, user, kind, **data: told.append((user.email, kind)))
     event = make_event(db, auth.make_user("instructor"), capacity=1)
     seats.enrol(db, event, auth.make_user("official"))
     db.commit()

@@ -16,7 +16,7 @@ from tests.web.tours.helpers import TODAY, make_tour, tour_form
 def told(monkeypatch):
     calls = []
     monkeypatch.setattr(
-        "course.events.notices.announce", lambda s, user, kind, **data: calls.append((user.email, kind, data))
+        "course.announcements.announce", lambda s, user, kind, **data: calls.append((user.email, kind, data))
     )
     return calls
 
