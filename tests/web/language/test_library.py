@@ -24,7 +24,7 @@ def test_the_library_and_its_filters_in_french(synced, client, auth):
 def test_the_practice_case_form_and_its_refusal_in_french(synced, client, auth, db):
     user = auth.as_role("trainee")
     form = _page(client, "/library/cases/new?lang=fr")
-    assert "Partager un cas pratique" in form and "Titre du cas" in form and "Grappes industrielles" in form
+    assert "Partager un cas pratique" in form and "Titre du cas" in form and "Regroupements industriels" in form
     assert "Share a practice case" not in form and "Title of the case" not in form and "Industrial clusters" not in form
     assert 'value="China">Chine<' in form  # countries in the reader's language, stored in English
     case = practice_cases.save(db, user, {"title": "Half done"})
