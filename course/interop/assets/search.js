@@ -8,7 +8,7 @@
   var index = window.SEARCH_INDEX || [];
   if (!box) { return; }
   var form = document.getElementById("search-form");
-  var words = Object.assign({ one: "{count} page found", other: "{count} pages found" },
+  var labels = Object.assign({ one: "{count} page found", other: "{count} pages found" },
     JSON.parse(form.getAttribute("data-words") || "{}"));
   function words(text) { return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/\W+/).filter(Boolean); }
   var prepared = index.map(function (entry) {
@@ -38,7 +38,7 @@
       item.appendChild(text);
       list.appendChild(item);
     });
-    count.textContent = words[found.length === 1 ? "one" : "other"].replace("{count}", found.length);
+    count.textContent = labels[found.length === 1 ? "one" : "other"].replace("{count}", found.length);
   }
   box.addEventListener("input", search);
 }());
