@@ -43,3 +43,24 @@ def test_a_report_proposed_as_a_practice_case_in_french(client, auth, db, synced
     assert "Vu lors du voyage d'étude « Coast tour » (Harbour City)." in form
     assert "Rapport de voyage de " in form and "This form starts from" not in form
     assert db.exec(select(TourReport)).one().case_submission_id is None
+
+
+def test_lessons_named_on_event_and_tour_pages_are_in_the_readers_language(client, auth, db, synced):
+    """An event's related lessons, a tour's site visits and its pre-reading name each lesson in its translation."""
+    from course.content import catalogue
+    from course.models import ContentTranslation
+
+    db.add(
+        ContentTranslation(kind="lesson", slug="harbour-city-pilot", language="fr", fields={"title": "La zone pilote"})
+    )
+    catalogue.record_change(db)
+    db.commit()
+    owner = auth.make_user("instructor")
+    event, tour = make_event(db, owner), make_tour(db, owner)
+    event.lessons = ["harbour-city-pilot"]
+    db.add(event)
+    db.commit()
+    assert ">La zone pilote</a>" in _page(client, f"/events/{event.id}?lang=fr")
+    tour_page = _page(client, f"/tours/{tour.id}?lang=fr")
+    assert tour_page.count(">La zone pilote</a>") == 2  # the site visit and the pre-reading
+    assert ">La zone pilote</a>" not in _page(client, f"/events/{event.id}")  # English readers get the English title
