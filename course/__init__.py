@@ -35,9 +35,11 @@ def create_app(config: Mapping | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from course.web.auth import kept_users
     from course.web.auth.loader import load_user  # noqa: F401  (registers the user loader)
     from course.web.language.selection import select_locale, select_timezone
 
+    kept_users.init_app(app, app.extensions["db_engine"])
     login_manager.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)

@@ -76,6 +76,9 @@ def default_config(instance_path: str) -> dict:
         # e-mails from commands (reminders), course packages (pages they lack), badges and xAPI statements.
         # CBEC_BASE_URL is its former name for the e-mail links, still read.
         "SITE_URL": os.environ.get("CBEC_SITE_URL") or os.environ.get("CBEC_BASE_URL", ""),
+        # On PostgreSQL, each process keeps signed-in users' rows and drops one when it changes (LISTEN/NOTIFY):
+        # a repeat page view asks the database nothing (course/web/auth/kept_users.py).
+        "KEEP_SIGNED_IN_USERS": os.environ.get("CBEC_KEEP_SIGNED_IN_USERS", "1") != "0",
         # The learning record store `flask xapi send` posts statements to (its base URL, before /statements).
         "LRS_URL": os.environ.get("LRS_URL", ""),
         "LRS_USERNAME": os.environ.get("LRS_USERNAME", ""),

@@ -47,6 +47,9 @@ TEST_SETTINGS = {
     "RATELIMIT_STORAGE_URI": "memory://",
     "MAIL_BACKGROUND": False,
     "MAIL_URL": "",
+    # Each app would open a listening connection of its own: on only in the tests of kept users
+    # (tests/web/test_kept_users.py) and in the servers of tests/test_several_servers.py.
+    "KEEP_SIGNED_IN_USERS": False,
 }
 
 # What a test's database holds when the test starts.
@@ -172,9 +175,10 @@ class PostgresDatabase:
         """Empty every table, then copy the state's rows in, with ids and sequences as a real sync leaves them."""
         with self.engine.begin() as conn:
             for table, trigger in conn.execute(
-                text(  # left by refuse()
+                text(  # left by refuse() (the schema's own triggers, from the migrations, stay)
                     "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace"
+                    "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace "
+                    "AND t.tgname LIKE 'refuse\\_%'"
                 )
             ):
                 conn.execute(text(f'DROP TRIGGER "{trigger}" ON "{table}"'))
