@@ -218,6 +218,7 @@ def _apply(session: Session, pending: Pending) -> None:
     for chunk in chunks:  # a curriculum change can reach every learner: a statement takes 65 535 parameters at most
         _lock(session, chunk)
         session.exec(update(User).where(User.id.in_(sorted(chunk))).values(progress_version=User.progress_version + 1))
+        note_users_changed(session, chunk)
         rows = [row for _, user_rows in summaries.summaries_of(session, course, chunk) for row in user_rows]
         summaries.write(session, chunk, rows)
     if learners:
@@ -242,12 +243,22 @@ def _reach_learners(session: Session, pending: Pending, learners: set[int], coho
     return found
 
 
+USERS_CHANGED = "users_changed"  # in session.info: ids of the user rows this transaction changed
+
+
+def note_users_changed(session: Session, user_ids) -> None:
+    """Say which user rows this transaction changed, for whoever keeps copies of them (course/web/auth/kept_users.py
+    waits after the commit until its process has heard of them)."""
+    session.info.setdefault(USERS_CHANGED, set()).update(user_ids)
+
+
 def _move_page_versions(session: Session, learners: set[int]) -> None:
     """Move the progress_version of learners whose pages changed (their kept pages are redone)."""
     if learners:
         session.exec(
             update(User).where(User.id.in_(sorted(learners))).values(progress_version=User.progress_version + 1)
         )
+        note_users_changed(session, learners)
         expire(session, User, ("progress_version",))
 
 

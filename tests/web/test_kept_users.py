@@ -123,3 +123,19 @@ def test_a_lost_listening_connection_drops_what_was_kept_and_users_are_read_agai
     response, reads = _user_reads(one, client, "/my-learning")
     assert response.status_code == 200 and reads == 1  # read again, and kept again on a new connection
     assert _user_reads(one, client, "/my-learning")[1] == 0
+
+
+def test_progress_made_on_one_server_shows_on_the_other_at_once(synced, servers, auth):
+    """Completing a lesson moves the learner's progress_version (a bulk UPDATE, not an ORM change): the server
+    that did it answers once the notice is out, and the other server's next page is redone."""
+    one, two = servers
+    user = auth.make_user("trainee")
+    here = _signed_in(one, user.email)
+    there = two.test_client()
+    _copy_cookies(here, there)
+    assert "You completed this lesson" not in there.get("/lessons/harbour-city-pilot").get_data(as_text=True)
+    assert _user_reads(two, there, "/lessons/harbour-city-pilot")[1] == 0  # kept on server two
+    page = here.get("/lessons/harbour-city-pilot").get_data(as_text=True)
+    token = page.split('<meta name="csrf-token" content="')[1].split('"')[0]
+    assert here.post("/lessons/harbour-city-pilot/complete", data={"csrf_token": token}).status_code == 302
+    assert "You completed this lesson" in there.get("/lessons/harbour-city-pilot").get_data(as_text=True)

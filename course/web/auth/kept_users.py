@@ -29,12 +29,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from course.models import User
+from course.upkeep import USERS_CHANGED, note_users_changed
 
 log = logging.getLogger("course.kept_users")
 CHANNEL = "cbec_user_changed"
 KEPT = 10_000  # rows per process at most; beyond, the oldest go
 WAIT_SECONDS = 0.2  # how long a request that changed users waits to hear its own change
-CHANGED = "users_changed"  # in session.info: ids of user rows this transaction changed
+WAIT_FOR_AT_MOST = 100  # users changed by one transaction; a bulk change (a curriculum sync) does not wait
 COLUMNS = tuple(column.key for column in User.__table__.columns)
 
 
@@ -147,18 +148,23 @@ def _note_changed_users(session: Session, _context, _instances) -> None:
     changed |= {obj.id for obj in session.deleted if isinstance(obj, User)}
     changed.discard(None)
     if changed:
-        session.info.setdefault(CHANGED, set()).update(changed)
+        note_users_changed(session, changed)
 
 
 def _hear_own_changes(session: Session) -> None:
-    changed = session.info.pop(CHANGED, None)
-    if changed and has_app_context() and (kept := current_app.extensions.get("kept_users")) is not None:
+    changed = session.info.pop(USERS_CHANGED, None)
+    if (
+        changed
+        and len(changed) <= WAIT_FOR_AT_MOST
+        and has_app_context()
+        and (kept := current_app.extensions.get("kept_users")) is not None
+    ):
         if not kept.wait_heard(changed):
             log.warning("did not hear the change of users %s within %s s", sorted(changed), WAIT_SECONDS)
 
 
 def _forget_changes(session: Session) -> None:
-    session.info.pop(CHANGED, None)
+    session.info.pop(USERS_CHANGED, None)
 
 
 def init_app(app, engine: Engine) -> None:
