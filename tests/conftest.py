@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from course import create_app, migrate
@@ -172,7 +173,18 @@ class PostgresDatabase:
     templates: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # state -> (schema, filled tables)
 
     def reset(self, state: str) -> None:
-        """Empty every table, then copy the state's rows in, with ids and sequences as a real sync leaves them."""
+        """Empty every table, then copy the state's rows in, with ids and sequences as a real sync leaves them.
+        PostgreSQL's autovacuum may take a table's lock while TRUNCATE takes them all, and the deadlock detector
+        then cancels the TRUNCATE: the reset is tried again (the vacuum is done by then)."""
+        for attempt in range(5):
+            try:
+                return self._reset(state)
+            except OperationalError as problem:
+                if "deadlock detected" not in str(problem) or attempt == 4:
+                    raise
+                time.sleep(0.2)
+
+    def _reset(self, state: str) -> None:
         with self.engine.begin() as conn:
             for table, trigger in conn.execute(
                 text(  # left by refuse() (the schema's own triggers, from the migrations, stay)
