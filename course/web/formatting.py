@@ -40,6 +40,25 @@ def wall_clock(local: datetime, style: str = "datetime") -> str:
     return babel_dates.get_datetime_format("medium", locale=locale).replace("{1}", day).replace("{0}", clock)
 
 
+def calendar_day(value: date | datetime | None, english: str = "%d %b %Y", skeleton: str = "yMMMd") -> str:
+    """A calendar day (or a month: `english="%B %Y"`, `skeleton="yMMMM"`) in the reader's language; in English with
+    the strftime pattern the pages always used, so English pages read as before."""
+    if value is None:
+        return ""
+    if is_english():
+        return value.strftime(english)
+    return babel_dates.format_skeleton(skeleton, value, locale=_locale())
+
+
+def weekdays(width: str = "wide") -> list[str]:
+    """Monday to Sunday in the reader's language ("wide" or "abbreviated")."""
+    if is_english():
+        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return names if width == "wide" else [name[:3] for name in names]
+    found = babel_dates.get_day_names(width, context="stand-alone", locale=_locale())
+    return [found[n] for n in range(7)]
+
+
 def _local(moment: datetime) -> datetime:
     return to_user_timezone(moment)
 
@@ -92,8 +111,10 @@ def number(value: float | int | None, digits: int = 2, fixed: bool = False) -> s
 
 
 def register(app: Flask) -> None:
-    """Make the formatters template filters."""
+    """Make the formatters template filters (and the week's day names a global)."""
     app.add_template_filter(sort_by_name)
+    app.add_template_filter(calendar_day, "day")
+    app.add_template_global(weekdays)
     for name, formatter in {
         "date_long": date_long,
         "date_short": date_short,

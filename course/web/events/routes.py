@@ -65,10 +65,6 @@ def _labels():
     return {"event_kinds": EVENT_KINDS, "audience_labels": AUDIENCE_LABELS}
 
 
-bp.add_app_template_filter(wording.day, "day")  # the study tours' pages write their days with it too
-bp.add_app_template_global(wording.weekdays, "weekdays")
-
-
 @bp.route("/calendar")
 @allow("reader")
 def calendar():

@@ -4,15 +4,14 @@ checks and refusals), translated through Flask-Babel when a page or a flash show
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from babel import dates as babel_dates
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.events.checks import Problem
 from course.events.ics import CalendarWords
-from course.web.formatting import _locale, is_english
+from course.web.formatting import calendar_day
 from course.web.wording import label
 
 EVENT_KINDS = {
@@ -92,25 +91,6 @@ _REFUSALS = {
 _DATE_STYLES = {"day": ("%d %b %Y", "yMMMd"), "starts_on": ("%d %b", "MMMd"), "ends_on": ("%d %b %Y", "yMMMd")}
 
 
-def day(value: date | datetime | None, english: str = "%d %b %Y", skeleton: str = "yMMMd") -> str:
-    """A calendar day (or a month: `english="%B %Y"`, `skeleton="yMMMM"`) in the reader's language; in English with
-    the strftime pattern the pages always used, so English pages read as before."""
-    if value is None:
-        return ""
-    if is_english():
-        return value.strftime(english)
-    return babel_dates.format_skeleton(skeleton, value, locale=_locale())
-
-
-def weekdays(width: str = "wide") -> list[str]:
-    """Monday to Sunday in the reader's language ("wide" or "abbreviated")."""
-    if is_english():
-        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        return names if width == "wide" else [name[:3] for name in names]
-    found = babel_dates.get_day_names(width, context="stand-alone", locale=_locale())
-    return [found[n] for n in range(7)]
-
-
 def problem_text(problem: Problem | str) -> str:
     """The words of a problem (a message already worded passes through)."""
     if not isinstance(problem, Problem):
@@ -121,7 +101,7 @@ def problem_text(problem: Problem | str) -> str:
     values = dict(problem.values)
     for name, (english, skeleton) in _DATE_STYLES.items():
         if isinstance(values.get(name), date):
-            values[name] = day(values[name], english, skeleton)
+            values[name] = calendar_day(values[name], english, skeleton)
     return str(words) % values if values else str(words)
 
 

@@ -7,15 +7,14 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from datetime import date
 
-from babel import dates as babel_dates
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.reports.disclosure import Shown
-from course.reports.programme import Period, month_label
+from course.reports.programme import Period
 from course.reports.programme_display import OTHERS, ShownEvents, ShownFigures, ShownGroup, ShownModule, ShownReach
 from course.web.content_language import localized_text
-from course.web.formatting import _locale, is_english, number, percent
+from course.web.formatting import calendar_day, number, percent
 
 REACH_LABELS = {
     "registered": _l("Registered"),
@@ -61,9 +60,7 @@ def problem_text(problem) -> str:
 
 def month_text(month: str) -> str:
     """ "Jan 2026" / "janv. 2026" / "2026年1月" for a month written YYYY-MM."""
-    if is_english():
-        return month_label(month)
-    return babel_dates.format_skeleton("yMMM", date(int(month[:4]), int(month[5:]), 1), locale=_locale())
+    return calendar_day(date(int(month[:4]), int(month[5:]), 1), "%b %Y", "yMMM")
 
 
 def period_text(period: Period) -> str:
