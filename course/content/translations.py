@@ -211,51 +211,70 @@ def read_glossary_translations(
     english_file: Path, english_slugs: list[str], rel: Rel, problems: list[ContentProblem]
 ) -> dict[str, dict[str, tuple[str, str]]]:
     """{language: {slug: (term, definition)}} of a glossary file's translations: exactly the English slugs."""
-    found = {}
-    for language, path in siblings(english_file).items():
-        items = _yaml_list(path, rel, problems, "a glossary translation must be a list of {slug, term, definition}")
-        if items is None:
-            continue
-        entries = {}
-        before = len(problems)
-        for item in items:
-            entry = _texts(item, ("term", "definition"), rel(path), problems)
-            if entry is not None:
-                slug, texts, line = entry
-                if slug in entries:
-                    problems.append(ContentProblem(rel(path), line, f"'{slug}' is translated twice"))
-                elif slug not in english_slugs:
-                    problems.append(ContentProblem(rel(path), line, f"'{slug}' is not a term of {english_file.name}"))
-                entries[slug] = texts
-        missing = [slug for slug in english_slugs if slug not in entries]
-        if missing:
-            problems.append(ContentProblem(rel(path), 1, f"terms missing: {', '.join(missing)}"))
-        if len(problems) == before:
-            found[language] = entries
-    return found
+    return _keyed_translations(
+        english_file,
+        english_slugs,
+        rel,
+        problems,
+        keys=("term", "definition"),
+        shape="a glossary translation must be a list of {slug, term, definition}",
+        unknown=f"is not a term of {english_file.name}",
+        missing="terms missing",
+    )
 
 
 def read_path_translations(
     english_file: Path, english_slugs: list[str], rel: Rel, problems: list[ContentProblem]
 ) -> dict[str, dict[str, tuple[str, str]]]:
     """{language: {slug: (title, description)}} of paths.yml's translations (slug, title and description only)."""
+    return _keyed_translations(
+        english_file,
+        english_slugs,
+        rel,
+        problems,
+        keys=("title", "description"),
+        optional=("description",),
+        shape="a paths translation must be a list of {slug, title, description}",
+        unknown="is not a learning path of paths.yml",
+        missing="learning paths missing",
+        twice_allowed=True,
+    )
+
+
+def _keyed_translations(
+    english_file: Path,
+    english_slugs: list[str],
+    rel: Rel,
+    problems: list[ContentProblem],
+    *,
+    keys: tuple[str, ...],
+    shape: str,
+    unknown: str,
+    missing: str,
+    optional: tuple[str, ...] = (),
+    twice_allowed: bool = False,
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """{language: {slug: texts of `keys`}} of a list file's translations, each entry a slug of the English file,
+    every English slug translated; a language with a problem is left out (its problems are reported)."""
     found = {}
     for language, path in siblings(english_file).items():
-        items = _yaml_list(path, rel, problems, "a paths translation must be a list of {slug, title, description}")
+        items = _yaml_list(path, rel, problems, shape)
         if items is None:
             continue
         entries = {}
         before = len(problems)
         for item in items:
-            entry = _texts(item, ("title", "description"), rel(path), problems, optional=("description",))
+            entry = _texts(item, keys, rel(path), problems, optional=optional)
             if entry is not None:
                 slug, texts, line = entry
-                if slug not in english_slugs:
-                    problems.append(ContentProblem(rel(path), line, f"'{slug}' is not a learning path of paths.yml"))
+                if slug in entries and not twice_allowed:
+                    problems.append(ContentProblem(rel(path), line, f"'{slug}' is translated twice"))
+                elif slug not in english_slugs:
+                    problems.append(ContentProblem(rel(path), line, f"'{slug}' {unknown}"))
                 entries[slug] = texts
-        missing = [slug for slug in english_slugs if slug not in entries]
-        if missing:
-            problems.append(ContentProblem(rel(path), 1, f"learning paths missing: {', '.join(missing)}"))
+        absent = [slug for slug in english_slugs if slug not in entries]
+        if absent:
+            problems.append(ContentProblem(rel(path), 1, f"{missing}: {', '.join(absent)}"))
         if len(problems) == before:
             found[language] = entries
     return found
